@@ -1,0 +1,104 @@
+// kb::Store: the knowledge graph on disk. An interface; the RocksDB
+// implementation is hidden behind Open() (no rocksdb/ header leaks from here).
+//
+// Thread-safety: a Store may be read from several threads at once; writes
+// (PutSource, PutConcepts) must be serialised by the caller.
+#ifndef EVKB_KB_STORE_H_
+#define EVKB_KB_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kb/model.h"
+#include "kb/status.h"
+
+namespace kb {
+
+// The schema version this build writes. Opening a database whose meta holds a
+// larger number fails with Status::NotSupported.
+inline constexpr int kSchemaVersion = 1;
+
+struct StoreOptions {
+  // Writable open; creates the database when missing.
+  bool read_only = false;
+  bool create_if_missing = true;
+  // For read-only opens: when another process holds the write lock, open as a
+  // RocksDB secondary instance (a private catch-up copy of the MANIFEST under
+  // secondary_dir, default a temp dir) instead of failing.
+  bool allow_secondary = true;
+  std::string secondary_dir;
+};
+
+enum class PutOutcome { kIngested, kUnchanged, kReplaced };
+
+struct StoreCounts {
+  uint64_t sources = 0, claims = 0, assertions = 0, works = 0, mentions = 0, concepts = 0;
+};
+
+class Store {
+ public:
+  // Opens (or creates) the database at `path`. On success *store owns it.
+  // Errors: Busy (locked, and no secondary possible), NotSupported (newer
+  // schema), Corruption, IOError, InvalidArgument (not a database).
+  static Status Open(const StoreOptions& options, const std::string& path,
+                     std::unique_ptr<Store>* store);
+
+  Store() = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  virtual ~Store() = default;
+
+  // ---- Writes. REQUIRES: opened writable.
+
+  // Writes everything one source contributes in one atomic batch. A source
+  // is identified by its path: identical content at the same path is a no-op
+  // (kUnchanged); different content replaces the old record, its assertions,
+  // mentions and index entries (kReplaced). Claims and works that no longer
+  // have any assertion or citing source are removed. Works in `record` are
+  // written as given (the caller has already resolved them against the KB).
+  virtual Status PutSource(const SourceRecord& record, PutOutcome* outcome) = 0;
+
+  // Writes (overwrites) concept records, in one batch.
+  virtual Status PutConcepts(const std::vector<Concept>& concepts) = 0;
+
+  // ---- Point reads. NotFound when absent.
+  virtual Status GetSource(const std::string& id, Source* out) = 0;
+  virtual Status FindSourceByPath(const std::string& path, Source* out) = 0;
+  virtual Status GetClaim(const std::string& id, Claim* out) = 0;
+  virtual Status GetWork(const std::string& id, Work* out) = 0;
+  virtual Status GetConcept(const std::string& id, Concept* out) = 0;
+
+  // ---- Index reads. Empty results are OK, not NotFound.
+
+  // Claims whose subject or object is `concept_id` (exact id, no hierarchy).
+  virtual Status ClaimsByConcept(const std::string& concept_id, std::vector<std::string>* claim_ids) = 0;
+  virtual Status AssertionsForClaim(const std::string& claim_id, std::vector<Assertion>* out) = 0;
+  virtual Status AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) = 0;
+  virtual Status MentionsForSource(const std::string& source_id, std::vector<Mention>* out) = 0;
+  // Ids of the sources citing `work_id` (through a mention, an assertion or its reference list).
+  virtual Status SourcesCitingWork(const std::string& work_id, std::vector<std::string>* source_ids) = 0;
+  virtual Status WorksCitedBySource(const std::string& source_id, std::vector<std::string>* work_ids) = 0;
+  // Candidate works for cross-article resolution of `w`: works sharing its DOI,
+  // its first author's family name (case-folded), or its year and container.
+  virtual Status WorkCandidates(const Work& w, std::vector<Work>* out) = 0;
+
+  // ---- Scans, in key order. The callback returns false to stop early.
+  virtual Status ForEachSource(const std::function<bool(const Source&)>& fn) = 0;
+  virtual Status ForEachClaim(const std::function<bool(const Claim&)>& fn) = 0;
+  virtual Status ForEachAssertion(const std::function<bool(const Assertion&)>& fn) = 0;
+  virtual Status ForEachWork(const std::function<bool(const Work&)>& fn) = 0;
+  virtual Status ForEachMention(const std::function<bool(const Mention&)>& fn) = 0;
+  virtual Status ForEachConcept(const std::function<bool(const Concept&)>& fn) = 0;
+
+  virtual Status Counts(StoreCounts* out) = 0;
+
+  // True when this handle is a secondary instance (a writer held the lock).
+  virtual bool IsSecondary() const = 0;
+};
+
+}  // namespace kb
+
+#endif  // EVKB_KB_STORE_H_

@@ -1,0 +1,61 @@
+// Judge: matches a proposition against the claims in the KB and weighs the
+// evidence behind each match into a verdict (kb/verdict.h).
+#ifndef EVKB_QUERY_JUDGE_H_
+#define EVKB_QUERY_JUDGE_H_
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "kb/lexicon.h"
+#include "kb/model.h"
+#include "kb/status.h"
+#include "kb/store.h"
+#include "kb/verdict.h"
+
+namespace query {
+
+// One assertion as evidence, with what a reader needs to check it.
+struct Evidence {
+  kb::Assertion assertion;
+  kb::Source source;
+  std::vector<kb::Work> works;  // the works linked to the assertion
+  kb::Claim claim;              // the claim asserted (may be a narrower one than the match)
+  double weight = 0;            // evidence weight after hedging and match discount
+};
+
+struct Judgement {
+  kb::Claim claim;     // the KB claim matched
+  double match = 0;    // (0,1]: 1 for the same subject, relation and object
+  kb::Verdict verdict = kb::Verdict::kUnknown;
+  double confidence = 0;
+  std::vector<Evidence> for_evidence;      // affirmations, strongest first
+  std::vector<Evidence> against_evidence;  // denials, strongest first
+  std::map<std::string, int> mechanisms;   // tag -> number of assertions carrying it
+};
+
+// Thread-compatible: one Judge per thread. Borrows store and lexicon.
+class Judge {
+ public:
+  Judge(kb::Store* store, const kb::Lexicon* lexicon);
+
+  // The KB claims matching `probe` (its subject, relation, object), best
+  // first, at most `limit`. Matching: exact concepts and relation, then is-a
+  // parents/children and synonyms, then relations of the same family. A
+  // match's evidence pools the assertions of its own claim and of the
+  // narrower claims it covers (object is-a descendant, relation of the same
+  // family), each weighed by how closely it matches. Empty when nothing matches.
+  kb::Status Match(const kb::Claim& probe, size_t limit, std::vector<Judgement>* out);
+
+  // The judgement of one stored claim (its own and narrower claims' evidence).
+  kb::Status JudgeClaim(const std::string& claim_id, Judgement* out);
+
+ private:
+  kb::Store* store_;
+  const kb::Lexicon* lexicon_;
+};
+
+}  // namespace query
+
+#endif  // EVKB_QUERY_JUDGE_H_

@@ -1,1 +1,136 @@
-// placeholder
+#include "citation_linker.h"
+
+#include "citations/grading.h"
+#include "citations/reference_parser.h"
+
+namespace ingest {
+
+std::vector<citations::StudyTypeCue> StudyCues(const kb::Lexicon& lexicon) {
+  std::vector<citations::StudyTypeCue> out;
+  for (const kb::StudyTypeDef& d : lexicon.study_types) out.push_back({d.type, d.level, d.cues});
+  return out;
+}
+
+kb::Work WorkFromReference(const citations::Reference& ref,
+                           const std::vector<citations::StudyTypeCue>& cues) {
+  kb::Work w;
+  for (const citations::Name& n : ref.authors) w.authors.push_back({n.family, n.given});
+  w.et_al = ref.et_al;
+  w.year = ref.year;
+  w.title = ref.title;
+  w.container = ref.container;
+  w.publisher = ref.publisher;
+  w.volume = ref.volume;
+  w.issue = ref.issue;
+  w.pages = ref.pages;
+  w.doi = ref.doi;
+  w.pmid = ref.pmid;
+  w.pmcid = ref.pmcid;
+  w.url = ref.url;
+  citations::Grade g = citations::ClassifyStudy(ref, "", cues);
+  w.type = g.type;
+  w.level = g.level;
+  w.resolved = true;
+  w.id = kb::WorkId(w);
+  w.label = kb::WorkLabel(w);
+  return w;
+}
+
+citations::Reference ReferenceFromWork(const kb::Work& w) {
+  citations::Reference r;
+  for (const kb::Author& a : w.authors) r.authors.push_back({a.family, a.given});
+  r.et_al = w.et_al;
+  r.year = w.year;
+  r.title = w.title;
+  r.container = w.container;
+  r.publisher = w.publisher;
+  r.volume = w.volume;
+  r.issue = w.issue;
+  r.pages = w.pages;
+  r.doi = w.doi;
+  r.pmid = w.pmid;
+  r.pmcid = w.pmcid;
+  r.url = w.url;
+  return r;
+}
+
+CitationLinker::CitationLinker(const kb::Lexicon& lexicon)
+    : cues_(StudyCues(lexicon)), finder_(cues_) {}
+
+void CitationLinker::AddReferences(const std::vector<std::string>& entries,
+                                   std::vector<kb::Work>* works) {
+  for (const std::string& e : entries) {
+    citations::Reference ref = citations::ParseReference(e);
+    if (ref.authors.empty() && ref.title.empty() && ref.container.empty()) continue;
+    kb::Work w = WorkFromReference(ref, cues_);
+    refs_.push_back(std::move(ref));
+    ref_ids_.push_back(w.id);
+    bool dup = false;
+    for (const kb::Work& old : *works) dup |= old.id == w.id;
+    if (!dup) works->push_back(std::move(w));
+  }
+}
+
+kb::Work CitationLinker::WorkFromMention(const citations::InTextMention& m) const {
+  kb::Work w;
+  w.year = m.year;
+  w.container = m.venue;
+  w.affiliation = m.affiliation;
+  w.resolved = false;
+  if (m.kind == citations::MentionKind::kExpert) {
+    w.type = "expert_opinion";
+    w.level = 5;
+    // "Professor Roger Kerry": the last word is the family name.
+    std::string person = m.person;
+    size_t sp = person.find_last_of(' ');
+    kb::Author a;
+    a.family = sp == std::string::npos ? person : person.substr(sp + 1);
+    a.given = sp == std::string::npos ? "" : person.substr(0, sp);
+    if (!a.family.empty()) w.authors.push_back(a);
+    w.title = m.text;
+  } else {
+    w.type = m.study_type.empty() ? "unknown" : m.study_type;
+    w.level = m.study_type.empty() ? 4 : m.level;
+    for (const std::string& family : m.authors) w.authors.push_back({family, ""});
+    w.et_al = m.et_al;
+    w.title = m.text;
+  }
+  // The id of a descriptive work rests on what describes it, not its wording.
+  kb::Work key = w;
+  key.title = w.type + "|" + w.affiliation + "|" + m.person;
+  w.id = kb::WorkId(key);
+  w.label = kb::WorkLabel(w);
+  return w;
+}
+
+std::vector<SentenceCitation> CitationLinker::LinkSentence(std::string_view sentence,
+                                                           const std::vector<uint32_t>& offsets,
+                                                           std::vector<kb::Mention>* mentions,
+                                                           std::vector<kb::Work>* works) {
+  std::vector<SentenceCitation> out;
+  for (const citations::InTextMention& m : finder_.Find(sentence)) {
+    std::string work_id;
+    using K = citations::MentionKind;
+    if (m.kind == K::kDescriptive || m.kind == K::kExpert) {
+      kb::Work w = WorkFromMention(m);
+      work_id = w.id;
+      bool dup = false;
+      for (const kb::Work& old : *works) dup |= old.id == w.id;
+      if (!dup) works->push_back(std::move(w));
+    } else {
+      int idx = citations::LinkMention(m, refs_);
+      if (idx >= 0) work_id = ref_ids_[static_cast<size_t>(idx)];
+    }
+    kb::Mention mention;
+    mention.text = m.text;
+    size_t b = std::min(m.begin, offsets.size() - 1), e = std::min(m.end, offsets.size() - 1);
+    mention.span_begin = offsets[b];
+    mention.span_end = offsets[e];
+    mention.work_id = work_id;
+    mentions->push_back(std::move(mention));
+    if (!work_id.empty()) out.push_back({work_id, m.kind});
+  }
+  return out;
+}
+
+}  // namespace ingest

@@ -1,1 +1,412 @@
-// placeholder
+#include "claim_extractor.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace ingest {
+namespace {
+
+constexpr size_t kMaxUnknownTerms = 8;
+// A structure named within this many tokens of a clause's start can be the
+// clause's grammatical subject ("The IT band does not ...").
+constexpr size_t kSubjectLead = 2;
+// "a thick band of fascia": tokens allowed between "a" and the concept of an is-a.
+constexpr size_t kIsAGap = 4;
+
+bool IsObjectKind(const std::string& kind) {
+  return kind == "outcome" || kind == "structure" || kind == "condition";
+}
+
+struct ConceptAt {
+  size_t begin, end;  // tokens
+  const kb::Concept* def;
+};
+
+struct CueAt {
+  size_t begin, end;
+  const kb::RelationDef* relation;
+};
+
+bool Overlaps(size_t b1, size_t e1, size_t b2, size_t e2) { return b1 < e2 && b2 < e1; }
+
+class SentenceReader {
+ public:
+  SentenceReader(const LexiconIndex& index, std::string_view text, SentenceReading* out)
+      : index_(index), text_(text), out_(out) {}
+
+  void Read(const std::string& topic, const std::string& carried, bool question_mode);
+
+ private:
+  const kb::Lexicon& lex() const { return index_.lexicon(); }
+  bool InList(const std::string& list, size_t tok) const {
+    return index_.HasWord(list, out_->tokens[tok].lower);
+  }
+  std::vector<PhraseMatch> Cues(const std::string& list) const {
+    return index_.cues(list).FindAll(out_->tokens);
+  }
+  bool AnyCue(const std::string& list) const { return !Cues(list).empty(); }
+
+  size_t SkipQuestionPrefix() const;
+  void FindConcepts();
+  void FindRelationCues();
+  void ClassifySentence(bool question_mode, size_t first);
+  void FindAttribution();
+  void FindMechanisms();
+  void ExtractIsA(size_t begin, size_t end, std::string* subject);
+  void ExtractClause(size_t begin, size_t end, const std::string& topic, std::string* carried);
+  bool Negated(size_t clause_begin, size_t cue_begin) const;
+  void AddClaim(const std::string& s, const std::string& r, const std::string& o, kb::Stance st);
+  void FindUnknownTerms();
+
+  const LexiconIndex& index_;
+  std::string_view text_;
+  SentenceReading* out_;
+  std::vector<ConceptAt> concepts_;
+  std::vector<CueAt> cues_;
+  std::vector<std::pair<size_t, size_t>> negations_;
+};
+
+size_t SentenceReader::SkipQuestionPrefix() const {
+  const std::vector<Token>& t = out_->tokens;
+  size_t i = 0;
+  // Longest question prefix, possibly repeated ("is it true that ... does").
+  for (int round = 0; round < 3 && i < t.size(); ++round) {
+    PhraseMatch m;
+    if (!index_.cues("question_prefix").MatchAt(t, i, &m)) break;
+    i = m.end;
+  }
+  return i;
+}
+
+void SentenceReader::FindConcepts() {
+  for (const PhraseMatch& m : index_.concepts().FindAll(out_->tokens)) {
+    const kb::Concept* c = &lex().concepts[static_cast<size_t>(m.payload)];
+    concepts_.push_back({m.begin, m.end, c});
+    if (std::find(out_->concepts.begin(), out_->concepts.end(), c->id) == out_->concepts.end()) {
+      out_->concepts.push_back(c->id);
+    }
+  }
+}
+
+void SentenceReader::FindRelationCues() {
+  for (const PhraseMatch& m : index_.relations().FindAll(out_->tokens)) {
+    bool inside_concept = false;
+    for (const ConceptAt& c : concepts_) {
+      if (Overlaps(m.begin, m.end, c.begin, c.end)) inside_concept = true;
+    }
+    if (inside_concept) continue;
+    cues_.push_back({m.begin, m.end, &lex().relations[static_cast<size_t>(m.payload)]});
+  }
+  for (const PhraseMatch& m : Cues("negation")) negations_.push_back({m.begin, m.end});
+  // Contractions the list does not spell out ("mustn't") still negate.
+  for (size_t i = 0; i < out_->tokens.size(); ++i) {
+    const std::string& w = out_->tokens[i].lower;
+    if (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) negations_.push_back({i, i + 1});
+  }
+}
+
+void SentenceReader::ClassifySentence(bool question_mode, size_t first) {
+  const std::vector<Token>& t = out_->tokens;
+  for (const Token& tok : t) {
+    if (!tok.word && tok.lower == "?") out_->question = true;
+  }
+  out_->claim_like = !cues_.empty() || AnyCue("claim_like");
+  if (question_mode) return;
+  if (out_->question || AnyCue("non_claim")) {
+    out_->instruction = true;
+    return;
+  }
+  // An imperative: the first word is an instruction verb, written as such
+  // (a gerund subject such as "Rolling ..." is not an imperative).
+  size_t i = first;
+  while (i < t.size() && !t[i].word) ++i;
+  if (i < t.size() && InList("instruction", i)) out_->instruction = true;
+}
+
+void SentenceReader::FindAttribution() {
+  const std::vector<Token>& t = out_->tokens;
+  out_->hedged = AnyCue("hedge");
+  if (AnyCue("anecdote")) {
+    out_->attribution = kb::Attribution::kAnecdote;
+  } else if (AnyCue("hearsay")) {
+    out_->attribution = kb::Attribution::kHearsay;
+    out_->hedged = true;
+  }
+  // A quoted expert: an expert title and a reporting verb in one sentence.
+  std::vector<PhraseMatch> experts = Cues("expert");
+  if (!experts.empty() && AnyCue("expert_report")) {
+    out_->attribution = kb::Attribution::kExpert;
+    // The title and the capitalised names after it: "Professor Roger Kerry".
+    size_t b = experts[0].begin, e = experts[0].end;
+    while (e < t.size() && e - b < 4 && t[e].word && t[e].begin < text_.size() &&
+           std::isupper(static_cast<unsigned char>(text_[t[e].begin]))) {
+      ++e;
+    }
+    out_->attributed_to = std::string(text_.substr(t[b].begin, t[e - 1].end - t[b].begin));
+  }
+  out_->context_carry = false;
+  PhraseMatch m;
+  size_t i = 0;
+  while (i < t.size() && !t[i].word) ++i;
+  if (i < t.size() && index_.cues("context_carry").MatchAt(t, i, &m)) out_->context_carry = true;
+  // "In addition, they also found ..."
+  for (const PhraseMatch& c : Cues("context_carry")) {
+    if (c.begin <= i + 3) out_->context_carry = true;
+  }
+}
+
+void SentenceReader::FindMechanisms() {
+  const std::vector<Token>& t = out_->tokens;
+  std::set<std::string> tags;
+  for (const PhraseMatch& m : index_.mechanisms().FindAll(t)) {
+    // "neurological, not mechanical", "rather than mechanical ones": a cue
+    // that is itself denied does not tag the sentence.
+    bool denied = false;
+    for (size_t k = m.begin >= 2 ? m.begin - 2 : 0; k < m.begin; ++k) {
+      const std::string& w = t[k].lower;
+      if (w == "not" || w == "than" || w == "no" || w == "instead" || w == "without") denied = true;
+    }
+    if (!denied) tags.insert(index_.mechanism_names()[static_cast<size_t>(m.payload)]);
+  }
+  out_->mechanisms.assign(tags.begin(), tags.end());
+}
+
+bool SentenceReader::Negated(size_t clause_begin, size_t cue_begin) const {
+  int count = 0;
+  for (const auto& [b, e] : negations_) {
+    if (b < clause_begin || b >= cue_begin) continue;
+    // "not only", "no matter": not a negation of what follows.
+    if (e < out_->tokens.size()) {
+      const std::string& next = out_->tokens[e].lower;
+      if (next == "only" || next == "matter" || next == "doubt") continue;
+    }
+    ++count;
+  }
+  // Overlapping cues ("no" inside "no reliable evidence") were merged by the
+  // matcher, so each negation counts once; two negations cancel.
+  return count % 2 == 1;
+}
+
+void SentenceReader::AddClaim(const std::string& s, const std::string& r, const std::string& o,
+                              kb::Stance st) {
+  if (s.empty() || o.empty() || s == o) return;
+  for (const ExtractedClaim& c : out_->claims) {
+    if (c.subject == s && c.relation == r && c.object == o) return;
+  }
+  out_->claims.push_back({s, r, o, st});
+}
+
+void SentenceReader::ExtractIsA(size_t begin, size_t end, std::string* subject) {
+  const std::vector<Token>& t = out_->tokens;
+  for (size_t p = begin; p < end; ++p) {
+    if (!InList("copula", p)) continue;
+    size_t q = p + 1;
+    bool negated = false;
+    if (q < end && (t[q].lower == "not" || t[q].lower == "never")) {
+      negated = true;
+      ++q;
+    }
+    if (t[p].lower.size() > 3 && t[p].lower.compare(t[p].lower.size() - 3, 3, "n't") == 0) {
+      negated = true;
+    }
+    if (q >= end || (t[q].lower != "a" && t[q].lower != "an")) continue;
+    const ConceptAt* object = nullptr;
+    for (const ConceptAt& c : concepts_) {
+      if (c.begin > q && c.begin <= q + kIsAGap + 1 && c.begin < end) {
+        object = &c;
+        break;
+      }
+    }
+    if (object == nullptr) continue;
+    // The subject: the nearest concept before the copula, else "it" standing
+    // for the previous subject.
+    const ConceptAt* subj = nullptr;
+    for (const ConceptAt& c : concepts_) {
+      if (c.end <= p && c.begin >= begin) subj = &c;
+    }
+    std::string s;
+    if (subj != nullptr && subj->end + 1 >= p) {
+      s = subj->def->id;
+    } else if (t[p].lower == "it's" || (p > 0 && t[p - 1].lower == "it")) {
+      s = *subject;
+    }
+    if (s.empty()) continue;
+    AddClaim(s, "is_a", object->def->id, negated ? kb::Stance::kDenies : kb::Stance::kAsserts);
+    *subject = s;
+  }
+}
+
+void SentenceReader::ExtractClause(size_t begin, size_t end, const std::string& topic,
+                                   std::string* carried) {
+  const std::vector<Token>& t = out_->tokens;
+  std::vector<const CueAt*> cues;
+  for (const CueAt& c : cues_) {
+    if (c.begin >= begin && c.end <= end) cues.push_back(&c);
+  }
+  std::vector<const ConceptAt*> cs;
+  for (const ConceptAt& c : concepts_) {
+    if (c.begin >= begin && c.end <= end) cs.push_back(&c);
+  }
+  std::string is_a_subject = *carried;
+  ExtractIsA(begin, end, &is_a_subject);
+  if (cues.empty()) {
+    if (is_a_subject != *carried) *carried = is_a_subject;
+    return;
+  }
+  size_t first_cue = cues[0]->begin;
+
+  // The subject.
+  const ConceptAt* subject = nullptr;
+  for (const ConceptAt* c : cs) {
+    if (c->def->kind == "intervention" && c->begin < first_cue) {
+      subject = c;
+      break;
+    }
+  }
+  if (subject == nullptr && !cs.empty() && cs[0]->begin < first_cue &&
+      cs[0]->begin <= begin + kSubjectLead && cs[0]->def->kind == "structure") {
+    subject = cs[0];
+  }
+  if (subject == nullptr) {
+    for (const ConceptAt* c : cs) {
+      if (c->def->kind == "intervention") {
+        subject = c;
+        break;
+      }
+    }
+  }
+  std::string subj = subject != nullptr ? subject->def->id : (!carried->empty() ? *carried : topic);
+  if (subj.empty()) return;
+  *carried = subj;
+
+  // Objects per cue: concepts between this cue and the next. A cue followed
+  // directly by another ("cause harmful pressure", "help reduce") gives way
+  // to it; one joined by and/or ("lengthen or release the IT band") shares
+  // its objects.
+  std::vector<std::vector<const ConceptAt*>> objects(cues.size());
+  for (size_t k = 0; k < cues.size(); ++k) {
+    size_t span_end = k + 1 < cues.size() ? cues[k + 1]->begin : end;
+    for (const ConceptAt* c : cs) {
+      if (c == subject || c->begin < cues[k]->end || c->begin >= span_end) continue;
+      const std::string& kind = c->def->kind;
+      if (IsObjectKind(kind) || (kind == "region" && c->begin == cues[k]->end)) {
+        objects[k].push_back(c);
+      }
+    }
+    // "lengthen it": the object is the concept named before the cue.
+    if (objects[k].empty() && cues[k]->end < end &&
+        (t[cues[k]->end].lower == "it" || t[cues[k]->end].lower == "them")) {
+      for (const ConceptAt* c : cs) {
+        if (c != subject && c->end <= cues[k]->begin && IsObjectKind(c->def->kind)) {
+          objects[k] = {c};
+        }
+      }
+    }
+  }
+  for (size_t k = cues.size(); k-- > 0;) {
+    if (!objects[k].empty() || k + 1 >= cues.size()) continue;
+    bool joined = true;
+    for (size_t p = cues[k]->end; p < cues[k + 1]->begin; ++p) {
+      const std::string& w = t[p].lower;
+      if (w != "or" && w != "and" && w != "," && w != "even" && w != "also") joined = false;
+    }
+    if (joined && cues[k]->end < cues[k + 1]->begin) objects[k] = objects[k + 1];
+  }
+  // "rolling for DOMS reduced pain": an outcome after "for" and before the
+  // first cue is what the subject was used for, so an object of that cue.
+  for (const ConceptAt* c : cs) {
+    if (c == subject || c->begin >= first_cue || c->def->kind != "outcome") continue;
+    for (size_t p = c->begin >= 3 ? c->begin - 3 : begin; p < c->begin; ++p) {
+      if (p >= begin && t[p].lower == "for") {
+        objects[0].push_back(c);
+        break;
+      }
+    }
+  }
+  for (size_t k = 0; k < cues.size(); ++k) {
+    kb::Stance stance = Negated(begin, cues[k]->begin) ? kb::Stance::kDenies : kb::Stance::kAsserts;
+    for (const ConceptAt* o : objects[k]) AddClaim(subj, cues[k]->relation->id, o->def->id, stance);
+  }
+}
+
+void SentenceReader::FindUnknownTerms() {
+  const std::vector<Token>& t = out_->tokens;
+  std::vector<bool> known(t.size(), false);
+  for (const ConceptAt& c : concepts_) {
+    for (size_t i = c.begin; i < c.end; ++i) known[i] = true;
+  }
+  for (const CueAt& c : cues_) {
+    for (size_t i = c.begin; i < c.end; ++i) known[i] = true;
+  }
+  for (size_t i = 0; i < t.size() && out_->unknown_terms.size() < kMaxUnknownTerms; ++i) {
+    if (known[i] || !t[i].word || t[i].lower.size() < 3 || InList("stopwords", i)) continue;
+    if (InList("question_prefix", i) || InList("negation", i) || InList("hedge", i)) continue;
+    if (std::isdigit(static_cast<unsigned char>(t[i].lower[0]))) continue;
+    if (std::find(out_->unknown_terms.begin(), out_->unknown_terms.end(), t[i].lower) ==
+        out_->unknown_terms.end()) {
+      out_->unknown_terms.push_back(t[i].lower);
+    }
+  }
+}
+
+void SentenceReader::Read(const std::string& topic, const std::string& carried,
+                          bool question_mode) {
+  size_t first = question_mode ? SkipQuestionPrefix() : 0;
+  FindConcepts();
+  FindRelationCues();
+  ClassifySentence(question_mode, first);
+  FindAttribution();
+  FindMechanisms();
+  for (const ConceptAt& c : concepts_) {
+    const std::string& kind = c.def->kind;
+    if (kind == "timing" || kind == "region") out_->qualifiers.push_back(c.def->id);
+  }
+  if (!out_->instruction) {
+    // Clauses: split at ';' and at contrastive conjunctions.
+    const std::vector<Token>& t = out_->tokens;
+    std::string subject = carried;
+    size_t begin = first;
+    for (size_t i = first; i <= t.size(); ++i) {
+      bool brk = i == t.size() || t[i].lower == ";" || InList("clause_break", i);
+      if (!brk) continue;
+      if (i > begin) ExtractClause(begin, i, topic, &subject);
+      begin = i + 1;
+    }
+    out_->last_subject = subject;
+  }
+  if (out_->claims.empty() && out_->claim_like) FindUnknownTerms();
+  if (!out_->claims.empty()) {
+    // A relation's own object is not a qualifier of it.
+    std::vector<std::string> q;
+    for (const std::string& id : out_->qualifiers) {
+      bool is_object = false;
+      for (const ExtractedClaim& c : out_->claims) is_object |= c.object == id;
+      if (!is_object && std::find(q.begin(), q.end(), id) == q.end()) q.push_back(id);
+    }
+    out_->qualifiers = q;
+  }
+}
+
+}  // namespace
+
+SentenceReading ClaimExtractor::Read(std::string_view sentence, const std::string& topic,
+                                     const std::string& carried, bool question_mode) const {
+  SentenceReading out;
+  out.tokens = index_->Tokenize(sentence);
+  SentenceReader reader(*index_, sentence, &out);
+  reader.Read(topic, carried, question_mode);
+  return out;
+}
+
+std::vector<std::string> ClaimExtractor::ConceptsIn(std::string_view text) const {
+  std::vector<Token> tokens = index_->Tokenize(text);
+  std::vector<std::string> out;
+  for (const PhraseMatch& m : index_->concepts().FindAll(tokens)) {
+    const std::string& id = index_->lexicon().concepts[static_cast<size_t>(m.payload)].id;
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  }
+  return out;
+}
+
+}  // namespace ingest

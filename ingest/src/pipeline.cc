@@ -1,1 +1,323 @@
-// placeholder
+#include "ingest/pipeline.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "citation_linker.h"
+#include "citations/reference_parser.h"
+#include "claim_extractor.h"
+#include "ingest/normalizer.h"
+#include "ingest/segmenter.h"
+#include "lexicon_index.h"
+
+namespace ingest {
+namespace {
+
+// The title counts this many times when choosing an article's topic.
+constexpr int kTitleTopicWeight = 3;
+// Sentences are kept to this many bytes in records and reports.
+constexpr size_t kMaxSentenceBytes = 2000;
+
+struct SentenceWork {
+  std::string text;
+  std::vector<uint32_t> offsets;  // text bytes -> original bytes (size()+1)
+  size_t block;
+  SentenceReading reading;
+  std::vector<SentenceCitation> cites;
+};
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+class PipelineImpl : public Pipeline {
+ public:
+  PipelineImpl(const kb::Lexicon* lexicon, std::unique_ptr<Segmenter> segmenter)
+      : lexicon_(lexicon), index_(lexicon), extractor_(&index_), segmenter_(std::move(segmenter)) {}
+
+  kb::Status Analyze(const Document& doc, Analysis* out) override;
+  kb::Status ParseQuestion(const std::string& text, Question* out) override;
+  std::vector<std::string> MatchConcepts(const std::string& text) override;
+
+ private:
+  std::string ClaimText(const std::string& s, const std::string& r, const std::string& o) const;
+  std::string ChooseTopic(const Document& doc, const std::vector<SentenceWork>& sentences,
+                          const std::set<size_t>& ref_blocks) const;
+  void LinkBibliography(const std::vector<kb::Work>& works, const std::vector<std::string>& ref_ids,
+                        kb::SourceRecord* record);
+
+  const kb::Lexicon* lexicon_;
+  LexiconIndex index_;
+  ClaimExtractor extractor_;
+  std::unique_ptr<Segmenter> segmenter_;
+};
+
+std::string PipelineImpl::ClaimText(const std::string& s, const std::string& r,
+                                    const std::string& o) const {
+  auto label = [&](const std::string& id) {
+    const kb::Concept* c = lexicon_->FindConcept(id);
+    return c != nullptr && !c->labels.empty() ? c->labels[0] : id;
+  };
+  const kb::RelationDef* rel = lexicon_->FindRelation(r);
+  std::string rl = rel != nullptr && !rel->label.empty() ? rel->label : r;
+  return label(s) + " " + rl + " " + label(o);
+}
+
+std::string PipelineImpl::ChooseTopic(const Document& doc, const std::vector<SentenceWork>& sentences,
+                                      const std::set<size_t>& ref_blocks) const {
+  std::map<std::string, int> counts;
+  auto count = [&](std::string_view text, int weight) {
+    for (const std::string& id : extractor_.ConceptsIn(text)) {
+      const kb::Concept* c = lexicon_->FindConcept(id);
+      if (c != nullptr && c->kind == "intervention") counts[id] += weight;
+    }
+  };
+  count(doc.title, kTitleTopicWeight);
+  for (const SentenceWork& s : sentences) {
+    if (ref_blocks.count(s.block) == 0) count(s.text, 1);
+  }
+  std::string best;
+  int best_n = 0;
+  for (const auto& [id, n] : counts) {
+    if (n > best_n) {
+      best = id;
+      best_n = n;
+    }
+  }
+  return best;
+}
+
+// Where an article has a reference list, claims with no citation of their
+// own are tied to the entries whose titles name both their subject and
+// object (or concepts above or below them): a weaker, bibliography-level link.
+void PipelineImpl::LinkBibliography(const std::vector<kb::Work>& works,
+                                    const std::vector<std::string>& ref_ids,
+                                    kb::SourceRecord* record) {
+  std::map<std::string, std::vector<std::string>> title_concepts;
+  for (const kb::Work& w : works) {
+    if (Contains(ref_ids, w.id)) title_concepts[w.id] = extractor_.ConceptsIn(w.title);
+  }
+  if (title_concepts.empty()) return;
+  auto covers = [&](const std::vector<std::string>& concepts, const std::string& id) {
+    for (const std::string& c : concepts) {
+      if (lexicon_->IsA(c, id) || lexicon_->IsA(id, c)) return true;
+    }
+    return false;
+  };
+  std::map<std::string, const kb::Claim*> claims;
+  for (const kb::Claim& c : record->claims) claims[c.id] = &c;
+  for (kb::Assertion& a : record->assertions) {
+    if (!a.works.empty()) continue;
+    const kb::Claim* c = claims[a.claim_id];
+    if (c == nullptr) continue;
+    for (const auto& [id, concepts] : title_concepts) {
+      if (covers(concepts, c->subject) && covers(concepts, c->object)) {
+        a.works.push_back({id, kb::LinkKind::kBibliography});
+      }
+    }
+  }
+}
+
+kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
+  *out = Analysis();
+  kb::SourceRecord& rec = out->record;
+  rec.source.id = kb::ContentId(doc.raw);
+  rec.source.path = doc.path;
+  rec.source.title = doc.title;
+  rec.source.author = doc.author;
+  rec.source.date = doc.date;
+  rec.source.url = doc.url;
+  rec.source.kind = doc.kind;
+  rec.source.length = doc.raw.size();
+  if (rec.source.title.empty()) {
+    for (const Block& b : doc.blocks) {
+      if (b.kind == BlockKind::kTitle || b.kind == BlockKind::kHeading) {
+        rec.source.title = b.text.substr(0, 200);
+        break;
+      }
+    }
+  }
+
+  // Normalise and segment every block.
+  std::vector<Normalized> blocks;
+  std::vector<SentenceWork> sentences;
+  for (size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+    blocks.push_back(Normalize(doc.blocks[bi].text, doc.blocks[bi].offsets));
+    const Normalized& n = blocks.back();
+    for (const SentenceSpan& sp : segmenter_->Split(n.text)) {
+      if (sp.end <= sp.begin) continue;
+      size_t end = std::min(sp.end, sp.begin + kMaxSentenceBytes);
+      SentenceWork s;
+      s.text = n.text.substr(sp.begin, end - sp.begin);
+      s.offsets.assign(n.offsets.begin() + static_cast<long>(sp.begin),
+                       n.offsets.begin() + static_cast<long>(end) + 1);
+      s.block = bi;
+      sentences.push_back(std::move(s));
+    }
+  }
+
+  // The reference list.
+  std::vector<std::string_view> paragraphs;
+  for (const Normalized& n : blocks) paragraphs.push_back(n.text);
+  std::set<size_t> ref_blocks;
+  for (size_t i : citations::FindReferenceSection(paragraphs)) ref_blocks.insert(i);
+  CitationLinker linker(*lexicon_);
+  std::vector<std::string> entries;
+  for (size_t i : ref_blocks) {
+    for (std::string& e : citations::SplitReferences(blocks[i].text)) entries.push_back(std::move(e));
+  }
+  linker.AddReferences(entries, &rec.works);
+
+  out->topic = ChooseTopic(doc, sentences, ref_blocks);
+
+  // Read every sentence.
+  std::string carried;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    SentenceWork& s = sentences[i];
+    if (ref_blocks.count(s.block) != 0) continue;
+    if (i > 0 && sentences[i - 1].block != s.block) carried.clear();
+    s.cites = linker.LinkSentence(s.text, s.offsets, &rec.mentions, &rec.works);
+    s.reading = extractor_.Read(s.text, out->topic, carried, false);
+    carried = s.reading.last_subject;
+  }
+  for (kb::Mention& m : rec.mentions) m.source_id = rec.source.id;
+
+  std::map<std::string, size_t> claim_index;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    SentenceWork& s = sentences[i];
+    SentenceAnalysis sa;
+    sa.text = s.text;
+    sa.span_begin = s.offsets.front();
+    sa.span_end = s.offsets.back();
+    sa.block = s.block;
+    sa.block_kind = doc.blocks[s.block].kind;
+    sa.in_references = ref_blocks.count(s.block) != 0;
+    if (sa.in_references) {
+      out->sentences.push_back(std::move(sa));
+      continue;
+    }
+    const SentenceReading& r = s.reading;
+    sa.instruction = r.instruction;
+    sa.claim_like = r.claim_like;
+    sa.unknown_terms = r.unknown_terms;
+
+    // Works: cited here; else carried from the sentence before ("They also
+    // found..."); a quoted expert's words carry their earlier introduction.
+    std::vector<kb::WorkLink> links;
+    kb::Attribution attribution = r.attribution;
+    std::string attributed_to = r.attributed_to;
+    for (const SentenceCitation& c : s.cites) {
+      links.push_back({c.work_id, kb::LinkKind::kDirect});
+      if (c.kind != citations::MentionKind::kExpert && attribution == kb::Attribution::kAuthor) {
+        attribution = kb::Attribution::kStudy;
+      } else if (c.kind == citations::MentionKind::kExpert) {
+        attribution = kb::Attribution::kExpert;
+      }
+    }
+    bool carry = r.context_carry || attribution == kb::Attribution::kExpert;
+    if (links.empty() && carry) {
+      for (size_t back = 1; back <= 2 && back <= i; ++back) {
+        const SentenceWork& p = sentences[i - back];
+        if (p.cites.empty()) continue;
+        for (const SentenceCitation& c : p.cites) {
+          bool expert = c.kind == citations::MentionKind::kExpert;
+          if (expert != (attribution == kb::Attribution::kExpert)) continue;
+          links.push_back({c.work_id, kb::LinkKind::kContext});
+        }
+        if (!links.empty() && attribution == kb::Attribution::kAuthor) {
+          attribution = kb::Attribution::kStudy;
+        }
+        break;
+      }
+    }
+
+    // Mechanisms: this sentence's cues and its neighbours' in the paragraph.
+    std::set<std::string> mech(r.mechanisms.begin(), r.mechanisms.end());
+    if (i > 0 && sentences[i - 1].block == s.block) {
+      mech.insert(sentences[i - 1].reading.mechanisms.begin(),
+                  sentences[i - 1].reading.mechanisms.end());
+    }
+    if (i + 1 < sentences.size() && sentences[i + 1].block == s.block) {
+      mech.insert(sentences[i + 1].reading.mechanisms.begin(),
+                  sentences[i + 1].reading.mechanisms.end());
+    }
+
+    for (const ExtractedClaim& c : r.claims) {
+      std::string id = kb::ClaimId(c.subject, c.relation, c.object);
+      if (claim_index.count(id) == 0) {
+        claim_index[id] = rec.claims.size();
+        rec.claims.push_back({id, c.subject, c.relation, c.object, ClaimText(c.subject, c.relation, c.object)});
+      }
+      kb::Assertion a;
+      a.claim_id = id;
+      a.source_id = rec.source.id;
+      a.sentence = s.text;
+      a.span_begin = sa.span_begin;
+      a.span_end = sa.span_end;
+      a.stance = c.stance;
+      a.hedged = r.hedged;
+      a.attribution = attribution;
+      a.attributed_to = attributed_to;
+      a.mechanisms.assign(mech.begin(), mech.end());
+      a.qualifiers = r.qualifiers;
+      a.works = links;
+      sa.assertions.push_back(rec.assertions.size());
+      rec.assertions.push_back(std::move(a));
+    }
+    out->sentences.push_back(std::move(sa));
+  }
+  LinkBibliography(rec.works, linker.reference_ids(), &rec);
+  return kb::Status::OK();
+}
+
+kb::Status PipelineImpl::ParseQuestion(const std::string& text, Question* out) {
+  *out = Question();
+  SentenceReading r = extractor_.Read(text, "", "", true);
+  out->concepts = r.concepts;
+  out->unknown_terms = r.unknown_terms;
+  if (r.claims.empty()) {
+    // Unknown words make the question unanswerable, not a guess.
+    std::vector<Token> toks = index_.Tokenize(text);
+    out->unknown_terms.clear();
+    std::vector<bool> known(toks.size(), false);
+    for (const PhraseMatch& m : index_.concepts().FindAll(toks)) {
+      for (size_t k = m.begin; k < m.end; ++k) known[k] = true;
+    }
+    for (const PhraseMatch& m : index_.relations().FindAll(toks)) {
+      for (size_t k = m.begin; k < m.end; ++k) known[k] = true;
+    }
+    for (size_t k = 0; k < toks.size(); ++k) {
+      if (known[k] || !toks[k].word || toks[k].lower.size() < 3) continue;
+      if (index_.HasWord("stopwords", toks[k].lower) ||
+          index_.HasWord("question_prefix", toks[k].lower)) {
+        continue;
+      }
+      out->unknown_terms.push_back(toks[k].lower);
+    }
+  }
+  bool any_denial = false;
+  for (const ExtractedClaim& c : r.claims) {
+    out->claims.push_back({kb::ClaimId(c.subject, c.relation, c.object), c.subject, c.relation,
+                           c.object, ClaimText(c.subject, c.relation, c.object)});
+    any_denial |= c.stance == kb::Stance::kDenies;
+  }
+  out->stance = any_denial ? kb::Stance::kDenies : kb::Stance::kAsserts;
+  return kb::Status::OK();
+}
+
+std::vector<std::string> PipelineImpl::MatchConcepts(const std::string& text) {
+  return extractor_.ConceptsIn(text);
+}
+
+}  // namespace
+
+kb::Status Pipeline::Create(const kb::Lexicon* lexicon, std::unique_ptr<Pipeline>* out) {
+  std::unique_ptr<Segmenter> seg;
+  kb::Status s = Segmenter::Create(&seg);
+  if (!s.ok()) return s;
+  *out = std::make_unique<PipelineImpl>(lexicon, std::move(seg));
+  return kb::Status::OK();
+}
+
+}  // namespace ingest

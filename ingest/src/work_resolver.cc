@@ -1,1 +1,118 @@
-// placeholder
+#include "ingest/work_resolver.h"
+
+#include <map>
+
+#include "citation_linker.h"
+#include "citations/grading.h"
+
+namespace ingest {
+namespace {
+
+// Two descriptions of one work: the citations library's SameWork for
+// references; a descriptive mention ("a 2019 review in the Journal of Sport
+// Rehabilitation") meets a work of the same year and venue.
+bool SameWork(const kb::Work& a, const kb::Work& b) {
+  if (a.id == b.id) return true;
+  if (a.resolved && b.resolved) {
+    return citations::SameWork(ReferenceFromWork(a), ReferenceFromWork(b));
+  }
+  if (!a.resolved && !b.resolved) return false;  // equal descriptions share an id already
+  const kb::Work& d = a.resolved ? b : a;
+  const kb::Work& r = a.resolved ? a : b;
+  if (d.type == "expert_opinion") return false;
+  if (d.year == 0 || d.year != r.year || d.container.empty() || r.container.empty()) return false;
+  return citations::SameVenue(d.container, r.container);
+}
+
+std::string Fill(const std::string& kept, const std::string& other) {
+  return kept.empty() ? other : kept;
+}
+
+// Merges `from` into `into`: known fields fill unknown ones, the more
+// specific study grade wins, a full reference beats a description.
+void Merge(const kb::Work& from, kb::Work* into) {
+  bool from_richer = !into->resolved && from.resolved;
+  if (into->authors.empty() || (from_richer && !from.authors.empty()) ||
+      (from.authors.size() > into->authors.size() && from.resolved)) {
+    into->authors = from.authors;
+    into->et_al = from.et_al;
+  }
+  if (into->year == 0) into->year = from.year;
+  if (from_richer && !from.title.empty()) into->title = from.title;
+  into->title = Fill(into->title, from.title);
+  into->container = Fill(into->container, from.container);
+  into->publisher = Fill(into->publisher, from.publisher);
+  into->volume = Fill(into->volume, from.volume);
+  into->issue = Fill(into->issue, from.issue);
+  if (into->pages.size() < from.pages.size()) into->pages = from.pages;
+  into->doi = Fill(into->doi, from.doi);
+  into->pmid = Fill(into->pmid, from.pmid);
+  into->pmcid = Fill(into->pmcid, from.pmcid);
+  into->url = Fill(into->url, from.url);
+  into->affiliation = Fill(into->affiliation, from.affiliation);
+  if (from.type != "unknown" && (into->type == "unknown" || from.level < into->level)) {
+    into->type = from.type;
+    into->level = from.level;
+  }
+  into->resolved = into->resolved || from.resolved;
+  into->label = kb::WorkLabel(*into);
+}
+
+void Rename(const std::map<std::string, std::string>& renamed, kb::SourceRecord* record) {
+  if (renamed.empty()) return;
+  for (kb::Assertion& a : record->assertions) {
+    std::vector<kb::WorkLink> links;
+    for (kb::WorkLink l : a.works) {
+      auto it = renamed.find(l.work_id);
+      if (it != renamed.end()) l.work_id = it->second;
+      bool dup = false;
+      for (const kb::WorkLink& o : links) dup |= o.work_id == l.work_id;
+      if (!dup) links.push_back(l);
+    }
+    a.works = std::move(links);
+  }
+  for (kb::Mention& m : record->mentions) {
+    auto it = renamed.find(m.work_id);
+    if (it != renamed.end()) m.work_id = it->second;
+  }
+}
+
+}  // namespace
+
+kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record) {
+  std::map<std::string, std::string> renamed;
+  std::vector<kb::Work> merged;
+  for (const kb::Work& w : record->works) {
+    // Within the article first.
+    bool done = false;
+    for (kb::Work& m : merged) {
+      if (SameWork(m, w)) {
+        Merge(w, &m);
+        if (w.id != m.id) renamed[w.id] = m.id;
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    kb::Work work = w;
+    if (store != nullptr) {
+      std::vector<kb::Work> candidates;
+      kb::Status s = store->WorkCandidates(w, &candidates);
+      if (!s.ok()) return s;
+      for (const kb::Work& c : candidates) {
+        if (!SameWork(c, w)) continue;
+        kb::Work stored = c;
+        Merge(w, &stored);
+        if (w.id != stored.id) renamed[w.id] = stored.id;
+        work = stored;
+        break;
+      }
+    }
+    merged.push_back(std::move(work));
+  }
+  record->works = std::move(merged);
+  Rename(renamed, record);
+  return kb::Status::OK();
+}
+
+}  // namespace ingest

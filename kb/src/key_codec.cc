@@ -1,1 +1,204 @@
-// placeholder
+#include "key_codec.h"
+
+#include <algorithm>
+
+#include "text_fold.h"
+
+namespace kb {
+
+namespace {
+
+constexpr char kSep = '\0';
+
+const CfSpec kCfSpecs[kNumCfs] = {
+    {"default", false},    {"meta", false},   {"sources", true},  {"source_paths", true},
+    {"claims", true},      {"assertions", false}, {"by_source", false}, {"concepts", true},
+    {"by_concept", false}, {"works", true},   {"by_work", false}, {"work_keys", false},
+    {"mentions", false},
+};
+
+std::string Join(std::string_view a, std::string_view b) {
+  std::string k;
+  k.reserve(a.size() + b.size() + 1);
+  k.append(a).push_back(kSep);
+  k.append(b);
+  return k;
+}
+
+}  // namespace
+
+const CfSpec& CfSpecOf(Cf cf) { return kCfSpecs[static_cast<int>(cf)]; }
+
+std::string CountKey(std::string_view entity) { return "count/" + std::string(entity); }
+
+void PutBE32(std::string* dst, uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) dst->push_back(static_cast<char>((v >> shift) & 0xff));
+}
+
+void PutBE64(std::string* dst, uint64_t v) {
+  for (int shift = 56; shift >= 0; shift -= 8) dst->push_back(static_cast<char>((v >> shift) & 0xff));
+}
+
+bool GetBE32(std::string_view src, uint32_t* v) {
+  if (src.size() < 4) return false;
+  uint32_t r = 0;
+  for (int i = 0; i < 4; ++i) r = (r << 8) | static_cast<uint8_t>(src[i]);
+  *v = r;
+  return true;
+}
+
+bool GetBE64(std::string_view src, uint64_t* v) {
+  if (src.size() < 8) return false;
+  uint64_t r = 0;
+  for (int i = 0; i < 8; ++i) r = (r << 8) | static_cast<uint8_t>(src[i]);
+  *v = r;
+  return true;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::string AssertionKey(std::string_view claim_id, std::string_view source_id, uint32_t begin,
+                         uint32_t end) {
+  std::string k = Join(claim_id, source_id);
+  k.push_back(kSep);
+  PutBE32(&k, begin);
+  PutBE32(&k, end);
+  return k;
+}
+
+std::string AssertionKey(const Assertion& a) {
+  return AssertionKey(a.claim_id, a.source_id, a.span_begin, a.span_end);
+}
+
+std::string AssertionPrefixForClaim(std::string_view claim_id) {
+  std::string k(claim_id);
+  k.push_back(kSep);
+  return k;
+}
+
+bool ParseAssertionKey(std::string_view key, std::string* claim_id, std::string* source_id,
+                       uint32_t* begin, uint32_t* end) {
+  if (key.size() < 10) return false;
+  std::string_view spans = key.substr(key.size() - 8);
+  std::string_view ids = key.substr(0, key.size() - 9);
+  if (key[key.size() - 9] != kSep) return false;
+  size_t sep = ids.find(kSep);
+  if (sep == std::string_view::npos) return false;
+  claim_id->assign(ids.substr(0, sep));
+  source_id->assign(ids.substr(sep + 1));
+  return GetBE32(spans, begin) && GetBE32(spans.substr(4), end);
+}
+
+std::string BySourceAssertionKey(std::string_view source_id, std::string_view claim_id,
+                                 uint32_t begin, uint32_t end) {
+  std::string k = BySourcePrefix(source_id, kBySourceAssertionTag);
+  k.append(claim_id).push_back(kSep);
+  PutBE32(&k, begin);
+  PutBE32(&k, end);
+  return k;
+}
+
+std::string BySourceWorkKey(std::string_view source_id, std::string_view work_id) {
+  std::string k = BySourcePrefix(source_id, kBySourceWorkTag);
+  k.append(work_id);
+  return k;
+}
+
+std::string BySourcePrefix(std::string_view source_id, char tag) {
+  std::string k(source_id);
+  k.push_back(kSep);
+  k.push_back(tag);
+  return k;
+}
+
+bool BySourceToAssertionKey(std::string_view key, std::string* assertion_key) {
+  size_t sep = key.find(kSep);
+  if (sep == std::string_view::npos || sep + 1 >= key.size() ||
+      key[sep + 1] != kBySourceAssertionTag || key.size() < sep + 2 + 9) {
+    return false;
+  }
+  std::string_view source_id = key.substr(0, sep);
+  std::string_view rest = key.substr(sep + 2);  // claim_id 00 BE32 BE32
+  std::string_view claim_id = rest.substr(0, rest.size() - 9);
+  uint32_t begin = 0, end = 0;
+  if (rest[rest.size() - 9] != kSep || !GetBE32(rest.substr(rest.size() - 8), &begin) ||
+      !GetBE32(rest.substr(rest.size() - 4), &end)) {
+    return false;
+  }
+  *assertion_key = AssertionKey(claim_id, source_id, begin, end);
+  return true;
+}
+
+bool ParseBySourceWorkKey(std::string_view key, std::string* work_id) {
+  size_t sep = key.find(kSep);
+  if (sep == std::string_view::npos || sep + 1 >= key.size() || key[sep + 1] != kBySourceWorkTag) {
+    return false;
+  }
+  work_id->assign(key.substr(sep + 2));
+  return true;
+}
+
+std::string ByConceptKey(std::string_view concept_id, std::string_view claim_id) {
+  return Join(concept_id, claim_id);
+}
+
+std::string ByConceptPrefix(std::string_view concept_id) { return Join(concept_id, ""); }
+
+std::string ByWorkKey(std::string_view work_id, std::string_view source_id) {
+  return Join(work_id, source_id);
+}
+
+std::string ByWorkPrefix(std::string_view work_id) { return Join(work_id, ""); }
+
+std::string_view SuffixAfterSeparator(std::string_view key) {
+  size_t sep = key.find(kSep);
+  return sep == std::string_view::npos ? std::string_view() : key.substr(sep + 1);
+}
+
+std::string WorkKeyDoiPrefix(std::string_view doi) { return Join("d:" + FoldCase(doi), ""); }
+
+std::string WorkKeyAuthorPrefix(std::string_view family) {
+  return Join("a:" + FoldCase(family), "");
+}
+
+std::string WorkKeyYearPrefix(int year) {
+  std::string k = "y:";
+  PutBE32(&k, static_cast<uint32_t>(year));
+  return k;
+}
+
+std::string WorkKeyYearContainerPrefix(int year, std::string_view container) {
+  return Join(WorkKeyYearPrefix(year) + FoldCase(container), "");
+}
+
+std::vector<std::string> WorkIndexKeys(const Work& w) {
+  std::vector<std::string> keys;
+  if (!w.doi.empty()) keys.push_back(WorkKeyDoiPrefix(w.doi) + w.id);
+  if (!w.authors.empty() && !w.authors[0].family.empty()) {
+    keys.push_back(WorkKeyAuthorPrefix(w.authors[0].family) + w.id);
+  }
+  if (w.year != 0) keys.push_back(WorkKeyYearContainerPrefix(w.year, w.container) + w.id);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+std::string_view WorkKeyWorkId(std::string_view key) {
+  size_t sep = key.rfind(kSep);
+  return sep == std::string_view::npos ? std::string_view() : key.substr(sep + 1);
+}
+
+std::string MentionKey(std::string_view source_id, uint32_t begin, uint32_t end) {
+  std::string k = MentionPrefix(source_id);
+  PutBE32(&k, begin);
+  PutBE32(&k, end);
+  return k;
+}
+
+std::string MentionKey(const Mention& m) { return MentionKey(m.source_id, m.span_begin, m.span_end); }
+
+std::string MentionPrefix(std::string_view source_id) { return Join(source_id, ""); }
+
+}  // namespace kb

@@ -1,1 +1,233 @@
-// placeholder
+// RocksStore reads: point lookups, index reads and scans.
+#include "store_rocksdb.h"
+
+#include <set>
+
+#include "value_codec.h"
+
+namespace kb {
+
+namespace {
+
+template <typename T>
+Status DecodeInto(const RocksStore& store, Cf c, std::string_view key, std::string_view value,
+                  bool (*decode)(std::string_view, T*), T* out) {
+  if (!decode(value, out)) return store.Corrupt(c, key);
+  return Status::OK();
+}
+
+template <typename T>
+Status GetRecord(const RocksStore& store, Cf c, const std::string& id,
+                 bool (*decode)(std::string_view, T*), T* out) {
+  std::string value;
+  Status s = store.GetValue(c, id, &value);
+  if (!s.ok()) return s;
+  return DecodeInto(store, c, id, value, decode, out);
+}
+
+template <typename T>
+Status ScanRecords(const RocksStore& store, Cf c, std::string_view prefix,
+                   bool (*decode)(std::string_view, T*), const std::function<bool(const T&)>& fn) {
+  Status bad;
+  Status s = store.ScanPrefix(c, prefix, [&](std::string_view key, std::string_view value) {
+    T record;
+    bad = DecodeInto(store, c, key, value, decode, &record);
+    if (!bad.ok()) return false;
+    return fn(record);
+  });
+  return s.ok() ? bad : s;
+}
+
+Status CollectSuffixes(const RocksStore& store, Cf c, const std::string& prefix,
+                       std::vector<std::string>* out) {
+  out->clear();
+  return store.ScanPrefix(c, prefix, [&](std::string_view key, std::string_view) {
+    out->emplace_back(key.substr(prefix.size()));
+    return true;
+  });
+}
+
+}  // namespace
+
+Status RocksStore::GetValue(Cf c, std::string_view key, std::string* value) const {
+  rocksdb::Status s =
+      db()->Get(rocksdb::ReadOptions(), cf(c), rocksdb::Slice(key.data(), key.size()), value);
+  if (s.IsNotFound()) return Status::NotFound(std::string(key));
+  return FromRocks(s, path_, std::string("reading ") + CfSpecOf(c).name);
+}
+
+Status RocksStore::ScanPrefix(
+    Cf c, std::string_view prefix,
+    const std::function<bool(std::string_view, std::string_view)>& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), cf(c)));
+  for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (!StartsWith(key, prefix)) break;
+    if (!fn(key, std::string_view(it->value().data(), it->value().size()))) break;
+  }
+  return FromRocks(it->status(), path_, std::string("scanning ") + CfSpecOf(c).name);
+}
+
+Status RocksStore::Corrupt(Cf c, std::string_view key) const {
+  std::string printable;
+  for (char ch : key) printable += (ch == '\0') ? '|' : ch;
+  return Status::Corruption(path_ + ": unreadable record '" + printable + "' in column family '" +
+                            CfSpecOf(c).name +
+                            "'; restore the database from a backup or re-ingest into a fresh --db");
+}
+
+Status RocksStore::GetSource(const std::string& id, Source* out) {
+  return GetRecord(*this, Cf::kSources, id, DecodeSource, out);
+}
+
+Status RocksStore::FindSourceByPath(const std::string& path, Source* out) {
+  std::string id;
+  Status s = GetValue(Cf::kSourcePaths, path, &id);
+  if (!s.ok()) return s;
+  s = GetSource(id, out);
+  if (s.IsNotFound()) return Corrupt(Cf::kSourcePaths, path);  // dangling path entry
+  return s;
+}
+
+Status RocksStore::GetClaim(const std::string& id, Claim* out) {
+  return GetRecord(*this, Cf::kClaims, id, DecodeClaim, out);
+}
+
+Status RocksStore::GetWork(const std::string& id, Work* out) {
+  return GetRecord(*this, Cf::kWorks, id, DecodeWork, out);
+}
+
+Status RocksStore::GetConcept(const std::string& id, Concept* out) {
+  return GetRecord(*this, Cf::kConcepts, id, DecodeConcept, out);
+}
+
+Status RocksStore::ClaimsByConcept(const std::string& concept_id,
+                                   std::vector<std::string>* claim_ids) {
+  return CollectSuffixes(*this, Cf::kByConcept, ByConceptPrefix(concept_id), claim_ids);
+}
+
+Status RocksStore::AssertionsForClaim(const std::string& claim_id, std::vector<Assertion>* out) {
+  out->clear();
+  return ScanRecords<Assertion>(*this, Cf::kAssertions, AssertionPrefixForClaim(claim_id),
+                                DecodeAssertion, [&](const Assertion& a) {
+                                  out->push_back(a);
+                                  return true;
+                                });
+}
+
+Status RocksStore::AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) {
+  out->clear();
+  std::vector<std::string> keys;
+  Status s = ScanPrefix(Cf::kBySource, BySourcePrefix(source_id, kBySourceAssertionTag),
+                        [&](std::string_view key, std::string_view) {
+                          keys.emplace_back(key);
+                          return true;
+                        });
+  if (!s.ok()) return s;
+  for (const std::string& key : keys) {
+    std::string akey, value;
+    if (!BySourceToAssertionKey(key, &akey)) return Corrupt(Cf::kBySource, key);
+    s = GetValue(Cf::kAssertions, akey, &value);
+    if (s.IsNotFound()) return Corrupt(Cf::kBySource, key);  // dangling index entry
+    if (!s.ok()) return s;
+    Assertion a;
+    s = DecodeInto(*this, Cf::kAssertions, akey, value, DecodeAssertion, &a);
+    if (!s.ok()) return s;
+    out->push_back(std::move(a));
+  }
+  return Status::OK();
+}
+
+Status RocksStore::MentionsForSource(const std::string& source_id, std::vector<Mention>* out) {
+  out->clear();
+  return ScanRecords<Mention>(*this, Cf::kMentions, MentionPrefix(source_id), DecodeMention,
+                              [&](const Mention& m) {
+                                out->push_back(m);
+                                return true;
+                              });
+}
+
+Status RocksStore::SourcesCitingWork(const std::string& work_id,
+                                     std::vector<std::string>* source_ids) {
+  return CollectSuffixes(*this, Cf::kByWork, ByWorkPrefix(work_id), source_ids);
+}
+
+Status RocksStore::WorksCitedBySource(const std::string& source_id,
+                                      std::vector<std::string>* work_ids) {
+  return CollectSuffixes(*this, Cf::kBySource, BySourcePrefix(source_id, kBySourceWorkTag),
+                         work_ids);
+}
+
+Status RocksStore::WorkCandidates(const Work& w, std::vector<Work>* out) {
+  out->clear();
+  std::vector<std::string> prefixes;
+  if (!w.doi.empty()) prefixes.push_back(WorkKeyDoiPrefix(w.doi));
+  bool has_author = !w.authors.empty() && !w.authors[0].family.empty();
+  if (has_author) prefixes.push_back(WorkKeyAuthorPrefix(w.authors[0].family));
+  if (w.year != 0 && !w.container.empty()) {
+    prefixes.push_back(WorkKeyYearContainerPrefix(w.year, w.container));
+  } else if (w.year != 0 && !has_author) {
+    // "A 2019 review": the year is all there is to go on.
+    prefixes.push_back(WorkKeyYearPrefix(w.year));
+  }
+  std::set<std::string> ids;
+  for (const std::string& prefix : prefixes) {
+    Status s = ScanPrefix(Cf::kWorkKeys, prefix, [&](std::string_view key, std::string_view) {
+      ids.emplace(WorkKeyWorkId(key));
+      return true;
+    });
+    if (!s.ok()) return s;
+  }
+  for (const std::string& id : ids) {
+    Work work;
+    Status s = GetWork(id, &work);
+    if (s.IsNotFound()) return Corrupt(Cf::kWorkKeys, id);
+    if (!s.ok()) return s;
+    out->push_back(std::move(work));
+  }
+  return Status::OK();
+}
+
+Status RocksStore::ForEachSource(const std::function<bool(const Source&)>& fn) {
+  return ScanRecords(*this, Cf::kSources, "", DecodeSource, fn);
+}
+
+Status RocksStore::ForEachClaim(const std::function<bool(const Claim&)>& fn) {
+  return ScanRecords(*this, Cf::kClaims, "", DecodeClaim, fn);
+}
+
+Status RocksStore::ForEachAssertion(const std::function<bool(const Assertion&)>& fn) {
+  return ScanRecords(*this, Cf::kAssertions, "", DecodeAssertion, fn);
+}
+
+Status RocksStore::ForEachWork(const std::function<bool(const Work&)>& fn) {
+  return ScanRecords(*this, Cf::kWorks, "", DecodeWork, fn);
+}
+
+Status RocksStore::ForEachMention(const std::function<bool(const Mention&)>& fn) {
+  return ScanRecords(*this, Cf::kMentions, "", DecodeMention, fn);
+}
+
+Status RocksStore::ForEachConcept(const std::function<bool(const Concept&)>& fn) {
+  return ScanRecords(*this, Cf::kConcepts, "", DecodeConcept, fn);
+}
+
+Status RocksStore::Counts(StoreCounts* out) {
+  *out = StoreCounts();
+  struct Entry {
+    const char* entity;
+    uint64_t* field;
+  } entries[] = {{"sources", &out->sources},   {"claims", &out->claims},
+                 {"assertions", &out->assertions}, {"works", &out->works},
+                 {"mentions", &out->mentions}, {"concepts", &out->concepts}};
+  for (const Entry& e : entries) {
+    std::string value;
+    Status s = GetValue(Cf::kMeta, CountKey(e.entity), &value);
+    if (s.IsNotFound()) continue;
+    if (!s.ok()) return s;
+    if (!GetBE64(value, e.field) || value.size() != 8) return Corrupt(Cf::kMeta, CountKey(e.entity));
+  }
+  return Status::OK();
+}
+
+}  // namespace kb

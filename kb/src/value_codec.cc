@@ -1,1 +1,357 @@
-// placeholder
+#include "value_codec.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace kb {
+
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Value = rapidjson::Value;
+
+void Str(Writer& w, const char* key, const std::string& v) {
+  if (v.empty()) return;
+  w.Key(key);
+  w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
+}
+
+void Int(Writer& w, const char* key, int64_t v) {
+  if (v == 0) return;
+  w.Key(key);
+  w.Int64(v);
+}
+
+void StrList(Writer& w, const char* key, const std::vector<std::string>& items) {
+  if (items.empty()) return;
+  w.Key(key);
+  w.StartArray();
+  for (const std::string& s : items) w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
+  w.EndArray();
+}
+
+std::string Finish(rapidjson::StringBuffer& buf) { return std::string(buf.GetString(), buf.GetSize()); }
+
+// Reading: absent members keep their defaults; a member of the wrong type
+// fails the whole decode.
+class Reader {
+ public:
+  explicit Reader(std::string_view json) {
+    doc_.Parse(json.data(), json.size());
+    ok_ = !doc_.HasParseError() && doc_.IsObject();
+  }
+  bool ok() const { return ok_; }
+  const Value& root() const { return doc_; }
+
+  void Str(const Value& obj, const char* key, std::string* out) {
+    auto it = obj.FindMember(key);
+    if (it == obj.MemberEnd()) return;
+    if (!it->value.IsString()) {
+      ok_ = false;
+      return;
+    }
+    out->assign(it->value.GetString(), it->value.GetStringLength());
+  }
+  template <typename T>
+  void Int(const Value& obj, const char* key, T* out) {
+    auto it = obj.FindMember(key);
+    if (it == obj.MemberEnd()) return;
+    if (!it->value.IsInt64()) {
+      ok_ = false;
+      return;
+    }
+    *out = static_cast<T>(it->value.GetInt64());
+  }
+  void Bool(const Value& obj, const char* key, bool* out) {
+    auto it = obj.FindMember(key);
+    if (it == obj.MemberEnd()) return;
+    if (!it->value.IsBool()) {
+      ok_ = false;
+      return;
+    }
+    *out = it->value.GetBool();
+  }
+  void StrList(const Value& obj, const char* key, std::vector<std::string>* out) {
+    out->clear();
+    const Value* arr = Array(obj, key);
+    if (arr == nullptr) return;
+    for (const Value& v : arr->GetArray()) {
+      if (!v.IsString()) {
+        ok_ = false;
+        return;
+      }
+      out->emplace_back(v.GetString(), v.GetStringLength());
+    }
+  }
+  const Value* Array(const Value& obj, const char* key) {
+    auto it = obj.FindMember(key);
+    if (it == obj.MemberEnd()) return nullptr;
+    if (!it->value.IsArray()) {
+      ok_ = false;
+      return nullptr;
+    }
+    return &it->value;
+  }
+  void Fail() { ok_ = false; }
+
+ private:
+  rapidjson::Document doc_;
+  bool ok_ = false;
+};
+
+}  // namespace
+
+std::string EncodeSource(const Source& s) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  Str(w, "id", s.id);
+  Str(w, "path", s.path);
+  Str(w, "title", s.title);
+  Str(w, "author", s.author);
+  Str(w, "date", s.date);
+  Str(w, "url", s.url);
+  Str(w, "kind", s.kind);
+  Int(w, "ingested_at", s.ingested_at);
+  Int(w, "length", static_cast<int64_t>(s.length));
+  w.EndObject();
+  return Finish(buf);
+}
+
+bool DecodeSource(std::string_view value, Source* s) {
+  Reader r(value);
+  if (!r.ok()) return false;
+  *s = Source();
+  const Value& o = r.root();
+  r.Str(o, "id", &s->id);
+  r.Str(o, "path", &s->path);
+  r.Str(o, "title", &s->title);
+  r.Str(o, "author", &s->author);
+  r.Str(o, "date", &s->date);
+  r.Str(o, "url", &s->url);
+  r.Str(o, "kind", &s->kind);
+  r.Int(o, "ingested_at", &s->ingested_at);
+  r.Int(o, "length", &s->length);
+  return r.ok();
+}
+
+std::string EncodeClaim(const Claim& c) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  Str(w, "id", c.id);
+  Str(w, "subject", c.subject);
+  Str(w, "relation", c.relation);
+  Str(w, "object", c.object);
+  Str(w, "text", c.text);
+  w.EndObject();
+  return Finish(buf);
+}
+
+bool DecodeClaim(std::string_view value, Claim* c) {
+  Reader r(value);
+  if (!r.ok()) return false;
+  *c = Claim();
+  const Value& o = r.root();
+  r.Str(o, "id", &c->id);
+  r.Str(o, "subject", &c->subject);
+  r.Str(o, "relation", &c->relation);
+  r.Str(o, "object", &c->object);
+  r.Str(o, "text", &c->text);
+  return r.ok();
+}
+
+std::string EncodeWork(const Work& x) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  Str(w, "id", x.id);
+  if (!x.authors.empty()) {
+    w.Key("authors");
+    w.StartArray();
+    for (const Author& a : x.authors) {
+      w.StartArray();
+      w.String(a.family.c_str(), static_cast<rapidjson::SizeType>(a.family.size()));
+      w.String(a.given.c_str(), static_cast<rapidjson::SizeType>(a.given.size()));
+      w.EndArray();
+    }
+    w.EndArray();
+  }
+  if (x.et_al) {
+    w.Key("et_al");
+    w.Bool(true);
+  }
+  Int(w, "year", x.year);
+  Str(w, "title", x.title);
+  Str(w, "container", x.container);
+  Str(w, "publisher", x.publisher);
+  Str(w, "volume", x.volume);
+  Str(w, "issue", x.issue);
+  Str(w, "pages", x.pages);
+  Str(w, "doi", x.doi);
+  Str(w, "pmid", x.pmid);
+  Str(w, "pmcid", x.pmcid);
+  Str(w, "url", x.url);
+  Str(w, "affiliation", x.affiliation);
+  // type, level and resolved are always written: their defaults are not
+  // the zero values.
+  w.Key("type");
+  w.String(x.type.c_str(), static_cast<rapidjson::SizeType>(x.type.size()));
+  w.Key("level");
+  w.Int(x.level);
+  w.Key("resolved");
+  w.Bool(x.resolved);
+  Str(w, "label", x.label);
+  w.EndObject();
+  return Finish(buf);
+}
+
+bool DecodeWork(std::string_view value, Work* x) {
+  Reader r(value);
+  if (!r.ok()) return false;
+  *x = Work();
+  const Value& o = r.root();
+  r.Str(o, "id", &x->id);
+  if (const Value* authors = r.Array(o, "authors")) {
+    for (const Value& a : authors->GetArray()) {
+      if (!a.IsArray() || a.Size() != 2 || !a[0].IsString() || !a[1].IsString()) return false;
+      x->authors.push_back(Author{a[0].GetString(), a[1].GetString()});
+    }
+  }
+  r.Bool(o, "et_al", &x->et_al);
+  r.Int(o, "year", &x->year);
+  r.Str(o, "title", &x->title);
+  r.Str(o, "container", &x->container);
+  r.Str(o, "publisher", &x->publisher);
+  r.Str(o, "volume", &x->volume);
+  r.Str(o, "issue", &x->issue);
+  r.Str(o, "pages", &x->pages);
+  r.Str(o, "doi", &x->doi);
+  r.Str(o, "pmid", &x->pmid);
+  r.Str(o, "pmcid", &x->pmcid);
+  r.Str(o, "url", &x->url);
+  r.Str(o, "affiliation", &x->affiliation);
+  r.Str(o, "type", &x->type);
+  r.Int(o, "level", &x->level);
+  r.Bool(o, "resolved", &x->resolved);
+  r.Str(o, "label", &x->label);
+  return r.ok();
+}
+
+std::string EncodeAssertion(const Assertion& a) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  Str(w, "claim", a.claim_id);
+  Str(w, "source", a.source_id);
+  Str(w, "sentence", a.sentence);
+  Int(w, "b", a.span_begin);
+  Int(w, "e", a.span_end);
+  Int(w, "stance", static_cast<int>(a.stance));
+  if (a.hedged) {
+    w.Key("hedged");
+    w.Bool(true);
+  }
+  Int(w, "attr", static_cast<int>(a.attribution));
+  Str(w, "attributed_to", a.attributed_to);
+  StrList(w, "mechanisms", a.mechanisms);
+  StrList(w, "qualifiers", a.qualifiers);
+  if (!a.works.empty()) {
+    w.Key("works");
+    w.StartArray();
+    for (const WorkLink& link : a.works) {
+      w.StartArray();
+      w.String(link.work_id.c_str(), static_cast<rapidjson::SizeType>(link.work_id.size()));
+      w.Int(static_cast<int>(link.kind));
+      w.EndArray();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+  return Finish(buf);
+}
+
+bool DecodeAssertion(std::string_view value, Assertion* a) {
+  Reader r(value);
+  if (!r.ok()) return false;
+  *a = Assertion();
+  const Value& o = r.root();
+  int stance = 0, attr = 0;
+  r.Str(o, "claim", &a->claim_id);
+  r.Str(o, "source", &a->source_id);
+  r.Str(o, "sentence", &a->sentence);
+  r.Int(o, "b", &a->span_begin);
+  r.Int(o, "e", &a->span_end);
+  r.Int(o, "stance", &stance);
+  r.Bool(o, "hedged", &a->hedged);
+  r.Int(o, "attr", &attr);
+  r.Str(o, "attributed_to", &a->attributed_to);
+  r.StrList(o, "mechanisms", &a->mechanisms);
+  r.StrList(o, "qualifiers", &a->qualifiers);
+  if (stance < 0 || stance > static_cast<int>(Stance::kDenies)) return false;
+  if (attr < 0 || attr > static_cast<int>(Attribution::kAnecdote)) return false;
+  a->stance = static_cast<Stance>(stance);
+  a->attribution = static_cast<Attribution>(attr);
+  if (const Value* works = r.Array(o, "works")) {
+    for (const Value& link : works->GetArray()) {
+      if (!link.IsArray() || link.Size() != 2 || !link[0].IsString() || !link[1].IsInt()) return false;
+      int kind = link[1].GetInt();
+      if (kind < 0 || kind > static_cast<int>(LinkKind::kBibliography)) return false;
+      a->works.push_back(WorkLink{link[0].GetString(), static_cast<LinkKind>(kind)});
+    }
+  }
+  return r.ok();
+}
+
+std::string EncodeMention(const Mention& m) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  Str(w, "source", m.source_id);
+  Str(w, "text", m.text);
+  Int(w, "b", m.span_begin);
+  Int(w, "e", m.span_end);
+  Str(w, "work", m.work_id);
+  w.EndObject();
+  return Finish(buf);
+}
+
+bool DecodeMention(std::string_view value, Mention* m) {
+  Reader r(value);
+  if (!r.ok()) return false;
+  *m = Mention();
+  const Value& o = r.root();
+  r.Str(o, "source", &m->source_id);
+  r.Str(o, "text", &m->text);
+  r.Int(o, "b", &m->span_begin);
+  r.Int(o, "e", &m->span_end);
+  r.Str(o, "work", &m->work_id);
+  return r.ok();
+}
+
+std::string EncodeConcept(const Concept& c) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.StartObject();
+  Str(w, "id", c.id);
+  Str(w, "kind", c.kind);
+  StrList(w, "labels", c.labels);
+  Str(w, "parent", c.parent);
+  w.EndObject();
+  return Finish(buf);
+}
+
+bool DecodeConcept(std::string_view value, Concept* c) {
+  Reader r(value);
+  if (!r.ok()) return false;
+  *c = Concept();
+  const Value& o = r.root();
+  r.Str(o, "id", &c->id);
+  r.Str(o, "kind", &c->kind);
+  r.StrList(o, "labels", &c->labels);
+  r.Str(o, "parent", &c->parent);
+  return r.ok();
+}
+
+}  // namespace kb

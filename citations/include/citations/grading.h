@@ -27,6 +27,11 @@ Grade ClassifyStudy(const Reference& ref, std::string_view context,
 std::string VenueKey(std::string_view container);
 bool SameVenue(std::string_view a, std::string_view b);
 
+// Case-, diacritic- and punctuation-folded form of `text`: its letter and
+// digit words, lower-cased and joined by single spaces ("Stöggl, T." ->
+// "stoggl t"). The key that venue, title and name comparisons build on.
+std::string FoldedKey(std::string_view text);
+
 // Similarity in [0,1] of two titles (word overlap after folding case and punctuation).
 double TitleSimilarity(std::string_view a, std::string_view b);
 

@@ -34,6 +34,7 @@ struct InTextMention {
   std::string venue;         // "Journal of Sport Rehabilitation", "Huffington Post"
   std::string affiliation;   // "University of Vermont"
   std::string person;        // "Professor Roger Kerry"
+  std::string title;         // a quoted title given in the text, "" if none
 };
 
 // Finds in-text citations in one sentence or paragraph. Immutable after

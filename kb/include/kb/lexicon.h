@@ -66,6 +66,9 @@ class Lexicon {
   std::unordered_map<std::string, size_t> concept_index_;
   std::unordered_map<std::string, size_t> relation_index_;
   std::unordered_map<std::string, std::vector<std::string>> children_;
+  // Concept id -> "file:line:col" of its definition, set by ParseLexicon, so
+  // FinishLexicon's errors can point at the input.
+  std::unordered_map<std::string, std::string> concept_origin_;
 };
 
 // Parses one lexicon JSON document and merges it into *lex: concepts and

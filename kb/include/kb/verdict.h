@@ -1,5 +1,20 @@
 // Verdicts: weigh assertions by the evidence behind them and combine
 // affirmations against denials (DESIGN.md "Verdicts"). Pure functions.
+//
+// Weighing follows the spirit of GRADE and the Oxford CEBM levels: an
+// assertion weighs as much as the best evidence behind it. A work's level
+// gives the weight, discounted by how loosely the work is tied to the
+// sentence; without a work, who says it decides (a quoted expert is expert
+// opinion; the author alone is an uncited statement; hearsay and anecdote
+// weigh least). Hedging lowers the weight.
+//
+// Combining: each side's strength is its strongest item plus a fraction of the
+// rest (corroboration counts, repetition does not multiply). Then
+//   supported   research-backed affirmations, no denial of comparable weight;
+//   refuted     denials clearly outweigh affirmations, or denials stand
+//               against affirmations that are only uncited or hearsay;
+//   disputed    credible evidence on both sides, neither clearly ahead;
+//   unsupported only uncited statements, hearsay or anecdote affirm.
 #ifndef EVKB_KB_VERDICT_H_
 #define EVKB_KB_VERDICT_H_
 
@@ -14,9 +29,46 @@ enum class Verdict { kSupported, kRefuted, kDisputed, kUnsupported, kUnknown };
 const char* VerdictName(Verdict v);  // "supported" | "refuted" | ...
 bool ParseVerdict(std::string_view name, Verdict* out);
 
+// The weights and thresholds of the rules above; verdict.cc says why each
+// value is what it is.
+namespace verdict_rules {
+
+// Weight of a work by evidence level (index 1..5; out-of-range levels are
+// clamped to that range).
+inline constexpr double kLevelWeight[6] = {0, 1.0, 0.8, 0.6, 0.45, 0.3};
+// Weights of an assertion with no usable work, by who makes it.
+inline constexpr double kExpertOpinionWeight = kLevelWeight[5];
+inline constexpr double kUncitedStudyWeight = kLevelWeight[5];
+inline constexpr double kUncitedAuthorWeight = 0.2;
+inline constexpr double kHearsayWeight = 0.12;
+inline constexpr double kAnecdoteWeight = 0.08;
+// How much of a work's weight reaches the assertion, by how it is linked.
+inline constexpr double kDirectLinkFactor = 1.0;
+inline constexpr double kContextLinkFactor = 0.85;
+inline constexpr double kBibliographyLinkFactor = 0.5;
+// Multiplier for hedged statements ("may", "some research suggests").
+inline constexpr double kHedgeFactor = 0.6;
+// The highest level that still counts as research.
+inline constexpr int kResearchMaxLevel = 4;
+// Share of each non-strongest item added to a side's strength.
+inline constexpr double kCorroborationFactor = 0.5;
+// One side is "clearly ahead" when it is at least this many times the other.
+inline constexpr double kClearMargin = 2.0;
+// Below this strength a side does not count as credible evidence.
+inline constexpr double kCredibleStrength = 0.25;
+// Total strength at which confidence from the amount of evidence reaches
+// 1 - 1/e.
+inline constexpr double kConfidenceScale = 1.0;
+
+}  // namespace verdict_rules
+
 // Weight in (0,1] of one assertion given the works linked to it (in the
 // order of a.works; missing works are skipped).
 double AssertionWeight(const Assertion& a, const std::vector<Work>& works);
+
+// True when a work of level <= kResearchMaxLevel backs the assertion and
+// the assertion is not hearsay or anecdote. `works` as for AssertionWeight.
+bool IsResearched(const Assertion& a, const std::vector<Work>& works);
 
 struct WeighedStance {
   Stance stance;
@@ -24,13 +76,18 @@ struct WeighedStance {
   bool researched;   // backed by at least one work (level <= 4), not hearsay/anecdote
 };
 
+// AssertionWeight and IsResearched together, the weight times `discount`.
+WeighedStance WeighAssertion(const Assertion& a, const std::vector<Work>& works,
+                             double discount = 1.0);
+
 struct VerdictResult {
   Verdict verdict = Verdict::kUnknown;
   double confidence = 0;  // [0,1]
-  double for_weight = 0, against_weight = 0;
+  double for_weight = 0, against_weight = 0;  // each side's strength
 };
 
-// Combines weighed stances into a verdict; kUnknown for an empty list.
+// Combines weighed stances into a verdict; kUnknown for an empty list (or
+// one whose weights are all zero).
 VerdictResult CombineEvidence(const std::vector<WeighedStance>& items);
 
 }  // namespace kb

@@ -1,0 +1,156 @@
+// Locating and splitting reference lists inside an article.
+#include <string>
+
+#include "citations/reference_parser.h"
+#include "text_util.h"
+
+namespace citations {
+namespace {
+
+using internal::AsciiLower;
+using internal::IsDigit;
+using internal::Trim;
+
+bool IsReferenceHeading(std::string_view p) {
+  std::string h = AsciiLower(Trim(p, "#*:=-_ "));
+  static const char* kHeadings[] = {"references", "reference list", "reference",
+                                    "bibliography", "sources", "source",
+                                    "works cited", "citations", "literature cited",
+                                    "literature", "further reading", "notes and references",
+                                    "sources and references", "research", "studies cited"};
+  for (const char* k : kHeadings)
+    if (h == k) return true;
+  return false;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// A line that continues the previous entry rather than starting one.
+bool IsContinuation(std::string_view prev, std::string_view line) {
+  if (EndsWith(prev, "://") || EndsWith(prev, "/") || EndsWith(prev, "-") ||
+      EndsWith(prev, "doi:") || EndsWith(prev, "DOI:") || EndsWith(prev, "doi.org"))
+    return true;
+  if (line.empty()) return false;
+  std::string l = AsciiLower(line.substr(0, std::min<size_t>(line.size(), 8)));
+  if (l.rfind("doi", 0) == 0 || l.rfind("http", 0) == 0 || l.rfind("10.", 0) == 0 ||
+      l.rfind("pmid", 0) == 0 || l.rfind("pmcid", 0) == 0 || l.rfind("available", 0) == 0)
+    return true;
+  return internal::IsLowerAt(line, 0);
+}
+
+// Joins a continuation: no space after "://", "/" or a hyphen inside an
+// identifier; one space otherwise.
+void Append(std::string* entry, std::string_view line) {
+  if (EndsWith(*entry, "://") || EndsWith(*entry, "/") ||
+      (EndsWith(*entry, "-") && entry->find("10.") != std::string::npos)) {
+    entry->append(line);
+  } else {
+    entry->push_back(' ');
+    entry->append(line);
+  }
+}
+
+}  // namespace
+
+bool LooksLikeReference(std::string_view text) {
+  std::string_view t = Trim(text);
+  if (t.size() < 12 || t.size() > 1200) return false;
+  Reference r = ParseReference(t);
+  int score = 0;
+  if (!r.authors.empty()) ++score;
+  if (r.year != 0) ++score;
+  if (!r.doi.empty() || !r.pmid.empty()) score += 2;
+  if (!r.url.empty()) ++score;
+  if (!r.volume.empty() || !r.pages.empty()) ++score;
+  if (!r.container.empty() && !r.title.empty()) ++score;
+  // Prose has many sentences and lower-case verbs; references are short.
+  size_t sentences = 0;
+  for (size_t i = 0; i + 1 < t.size(); ++i)
+    if ((t[i] == '.' || t[i] == '?' || t[i] == '!') && t[i + 1] == ' ') ++sentences;
+  if (sentences > 6) return false;
+  bool urlish = !r.url.empty() && t.size() < 300;
+  if (r.authors.empty() && r.doi.empty() && !urlish) return false;
+  return score >= 3;
+}
+
+std::vector<size_t> FindReferenceSection(const std::vector<std::string_view>& paragraphs) {
+  std::vector<size_t> out;
+  for (size_t h = 0; h < paragraphs.size(); ++h) {
+    if (!IsReferenceHeading(paragraphs[h])) continue;
+    std::vector<size_t> run;
+    for (size_t i = h + 1; i < paragraphs.size(); ++i) {
+      if (Trim(paragraphs[i]).empty()) continue;
+      if (!LooksLikeReference(paragraphs[i])) {
+        if (!run.empty()) break;
+        continue;
+      }
+      run.push_back(i);
+    }
+    if (!run.empty()) return run;
+  }
+  // A trailing run of reference-shaped paragraphs, allowing a few lines of
+  // boilerplate (bylines, sign-up prompts) after it.
+  size_t end = paragraphs.size();
+  size_t skipped = 0;
+  while (end > 0 && skipped < 6 && !LooksLikeReference(paragraphs[end - 1])) {
+    --end;
+    ++skipped;
+  }
+  size_t begin = end;
+  while (begin > 0 && (LooksLikeReference(paragraphs[begin - 1]) ||
+                       Trim(paragraphs[begin - 1]).empty()))
+    --begin;
+  for (size_t i = begin; i < end; ++i)
+    if (!Trim(paragraphs[i]).empty()) out.push_back(i);
+  bool strong = false;
+  for (size_t i : out) {
+    Reference r = ParseReference(paragraphs[i]);
+    if (!r.doi.empty() || (r.year != 0 && !r.container.empty())) strong = true;
+  }
+  if (out.size() < 2 && !strong) out.clear();
+  return out;
+}
+
+std::vector<std::string> SplitReferences(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (size_t p = 0; p <= text.size();) {
+    size_t e = text.find('\n', p);
+    if (e == std::string_view::npos) e = text.size();
+    lines.push_back(Trim(text.substr(p, e - p)));
+    p = e + 1;
+  }
+  // Blank-line-separated blocks where some block spans several lines that do
+  // not each look like an entry: one entry per block.
+  bool blocks = false;
+  for (size_t i = 0; i + 1 < lines.size(); ++i)
+    if (!lines[i].empty() && !lines[i + 1].empty() && !LooksLikeReference(lines[i + 1]))
+      blocks = true;
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    std::string_view t = Trim(cur);
+    if (!t.empty()) out.emplace_back(t);
+    cur.clear();
+  };
+  for (std::string_view line : lines) {
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    if (cur.empty()) {
+      cur = std::string(line);
+    } else if (blocks || IsContinuation(cur, line)) {
+      Append(&cur, line);
+    } else {
+      flush();
+      cur = std::string(line);
+    }
+  }
+  flush();
+  (void)IsDigit;
+  return out;
+}
+
+}  // namespace citations

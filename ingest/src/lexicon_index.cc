@@ -1,0 +1,42 @@
+#include "lexicon_index.h"
+
+namespace ingest {
+
+LexiconIndex::LexiconIndex(const kb::Lexicon* lexicon) : lexicon_(lexicon) {
+  const kb::Lexicon& lex = *lexicon_;
+  for (size_t i = 0; i < lex.concepts.size(); ++i) {
+    for (const std::string& label : lex.concepts[i].labels) {
+      concepts_.Add(label, static_cast<int>(i), &stemmer_);
+    }
+  }
+  for (size_t i = 0; i < lex.relations.size(); ++i) {
+    for (const std::string& cue : lex.relations[i].cues) {
+      relations_.Add(cue, static_cast<int>(i), &stemmer_);
+    }
+  }
+  for (const auto& [name, list] : lex.mechanisms) {
+    int id = static_cast<int>(mechanism_names_.size());
+    mechanism_names_.push_back(name);
+    for (const std::string& cue : list) mechanisms_.Add(cue, id, &stemmer_);
+  }
+  for (const auto& [name, list] : lex.cues) {
+    PhraseMatcher& m = cues_[name];
+    std::unordered_set<std::string>& words = words_[name];
+    for (const std::string& cue : list) {
+      m.Add(cue, 0, &stemmer_);
+      if (cue.find(' ') == std::string::npos) words.insert(Lower(cue));
+    }
+  }
+}
+
+const PhraseMatcher& LexiconIndex::cues(const std::string& name) const {
+  auto it = cues_.find(name);
+  return it == cues_.end() ? empty_ : it->second;
+}
+
+bool LexiconIndex::HasWord(const std::string& list, const std::string& lower_word) const {
+  auto it = words_.find(list);
+  return it != words_.end() && it->second.count(lower_word) > 0;
+}
+
+}  // namespace ingest

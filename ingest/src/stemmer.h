@@ -1,0 +1,33 @@
+// Lower-casing and Snowball (English) stemming of single words. Used so that
+// lexicon phrases match every inflection: "reduces", "reduced", "reducing".
+#ifndef EVKB_INGEST_STEMMER_H_
+#define EVKB_INGEST_STEMMER_H_
+
+#include <string>
+#include <string_view>
+
+struct sb_stemmer;
+
+namespace ingest {
+
+// Not thread-safe (libstemmer keeps per-instance state): one per thread.
+class Stemmer {
+ public:
+  Stemmer();
+  ~Stemmer();
+  Stemmer(const Stemmer&) = delete;
+  Stemmer& operator=(const Stemmer&) = delete;
+
+  // The stem of an already lower-cased word.
+  std::string Stem(std::string_view lower_word);
+
+ private:
+  sb_stemmer* stemmer_;
+};
+
+// Lower-cases UTF-8 (ASCII fast path, ICU full case folding otherwise).
+std::string Lower(std::string_view word);
+
+}  // namespace ingest
+
+#endif  // EVKB_INGEST_STEMMER_H_

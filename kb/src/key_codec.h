@@ -1,0 +1,129 @@
+// Every key evkb writes to RocksDB, and the column families that hold them.
+//
+// Key grammar (one line per column family; `+` is concatenation, 00 is a
+// single zero byte, BE32/BE64 are fixed-width big-endian unsigned integers, so
+// byte order is numeric order; ids never contain a zero byte):
+//
+//   meta          "schema_version"                          -> ASCII decimal
+//                 "count/" + entity                         -> BE64
+//   sources       source_id                                 -> Source JSON
+//   source_paths  path                                      -> source_id
+//   claims        claim_id                                  -> Claim JSON
+//   assertions    claim_id 00 source_id 00 BE32(begin) BE32(end)
+//                                                           -> Assertion JSON
+//   by_source     source_id 00 'A' claim_id 00 BE32(begin) BE32(end) -> ""
+//                 source_id 00 'W' work_id                  -> ""
+//   concepts      concept_id                                -> Concept JSON
+//   by_concept    concept_id 00 claim_id                    -> ""
+//   works         work_id                                   -> Work JSON
+//   by_work       work_id 00 source_id                      -> ""
+//   work_keys     "d:" + folded doi       00 work_id        -> ""
+//                 "a:" + folded family    00 work_id        -> ""
+//                 "y:" + BE32(year) + folded container 00 work_id -> ""
+//   mentions      source_id 00 BE32(begin) BE32(end)        -> Mention JSON
+//
+// by_source 'A' entries point at the source's assertions (whose keys start
+// with the claim), 'W' entries list the works the source cites; by_work is
+// the reverse (cited_by). by_concept lists claims whose subject or object is
+// the concept. work_keys finds candidate works for cross-article resolution.
+// See kb/FORMAT.md.
+#ifndef EVKB_KB_SRC_KEY_CODEC_H_
+#define EVKB_KB_SRC_KEY_CODEC_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/model.h"
+
+namespace kb {
+
+// Column families, opened together. The order is the handle order; the names
+// are on disk: do not change them.
+enum class Cf : int {
+  kDefault = 0,  // required by RocksDB, unused
+  kMeta,
+  kSources,
+  kSourcePaths,
+  kClaims,
+  kAssertions,
+  kBySource,
+  kConcepts,
+  kByConcept,
+  kWorks,
+  kByWork,
+  kWorkKeys,
+  kMentions,
+};
+inline constexpr int kNumCfs = 13;
+
+struct CfSpec {
+  const char* name;
+  bool point_lookups;  // records read by id: give them a bloom filter
+};
+const CfSpec& CfSpecOf(Cf cf);
+
+// by_source entry tags. On disk: do not change.
+inline constexpr char kBySourceAssertionTag = 'A';
+inline constexpr char kBySourceWorkTag = 'W';
+
+// meta keys.
+inline constexpr std::string_view kSchemaVersionKey = "schema_version";
+std::string CountKey(std::string_view entity);  // "count/claims"
+
+// Fixed-width big-endian integers.
+void PutBE32(std::string* dst, uint32_t v);
+void PutBE64(std::string* dst, uint64_t v);
+bool GetBE32(std::string_view src, uint32_t* v);  // REQUIRES nothing; false when short
+bool GetBE64(std::string_view src, uint64_t* v);
+
+bool StartsWith(std::string_view s, std::string_view prefix);
+
+// assertions
+std::string AssertionKey(std::string_view claim_id, std::string_view source_id, uint32_t begin,
+                         uint32_t end);
+std::string AssertionKey(const Assertion& a);
+std::string AssertionPrefixForClaim(std::string_view claim_id);
+bool ParseAssertionKey(std::string_view key, std::string* claim_id, std::string* source_id,
+                       uint32_t* begin, uint32_t* end);
+
+// by_source
+std::string BySourceAssertionKey(std::string_view source_id, std::string_view claim_id,
+                                 uint32_t begin, uint32_t end);
+std::string BySourceWorkKey(std::string_view source_id, std::string_view work_id);
+std::string BySourcePrefix(std::string_view source_id, char tag);
+// Given a by_source key with tag 'A', the matching assertions key.
+bool BySourceToAssertionKey(std::string_view key, std::string* assertion_key);
+// Given a by_source key with tag 'W', the work id.
+bool ParseBySourceWorkKey(std::string_view key, std::string* work_id);
+
+// by_concept
+std::string ByConceptKey(std::string_view concept_id, std::string_view claim_id);
+std::string ByConceptPrefix(std::string_view concept_id);
+
+// by_work
+std::string ByWorkKey(std::string_view work_id, std::string_view source_id);
+std::string ByWorkPrefix(std::string_view work_id);
+
+// The part after the first zero byte (by_concept -> claim id, by_work ->
+// source id).
+std::string_view SuffixAfterSeparator(std::string_view key);
+
+// work_keys
+std::vector<std::string> WorkIndexKeys(const Work& w);  // every key for w, deduplicated
+std::string WorkKeyDoiPrefix(std::string_view doi);
+std::string WorkKeyAuthorPrefix(std::string_view family);
+std::string WorkKeyYearPrefix(int year);
+std::string WorkKeyYearContainerPrefix(int year, std::string_view container);
+// The work id at the end of a work_keys key.
+std::string_view WorkKeyWorkId(std::string_view key);
+
+// mentions
+std::string MentionKey(std::string_view source_id, uint32_t begin, uint32_t end);
+std::string MentionKey(const Mention& m);
+std::string MentionPrefix(std::string_view source_id);
+
+}  // namespace kb
+
+#endif  // EVKB_KB_SRC_KEY_CODEC_H_

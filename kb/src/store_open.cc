@@ -1,0 +1,280 @@
+// Opening the RocksDB store: options, column families, the schema check, and
+// the read-only / secondary fallbacks that let evkb-query read while an
+// evkb-ingest holds the write lock.
+#include <rocksdb/cache.h>
+#include <rocksdb/convenience.h>
+#include <rocksdb/env.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/table.h>
+#include <stdlib.h>
+
+#include <charconv>
+#include <filesystem>
+#include <system_error>
+
+#include "store_rocksdb.h"
+
+namespace kb {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kCountedEntities[] = {"sources", "claims", "assertions",
+                                            "works",   "mentions", "concepts"};
+
+rocksdb::CompressionType BestCompression() {
+  std::vector<rocksdb::CompressionType> supported = rocksdb::GetSupportedCompressions();
+  for (rocksdb::CompressionType want :
+       {rocksdb::kLZ4Compression, rocksdb::kZSTD, rocksdb::kSnappyCompression}) {
+    for (rocksdb::CompressionType have : supported) {
+      if (have == want) return want;
+    }
+  }
+  return rocksdb::kNoCompression;
+}
+
+std::vector<rocksdb::ColumnFamilyDescriptor> CfDescriptors() {
+  // One block cache for all column families keeps memory bounded however
+  // many there are.
+  std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(32 << 20);
+  rocksdb::CompressionType compression = BestCompression();
+  std::vector<rocksdb::ColumnFamilyDescriptor> out;
+  for (int i = 0; i < kNumCfs; ++i) {
+    const CfSpec& spec = CfSpecOf(static_cast<Cf>(i));
+    rocksdb::ColumnFamilyOptions cfo;
+    cfo.compression = compression;
+    cfo.write_buffer_size = 8 << 20;
+    rocksdb::BlockBasedTableOptions table;
+    table.block_cache = cache;
+    // Records fetched by id get a bloom filter; index CFs are only scanned
+    // by prefix, where a whole-key filter does not help.
+    if (spec.point_lookups) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    cfo.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    out.emplace_back(spec.name, cfo);
+  }
+  return out;
+}
+
+rocksdb::DBOptions DbOptions(rocksdb::Env* env) {
+  rocksdb::DBOptions o;
+  o.IncreaseParallelism(2);
+  o.keep_log_file_num = 3;
+  o.max_log_file_size = 1 << 20;
+  o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  if (env != nullptr) o.env = env;
+  return o;
+}
+
+// True when another writer (this process or another) holds the db's LOCK.
+// RocksDB's own LockFile is used so an in-process writer is detected too.
+bool WriterHoldsLock(const std::string& path) {
+  rocksdb::Env* env = rocksdb::Env::Default();
+  rocksdb::FileLock* lock = nullptr;
+  rocksdb::Status s = env->LockFile(path + "/LOCK", &lock);
+  if (!s.ok()) return true;
+  env->UnlockFile(lock).PermitUncheckedError();
+  return false;
+}
+
+Status MakeTempDir(std::string* dir) {
+  std::string tmpl = (fs::temp_directory_path() / "evkb-secondary-XXXXXX").string();
+  if (mkdtemp(tmpl.data()) == nullptr) {
+    return Status::IOError("cannot create a temporary directory for a secondary instance: " +
+                           std::error_code(errno, std::generic_category()).message());
+  }
+  *dir = tmpl;
+  return Status::OK();
+}
+
+Status CheckIsEvkbDatabase(const std::string& path) {
+  std::vector<std::string> names;
+  rocksdb::Status s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names);
+  if (!s.ok()) return FromRocks(s, path, "reading its column families");
+  for (const std::string& n : names) {
+    if (n == CfSpecOf(Cf::kMeta).name) return Status::OK();
+  }
+  return Status::InvalidArgument(path +
+                                 " is a RocksDB database but not an evkb database (it has no "
+                                 "'meta' column family); pass a different --db");
+}
+
+// Reads the schema version; on a freshly created database writes it with
+// zeroed counters.
+Status CheckSchema(RocksStore* store, bool fresh) {
+  std::string value;
+  Status s = store->GetValue(Cf::kMeta, kSchemaVersionKey, &value);
+  if (s.IsNotFound()) {
+    if (!fresh) {
+      return Status::InvalidArgument(store->path() +
+                                     " is not an evkb database (no schema version in 'meta')");
+    }
+    rocksdb::WriteBatch batch;
+    batch.Put(store->cf(Cf::kMeta), kSchemaVersionKey.data(), std::to_string(kSchemaVersion));
+    for (const char* entity : kCountedEntities) {
+      std::string zero;
+      PutBE64(&zero, 0);
+      batch.Put(store->cf(Cf::kMeta), CountKey(entity), zero);
+    }
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    return FromRocks(store->db()->Write(wo, &batch), store->path(), "initialising");
+  }
+  if (!s.ok()) return s;
+  int version = 0;
+  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), version);
+  if (ec != std::errc() || end != value.data() + value.size() || version <= 0) {
+    return Status::Corruption(store->path() + ": unreadable schema version '" + value +
+                              "' in 'meta'; restore the database from a backup or re-ingest "
+                              "into a fresh --db");
+  }
+  if (version > kSchemaVersion) {
+    return Status::NotSupported(store->path() + " was written by a newer evkb (schema version " +
+                                std::to_string(version) + "; this build reads schema version " +
+                                std::to_string(kSchemaVersion) + "); upgrade evkb to open it");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status FromRocks(const rocksdb::Status& s, const std::string& db_path, std::string_view action) {
+  if (s.ok()) return Status::OK();
+  std::string detail = db_path + ": " + std::string(action) + ": " + s.ToString();
+  std::string text = s.ToString();
+  switch (s.code()) {
+    case rocksdb::Status::kNotFound:
+      return Status::NotFound(detail);
+    case rocksdb::Status::kCorruption:
+      return Status::Corruption(detail +
+                                "; the database is damaged: restore it from a backup or re-ingest "
+                                "into a fresh --db");
+    case rocksdb::Status::kInvalidArgument:
+      return Status::InvalidArgument(detail);
+    case rocksdb::Status::kNotSupported:
+      return Status::NotSupported(detail);
+    case rocksdb::Status::kBusy:
+    case rocksdb::Status::kTimedOut:
+    case rocksdb::Status::kTryAgain:
+      return Status::Busy(detail);
+    case rocksdb::Status::kIOError:
+      if (text.find("/LOCK") != std::string::npos) {  // "While lock file: <db>/LOCK: ..."
+        return Status::Busy(db_path +
+                            " is locked: another evkb-ingest holds it open for writing; wait "
+                            "for it to finish, or read it with evkb-query (" + text + ")");
+      }
+      if (s.subcode() == rocksdb::Status::kNoSpace) {
+        return Status::IOError(detail + "; free some disk space and retry");
+      }
+      return Status::IOError(detail);
+    default:
+      return Status::IOError(detail);
+  }
+}
+
+Status OpenRocksStore(const StoreOptions& options, const std::string& path, rocksdb::Env* env,
+                      std::unique_ptr<Store>* store) {
+  std::error_code ec;
+  bool exists = fs::exists(path, ec);
+  if (exists && !fs::is_directory(path, ec)) {
+    return Status::InvalidArgument(path + " is a file, not an evkb database directory");
+  }
+  bool has_current = exists && fs::exists(fs::path(path) / "CURRENT", ec);
+  if (exists && !has_current && !fs::is_empty(path, ec)) {
+    return Status::InvalidArgument(path +
+                                   " is not an evkb database (a non-empty directory with no "
+                                   "RocksDB CURRENT file); pass a new or empty --db directory");
+  }
+  if (!has_current && (options.read_only || !options.create_if_missing)) {
+    return Status::NotFound("no evkb database at " + path +
+                            "; create one with evkb-ingest --db " + path + " FILE...");
+  }
+  if (has_current) {
+    Status s = CheckIsEvkbDatabase(path);
+    if (!s.ok()) return s;
+  }
+
+  rocksdb::DBOptions db_options = DbOptions(env);
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = CfDescriptors();
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  bool secondary = false;
+  std::string owned_secondary_dir;
+  rocksdb::Status rs;
+
+  if (!options.read_only) {
+    db_options.create_if_missing = options.create_if_missing;
+    db_options.create_missing_column_families = true;
+    rs = rocksdb::DB::Open(db_options, path, descriptors, &handles, &raw);
+    if (!rs.ok()) return FromRocks(rs, path, "opening for writing");
+  } else {
+    // A read-only instance is only well defined while nobody writes; with a
+    // live writer, a secondary instance follows its MANIFEST safely.
+    bool locked = WriterHoldsLock(path);
+    if (!locked) {
+      rs = rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, &handles, &raw);
+    }
+    if (locked || (!rs.ok() && rs.IsIOError())) {
+      if (!options.allow_secondary) {
+        return Status::Busy(path +
+                            " is locked: another evkb-ingest holds it open for writing; wait "
+                            "for it to finish");
+      }
+      std::string dir = options.secondary_dir;
+      if (dir.empty()) {
+        Status s = MakeTempDir(&dir);
+        if (!s.ok()) return s;
+        owned_secondary_dir = dir;
+      }
+      db_options.max_open_files = -1;  // required by secondary instances
+      handles.clear();
+      rs = rocksdb::DB::OpenAsSecondary(db_options, path, dir, descriptors, &handles, &raw);
+      if (rs.ok()) rs = raw->TryCatchUpWithPrimary();
+      secondary = true;
+    }
+    if (!rs.ok()) {
+      for (rocksdb::ColumnFamilyHandle* h : handles) raw->DestroyColumnFamilyHandle(h);
+      delete raw;
+      if (!owned_secondary_dir.empty()) fs::remove_all(owned_secondary_dir, ec);
+      return FromRocks(rs, path, secondary ? "opening as a secondary instance" : "opening read-only");
+    }
+  }
+
+  RocksStore::Handles h;
+  h.db.reset(raw);
+  h.cfs = std::move(handles);
+  auto result = std::make_unique<RocksStore>(path, std::move(h), options.read_only, secondary,
+                                             std::move(owned_secondary_dir));
+  Status s = CheckSchema(result.get(), !has_current);
+  if (!s.ok()) return s;
+  *store = std::move(result);
+  return Status::OK();
+}
+
+Status Store::Open(const StoreOptions& options, const std::string& path,
+                   std::unique_ptr<Store>* store) {
+  return OpenRocksStore(options, path, nullptr, store);
+}
+
+RocksStore::RocksStore(std::string path, Handles handles, bool read_only, bool secondary,
+                       std::string owned_secondary_dir)
+    : path_(std::move(path)),
+      handles_(std::move(handles)),
+      read_only_(read_only),
+      secondary_(secondary),
+      owned_secondary_dir_(std::move(owned_secondary_dir)) {}
+
+RocksStore::~RocksStore() {
+  for (rocksdb::ColumnFamilyHandle* h : handles_.cfs) {
+    handles_.db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+  }
+  handles_.cfs.clear();
+  if (handles_.db) handles_.db->Close().PermitUncheckedError();
+  handles_.db.reset();
+  if (!owned_secondary_dir_.empty()) {
+    std::error_code ec;
+    fs::remove_all(owned_secondary_dir_, ec);
+  }
+}
+
+}  // namespace kb

@@ -1,0 +1,97 @@
+// RocksStore: the RocksDB implementation of kb::Store. Private to kb/;
+// callers use Store::Open. One column family per entity and index (see
+// key_codec.h for the table and the key grammar, kb/FORMAT.md for the prose).
+#ifndef EVKB_KB_SRC_STORE_ROCKSDB_H_
+#define EVKB_KB_SRC_STORE_ROCKSDB_H_
+
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "key_codec.h"
+#include "kb/store.h"
+
+namespace kb {
+
+// The one place a rocksdb::Status becomes a kb::Status. `db_path` and `action`
+// ("opening", "writing source x") give the message its context.
+Status FromRocks(const rocksdb::Status& s, const std::string& db_path, std::string_view action);
+
+// Store::Open with a caller-supplied Env (nullptr: the default). Tests use it
+// to inject I/O failures.
+Status OpenRocksStore(const StoreOptions& options, const std::string& path, rocksdb::Env* env,
+                      std::unique_ptr<Store>* store);
+
+class RocksStore final : public Store {
+ public:
+  struct Handles {
+    std::unique_ptr<rocksdb::DB> db;
+    std::vector<rocksdb::ColumnFamilyHandle*> cfs;  // indexed by Cf; owned
+  };
+  RocksStore(std::string path, Handles handles, bool read_only, bool secondary,
+             std::string owned_secondary_dir);
+  ~RocksStore() override;
+
+  Status PutSource(const SourceRecord& record, PutOutcome* outcome) override;
+  Status PutConcepts(const std::vector<Concept>& concepts) override;
+
+  Status GetSource(const std::string& id, Source* out) override;
+  Status FindSourceByPath(const std::string& path, Source* out) override;
+  Status GetClaim(const std::string& id, Claim* out) override;
+  Status GetWork(const std::string& id, Work* out) override;
+  Status GetConcept(const std::string& id, Concept* out) override;
+
+  Status ClaimsByConcept(const std::string& concept_id, std::vector<std::string>* claim_ids) override;
+  Status AssertionsForClaim(const std::string& claim_id, std::vector<Assertion>* out) override;
+  Status AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) override;
+  Status MentionsForSource(const std::string& source_id, std::vector<Mention>* out) override;
+  Status SourcesCitingWork(const std::string& work_id, std::vector<std::string>* source_ids) override;
+  Status WorksCitedBySource(const std::string& source_id, std::vector<std::string>* work_ids) override;
+  Status WorkCandidates(const Work& w, std::vector<Work>* out) override;
+
+  Status ForEachSource(const std::function<bool(const Source&)>& fn) override;
+  Status ForEachClaim(const std::function<bool(const Claim&)>& fn) override;
+  Status ForEachAssertion(const std::function<bool(const Assertion&)>& fn) override;
+  Status ForEachWork(const std::function<bool(const Work&)>& fn) override;
+  Status ForEachMention(const std::function<bool(const Mention&)>& fn) override;
+  Status ForEachConcept(const std::function<bool(const Concept&)>& fn) override;
+
+  Status Counts(StoreCounts* out) override;
+  bool IsSecondary() const override { return secondary_; }
+
+  // ---- Shared by the store's .cc files.
+
+  rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles_.cfs[static_cast<int>(c)]; }
+  rocksdb::DB* db() const { return handles_.db.get(); }
+  const std::string& path() const { return path_; }
+  // NotFound when absent.
+  Status GetValue(Cf c, std::string_view key, std::string* value) const;
+  // Calls fn(key, value) for each key starting with `prefix`, in order, until
+  // fn returns false.
+  Status ScanPrefix(Cf c, std::string_view prefix,
+                    const std::function<bool(std::string_view, std::string_view)>& fn) const;
+  Status Corrupt(Cf c, std::string_view key) const;
+
+ private:
+  Status RequireWritable() const;
+  Status LoadWorkKeys(const std::string& work_id, std::vector<std::string>* keys) const;
+  // Adds the counter updates in meta to `batch`.
+  Status ApplyDeltas(rocksdb::WriteBatch* batch,
+                     std::initializer_list<std::pair<const char*, int64_t>> deltas);
+
+  std::string path_;
+  Handles handles_;
+  bool read_only_;
+  bool secondary_;
+  std::string owned_secondary_dir_;
+};
+
+}  // namespace kb
+
+#endif  // EVKB_KB_SRC_STORE_ROCKSDB_H_

@@ -1,0 +1,115 @@
+// evkb-query audit INPUT: read one article, judge its claims, render.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ingest/reader.h"
+#include "query/audit.h"
+#include "query/commands.h"
+#include "query/context.h"
+#include "query/judge.h"
+
+namespace query {
+namespace {
+
+struct AuditFlags {
+  std::string input;
+  std::string format;  // empty: the global --format
+  std::string fail_on = "never";
+};
+
+void Error(const std::string& message) { std::fprintf(stderr, "evkb-query: audit: %s\n", message.c_str()); }
+
+bool IsDatabaseError(const kb::Status& s) {
+  return s.IsIOError() || s.IsCorruption() || s.IsBusy() || s.IsNotSupported();
+}
+
+// Reads the one article to audit. Returns 0, or the exit code after saying why.
+int ReadArticle(const std::string& input, ingest::Document* doc) {
+  if (input != "-" && !std::filesystem::exists(input)) {
+    Error(input + ": no such file; give an article (.txt, .md, .html) or - for stdin");
+    return 2;
+  }
+  std::vector<ingest::Document> docs;
+  int rejected = 0;
+  ingest::ReadInput(
+      input, ingest::ReaderOptions(), [&](ingest::Document&& d) { docs.push_back(std::move(d)); },
+      [&](const ingest::ReadError& e) {
+        ++rejected;
+        Error(e.ToString());
+      });
+  if (docs.empty()) {
+    if (rejected == 0) Error(input + ": no article found; give a .txt, .md or .html file");
+    return 3;
+  }
+  if (docs.size() > 1) {
+    Error(input + ": holds " + std::to_string(docs.size()) + " articles; auditing the first, " + docs[0].path);
+  }
+  *doc = std::move(docs[0]);
+  return 0;
+}
+
+int RunAudit(const AuditFlags& flags, const GlobalOptions& global) {
+  const std::string format = flags.format.empty() ? global.format : flags.format;
+  if (format != "text" && format != "json" && format != "claimreview" && format != "html") {
+    Error("--format " + format + " is not one of text, json, claimreview, html");
+    return 2;
+  }
+  FailOn fail_on = FailOn::kNever;
+  if (!ParseFailOn(flags.fail_on, &fail_on)) {
+    Error("--fail-on " + flags.fail_on + " is not one of myth, contested, unsupported, never");
+    return 2;
+  }
+
+  ingest::Document doc;
+  if (int rc = ReadArticle(flags.input, &doc); rc != 0) return rc;
+
+  Context ctx;
+  if (int rc = OpenContext(global, &ctx); rc != 0) return rc;
+  Judge judge(ctx.store.get(), &ctx.lexicon);
+  AuditOptions options;
+  options.lexicon = &ctx.lexicon;
+  AuditReport report;
+  kb::Status s = AuditDocument(ctx.pipeline.get(), &judge, doc, options, &report);
+  if (!s.ok()) {
+    Error(doc.path + ": " + s.ToString());
+    return IsDatabaseError(s) ? 4 : 3;
+  }
+
+  std::string out;
+  if (format == "json") {
+    out = RenderAuditJson(report);
+  } else if (format == "claimreview") {
+    out = RenderClaimReview(report, TodayIso());
+  } else if (format == "html") {
+    out = RenderAuditHtml(report);
+  } else {
+    out = RenderAuditText(report, global.color);
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+  return AuditExitCode(report, fail_on);
+}
+
+}  // namespace
+
+Runner SetupAudit(CLI::App* sub, const GlobalOptions* global) {
+  auto flags = std::make_shared<AuditFlags>();
+  sub->description("Check an article's claims against the knowledge base");
+  sub->add_option("INPUT", flags->input, "Article to audit (.txt, .md, .html), or - for stdin")->required();
+  if (sub->get_option_no_throw("--format") == nullptr) {
+    sub->add_option("--format", flags->format, "Output: text (default), json, claimreview or html")
+        ->check(CLI::IsMember({"text", "json", "claimreview", "html"}));
+  }
+  sub->add_option("--fail-on", flags->fail_on,
+                  "Exit 1 when a finding is at or above this level: myth, contested, unsupported or never")
+      ->check(CLI::IsMember({"myth", "contested", "unsupported", "never"}))
+      ->capture_default_str();
+  return [flags, global] { return RunAudit(*flags, *global); };
+}
+
+}  // namespace query

@@ -1,0 +1,91 @@
+#include "query/judge.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "closeness.h"
+#include "evidence_pool.h"
+
+namespace query {
+namespace {
+
+struct Candidate {
+  const kb::Claim* claim;
+  double score;
+};
+
+double TotalWeight(const Judgement& j) {
+  double total = 0;
+  for (const Evidence& e : j.for_evidence) total += e.weight;
+  for (const Evidence& e : j.against_evidence) total += e.weight;
+  return total;
+}
+
+}  // namespace
+
+Judge::Judge(kb::Store* store, const kb::Lexicon* lexicon) : store_(store), lexicon_(lexicon) {}
+
+kb::Status Judge::Match(const kb::Claim& probe, size_t limit, std::vector<Judgement>* out) {
+  out->clear();
+  if (probe.subject.empty() || probe.relation.empty() || probe.object.empty() || limit == 0) {
+    return kb::Status::OK();
+  }
+  EvidencePool pool(store_, lexicon_);
+
+  // Candidates come through the object's neighbourhood only: an object match
+  // is required, and objects are far more selective than subjects (most
+  // claims share a handful of interventions).
+  std::vector<Candidate> candidates;
+  std::unordered_set<std::string> seen;
+  for (const std::string& concept_id : ObjectNeighbourhood(*lexicon_, probe.object)) {
+    const std::vector<kb::Claim>* around = nullptr;
+    kb::Status s = pool.ClaimsAbout(concept_id, &around);
+    if (!s.ok()) return s;
+    for (const kb::Claim& c : *around) {
+      if (c.object != concept_id || !seen.insert(c.id).second) continue;
+      const double object = ObjectCloseness(*lexicon_, probe.object, c.object);
+      const double subject = HierarchyCloseness(*lexicon_, probe.subject, c.subject);
+      const double relation = lexicon_->RelationSimilarity(probe.relation, c.relation);
+      const double score = object * subject * relation;
+      if (score > 0) candidates.push_back({&c, score});
+    }
+  }
+
+  std::vector<Judgement> judged;
+  judged.reserve(candidates.size());
+  for (const Candidate& c : candidates) {
+    Judgement j;
+    kb::Status s = pool.JudgeClaim(*c.claim, &j);
+    if (!s.ok()) return s;
+    j.match = c.score;
+    judged.push_back(std::move(j));
+  }
+  std::vector<double> totals;
+  totals.reserve(judged.size());
+  std::vector<size_t> order(judged.size());
+  for (size_t i = 0; i < judged.size(); ++i) {
+    order[i] = i;
+    totals.push_back(TotalWeight(judged[i]));
+  }
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (judged[a].match != judged[b].match) return judged[a].match > judged[b].match;
+    if (totals[a] != totals[b]) return totals[a] > totals[b];
+    return judged[a].claim.id < judged[b].claim.id;
+  });
+  for (size_t i = 0; i < order.size() && out->size() < limit; ++i) {
+    out->push_back(std::move(judged[order[i]]));
+  }
+  return kb::Status::OK();
+}
+
+kb::Status Judge::JudgeClaim(const std::string& claim_id, Judgement* out) {
+  kb::Claim claim;
+  kb::Status s = store_->GetClaim(claim_id, &claim);
+  if (!s.ok()) return s;
+  EvidencePool pool(store_, lexicon_);
+  s = pool.JudgeClaim(claim, out);
+  out->match = 1.0;
+  return s;
+}
+
+}  // namespace query

@@ -1,0 +1,195 @@
+// Tests for query/src/audit.cc against a real store, lexicon, pipeline and
+// judge: a small KB built from hand-made source records in a temp dir.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ingest/pipeline.h"
+#include "ingest/reader.h"
+#include "kb/lexicon.h"
+#include "kb/store.h"
+#include "query/audit.h"
+#include "query/judge.h"
+
+namespace query {
+namespace {
+
+namespace fs = std::filesystem;
+
+class TempDir {
+ public:
+  TempDir() : path_(fs::temp_directory_path() / ("evkb-audit-" + std::to_string(::getpid()) + "-" +
+                                                  std::to_string(counter_++))) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path path_;
+};
+
+kb::Work MakeWork(const std::string& family, int year, const std::string& title, const std::string& type,
+                  int level) {
+  kb::Work w;
+  w.authors = {{family, "A."}};
+  w.et_al = true;
+  w.year = year;
+  w.title = title;
+  w.container = "Journal of Test Studies";
+  w.type = type;
+  w.level = level;
+  w.id = kb::WorkId(w);
+  w.label = family + " et al. " + std::to_string(year);
+  return w;
+}
+
+// Adds `claim` to the record (once) and an assertion of it.
+void Assert(kb::SourceRecord* rec, const std::string& s, const std::string& r, const std::string& o,
+            const std::string& text, kb::Stance stance, const std::string& sentence, const kb::Work* work,
+            std::vector<std::string> qualifiers = {}) {
+  kb::Claim c{kb::ClaimId(s, r, o), s, r, o, text};
+  bool have = false;
+  for (const kb::Claim& existing : rec->claims) have = have || existing.id == c.id;
+  if (!have) rec->claims.push_back(c);
+  kb::Assertion a;
+  a.claim_id = c.id;
+  a.source_id = rec->source.id;
+  a.sentence = sentence;
+  a.span_begin = static_cast<uint32_t>(rec->assertions.size() * 100);
+  a.span_end = a.span_begin + static_cast<uint32_t>(sentence.size());
+  a.stance = stance;
+  a.attribution = work ? kb::Attribution::kStudy : kb::Attribution::kAuthor;
+  a.qualifiers = std::move(qualifiers);
+  if (work) a.works.push_back({work->id, kb::LinkKind::kDirect});
+  rec->assertions.push_back(a);
+}
+
+kb::SourceRecord ReviewArticle() {
+  kb::SourceRecord rec;
+  rec.source.path = "kb/010_review.txt";
+  rec.source.title = "What rolling can and cannot do";
+  rec.source.kind = "txt";
+  rec.source.id = kb::ContentId("review article body");
+  const kb::Work review = MakeWork("Fields", 2019, "A systematic review of foam rolling and fascia",
+                                   "systematic_review", 1);
+  const kb::Work trial = MakeWork("Marsh", 2016, "A randomised trial of foam rolling after exercise", "rct", 2);
+  rec.works = {review, trial};
+  Assert(&rec, "foam_rolling", "breaks_down", "scar_tissue", "foam rolling breaks down scar tissue",
+         kb::Stance::kDenies, "A systematic review found no evidence that foam rolling breaks down scar tissue.",
+         &review);
+  Assert(&rec, "foam_rolling", "reduces", "doms", "foam rolling reduces delayed onset muscle soreness",
+         kb::Stance::kAsserts, "A randomised trial found that foam rolling reduces muscle soreness.", &trial);
+  Assert(&rec, "foam_rolling", "improves", "range_of_motion", "foam rolling improves range of motion",
+         kb::Stance::kAsserts, "The review found foam rolling improves range of motion in the short term.",
+         &review, {"short_term"});
+  return rec;
+}
+
+kb::SourceRecord BlogArticle() {
+  kb::SourceRecord rec;
+  rec.source.path = "kb/011_blog.txt";
+  rec.source.title = "Roll it out";
+  rec.source.kind = "txt";
+  rec.source.id = kb::ContentId("blog article body");
+  Assert(&rec, "foam_rolling", "breaks_down", "scar_tissue", "foam rolling breaks down scar tissue",
+         kb::Stance::kAsserts, "Foam rolling breaks down scar tissue.", nullptr);
+  return rec;
+}
+
+struct Fixture {
+  TempDir dir;
+  kb::Lexicon lexicon;
+  std::unique_ptr<kb::Store> store;
+  std::unique_ptr<ingest::Pipeline> pipeline;
+
+  Fixture() {
+    REQUIRE(kb::LoadLexicon({}, &lexicon).ok());
+    kb::Status s = kb::Store::Open(kb::StoreOptions(), dir.path() + "/db", &store);
+    REQUIRE(s.ok());
+    REQUIRE(store->PutConcepts(lexicon.concepts).ok());
+    kb::PutOutcome outcome;
+    REQUIRE(store->PutSource(ReviewArticle(), &outcome).ok());
+    REQUIRE(store->PutSource(BlogArticle(), &outcome).ok());
+    REQUIRE(ingest::Pipeline::Create(&lexicon, &pipeline).ok());
+  }
+
+  AuditReport Audit(const std::string& text) {
+    ingest::Document doc;
+    kb::Status s = ingest::ParseText(text, "draft.txt", &doc);
+    REQUIRE(s.ok());
+    Judge judge(store.get(), &lexicon);
+    AuditOptions options;
+    options.lexicon = &lexicon;
+    AuditReport report;
+    s = AuditDocument(pipeline.get(), &judge, doc, options, &report);
+    INFO(s.ToString());
+    REQUIRE(s.ok());
+    return report;
+  }
+};
+
+const Finding* FindingFor(const AuditReport& r, const std::string& needle) {
+  for (const Finding& f : r.findings) {
+    if (f.sentence.find(needle) != std::string::npos) return &f;
+  }
+  return nullptr;
+}
+
+TEST_CASE("AuditDocument: judges each sentence of an article against the KB", "[audit]") {
+  Fixture fx;
+  const AuditReport r = fx.Audit(
+      "Foam rolling breaks down scar tissue in your legs.\n\n"
+      "Foam rolling reduces muscle soreness after a hard run.\n\n"
+      "Place the roller under your calves and roll slowly.\n");
+
+  const Finding* myth = FindingFor(r, "scar tissue");
+  REQUIRE(myth != nullptr);
+  CHECK(myth->kind == FindingKind::kMyth);
+  CHECK(myth->has_claim);
+  REQUIRE_FALSE(myth->evidence.empty());
+  CHECK(myth->evidence.front().assertion.stance == kb::Stance::kDenies);  // the deciding side leads
+  CHECK(myth->correction.find("010_review.txt") != std::string::npos);
+
+  const Finding* consistent = FindingFor(r, "soreness");
+  REQUIRE(consistent != nullptr);
+  CHECK(consistent->kind == FindingKind::kConsistent);
+  CHECK(consistent->correction.empty());
+
+  CHECK(FindingFor(r, "Place the roller") == nullptr);
+  CHECK(r.Count(FindingKind::kMyth) == 1);
+  CHECK(r.Count(FindingKind::kConsistent) == 1);
+  CHECK(r.document.path == "draft.txt");
+}
+
+TEST_CASE("AuditDocument: a lasting claim from short-term evidence is an overreach", "[audit]") {
+  Fixture fx;
+  const AuditReport r = fx.Audit("Foam rolling permanently improves your range of motion.\n");
+  const Finding* f = FindingFor(r, "range of motion");
+  REQUIRE(f != nullptr);
+  CHECK(Severity(f->kind) >= Severity(FindingKind::kContested));
+  CHECK(f->note == "overreach: evidence is short-term");
+}
+
+TEST_CASE("AuditDocument: a claim the KB has never seen is unsupported", "[audit]") {
+  Fixture fx;
+  const AuditReport r = fx.Audit("Foam rolling improves sprint speed.\n");
+  const Finding* f = FindingFor(r, "sprint");
+  REQUIRE(f != nullptr);
+  CHECK(f->kind == FindingKind::kUnsupported);
+  CHECK(AuditExitCode(r, FailOn::kUnsupported) == 1);
+  CHECK(AuditExitCode(r, FailOn::kContested) == 0);
+}
+
+}  // namespace
+}  // namespace query

@@ -1,0 +1,48 @@
+// Helpers for the kb tests: temporary directories, small records, and a
+// checker that every index entry in a store points at a live record.
+#ifndef EVKB_TESTS_KB_KB_TEST_UTIL_H_
+#define EVKB_TESTS_KB_KB_TEST_UTIL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kb/model.h"
+#include "kb/store.h"
+
+namespace kb_test {
+
+// A fresh directory under the system temp dir, removed with everything in
+// it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+kb::Claim MakeClaim(const std::string& subject, const std::string& relation, const std::string& object);
+kb::Work MakeWork(const std::string& family, int year, const std::string& title,
+                  const std::string& doi = "");
+
+// A record for `path` with content `content`: one assertion per claim (spans
+// 10*i..10*i+5), each linking every work, and one mention per work.
+kb::SourceRecord MakeRecord(const std::string& path, const std::string& content,
+                            const std::vector<kb::Claim>& claims, const std::vector<kb::Work>& works);
+
+std::unique_ptr<kb::Store> OpenWritable(const std::string& path);
+
+// Every problem found: dangling index entries, records missing from their
+// indexes, claims without assertions, works without citing sources, counters
+// that disagree with the data. Empty when the store is consistent.
+std::vector<std::string> CheckConsistency(kb::Store* store);
+
+}  // namespace kb_test
+
+#endif  // EVKB_TESTS_KB_KB_TEST_UTIL_H_

@@ -1,0 +1,159 @@
+#include <rocksdb/db.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "kb/store.h"
+#include "kb_test_util.h"
+#include "key_codec.h"
+
+using kb_test::MakeClaim;
+using kb_test::MakeRecord;
+
+namespace {
+
+// Rewrites meta's schema version with a raw RocksDB open, as a newer evkb would.
+void WriteSchemaVersion(const std::string& path, const std::string& version) {
+  std::vector<std::string> names;
+  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const std::string& n : names) descriptors.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), path, descriptors, &handles, &db).ok());
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == kb::CfSpecOf(kb::Cf::kMeta).name) {
+      REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], std::string(kb::kSchemaVersionKey), version).ok());
+    }
+  }
+  for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
+  delete db;
+}
+
+kb::Status OpenWith(bool read_only, const std::string& path, std::unique_ptr<kb::Store>* store) {
+  kb::StoreOptions options;
+  options.read_only = read_only;
+  return kb::Store::Open(options, path, store);
+}
+
+}  // namespace
+
+TEST_CASE("Store::Open: a database from a newer schema is refused", "[kb]") {
+  kb_test::TempDir dir;
+  std::string path = dir.Sub("db");
+  { kb_test::OpenWritable(path); }
+  WriteSchemaVersion(path, "99");
+  for (bool read_only : {false, true}) {
+    std::unique_ptr<kb::Store> store;
+    kb::Status s = OpenWith(read_only, path, &store);
+    CHECK(s.IsNotSupported());
+    CHECK(s.message() == path +
+                             " was written by a newer evkb (schema version 99; this build reads schema "
+                             "version 1); upgrade evkb to open it");
+    CHECK(store == nullptr);
+  }
+  WriteSchemaVersion(path, "garbage");
+  std::unique_ptr<kb::Store> store;
+  kb::Status s = OpenWith(true, path, &store);
+  CHECK(s.IsCorruption());
+  CHECK_THAT(s.message(), Catch::Contains("re-ingest into a fresh --db"));
+}
+
+TEST_CASE("Store::Open: paths that are not evkb databases", "[kb]") {
+  kb_test::TempDir dir;
+  std::ofstream(dir.Sub("file")) << "hello";
+  std::filesystem::create_directory(dir.Sub("full"));
+  std::ofstream(dir.Sub("full") + "/notes.txt") << "x";
+  {
+    rocksdb::Options o;
+    o.create_if_missing = true;
+    rocksdb::DB* db = nullptr;
+    REQUIRE(rocksdb::DB::Open(o, dir.Sub("plain_rocksdb"), &db).ok());
+    delete db;
+  }
+  struct Case {
+    std::string path;
+    bool read_only;
+    kb::Status::Code code;
+    std::string message;
+  } cases[] = {
+      {dir.Sub("file"), false, kb::Status::Code::kInvalidArgument, "is a file, not an evkb database directory"},
+      {dir.Sub("full"), false, kb::Status::Code::kInvalidArgument, "is not an evkb database"},
+      {dir.Sub("plain_rocksdb"), true, kb::Status::Code::kInvalidArgument, "not an evkb database"},
+      {dir.Sub("missing"), true, kb::Status::Code::kNotFound, "no evkb database at"},
+  };
+  for (const Case& c : cases) {
+    std::unique_ptr<kb::Store> store;
+    kb::Status s = OpenWith(c.read_only, c.path, &store);
+    INFO(c.path << ": " << s.ToString());
+    CHECK(s.code() == c.code);
+    CHECK_THAT(s.message(), Catch::Contains(c.message));
+    CHECK_THAT(s.message(), Catch::Contains(c.path));
+  }
+}
+
+TEST_CASE("Store::Open: readers open while a writer holds the database", "[kb]") {
+  kb_test::TempDir dir;
+  std::string path = dir.Sub("db");
+  auto writer = kb_test::OpenWritable(path);
+  kb::SourceRecord rec = MakeRecord("a.txt", "A", {MakeClaim("x", "reduces", "y")}, {});
+  kb::PutOutcome outcome;
+  REQUIRE(writer->PutSource(rec, &outcome).ok());
+
+  SECTION("a second writer is Busy") {
+    std::unique_ptr<kb::Store> second;
+    kb::Status s = OpenWith(false, path, &second);
+    CHECK(s.IsBusy());
+    CHECK_THAT(s.message(), Catch::Contains("another evkb-ingest holds it"));
+  }
+  SECTION("a reader becomes a secondary and sees committed data") {
+    std::unique_ptr<kb::Store> reader;
+    kb::Status s = OpenWith(true, path, &reader);
+    INFO(s.ToString());
+    REQUIRE(s.ok());
+    CHECK(reader->IsSecondary());
+    kb::Source src;
+    CHECK(reader->GetSource(rec.source.id, &src).ok());
+    kb::StoreCounts counts;
+    REQUIRE(reader->Counts(&counts).ok());
+    CHECK(counts.sources == 1);
+    CHECK(reader->PutSource(rec, &outcome).IsInvalidArgument());
+  }
+  SECTION("without secondaries a reader is Busy") {
+    kb::StoreOptions options;
+    options.read_only = true;
+    options.allow_secondary = false;
+    std::unique_ptr<kb::Store> reader;
+    CHECK(kb::Store::Open(options, path, &reader).IsBusy());
+  }
+  SECTION("an explicit secondary dir is used and left in place") {
+    kb::StoreOptions options;
+    options.read_only = true;
+    options.secondary_dir = dir.Sub("secondary");
+    std::unique_ptr<kb::Store> reader;
+    REQUIRE(kb::Store::Open(options, path, &reader).ok());
+    reader.reset();
+    CHECK(std::filesystem::exists(dir.Sub("secondary")));
+  }
+}
+
+TEST_CASE("Store::Open: a read-only open without a writer is not a secondary", "[kb]") {
+  kb_test::TempDir dir;
+  std::string path = dir.Sub("db");
+  kb::SourceRecord rec = MakeRecord("a.txt", "A", {MakeClaim("x", "reduces", "y")}, {});
+  {
+    auto writer = kb_test::OpenWritable(path);
+    kb::PutOutcome outcome;
+    REQUIRE(writer->PutSource(rec, &outcome).ok());
+  }
+  std::unique_ptr<kb::Store> a, b;
+  REQUIRE(OpenWith(true, path, &a).ok());
+  REQUIRE(OpenWith(true, path, &b).ok());  // readers do not exclude each other
+  CHECK_FALSE(a->IsSecondary());
+  kb::Claim claim;
+  CHECK(b->GetClaim(rec.claims[0].id, &claim).ok());
+  // And a writer can still open while readers are open.
+  auto writer = kb_test::OpenWritable(path);
+  CHECK(writer != nullptr);
+}

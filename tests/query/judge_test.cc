@@ -1,0 +1,176 @@
+// query/src/judge.cc: matching through the is-a hierarchy and relation
+// families, pooling narrower claims, ranking; a real store in a temp dir.
+#include <catch2/catch.hpp>
+
+#include "query/judge.h"
+#include "query_test_util.h"
+
+using kb::Attribution;
+using kb::Stance;
+using kb::Verdict;
+using query::Judge;
+using query::Judgement;
+using query_test::MakeClaim;
+using query_test::MakeWork;
+using query_test::Statement;
+
+namespace {
+
+struct Fixture {
+  query_test::TempDir dir;
+  kb::Lexicon lex = query_test::FixtureLexicon();
+  query_test::FixtureStore kb{dir.path() + "/db"};
+  Judge judge{kb.store(), &lex};
+
+  std::vector<Judgement> Match(const std::string& s, const std::string& r, const std::string& o) {
+    std::vector<Judgement> out;
+    kb::Status st = judge.Match(MakeClaim(s, r, o), 10, &out);
+    INFO(st.ToString());
+    REQUIRE(st.ok());
+    return out;
+  }
+};
+
+const kb::Work kReview = MakeWork("Cheatham", 2015, "systematic_review", 1);
+const kb::Work kTrial = MakeWork("Pearcey", 2015, "rct", 2);
+
+Statement Says(const kb::Claim& c, Stance stance, std::vector<kb::Work> works = {},
+               Attribution who = Attribution::kAuthor) {
+  Statement st;
+  st.claim = c;
+  st.stance = stance;
+  st.works = std::move(works);
+  st.attribution = who;
+  return st;
+}
+
+}  // namespace
+
+TEST_CASE("Judge: the exact claim matches with score 1", "[judge]") {
+  Fixture f;
+  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
+  const auto m = f.Match("foam_rolling", "reduces", "doms");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].claim.id == kb::ClaimId("foam_rolling", "reduces", "doms"));
+  CHECK(m[0].match == Approx(1.0));
+  CHECK(m[0].verdict == Verdict::kSupported);
+  REQUIRE(m[0].for_evidence.size() == 1);
+  CHECK(m[0].for_evidence[0].source.path == "001_a.txt");
+  REQUIRE(m[0].for_evidence[0].works.size() == 1);
+  CHECK(m[0].for_evidence[0].works[0].id == kTrial.id);
+}
+
+TEST_CASE("Judge: a narrower subject matches at kNarrowerConcept", "[judge]") {
+  Fixture f;
+  f.kb.AddSource("001_a.txt", {Says(MakeClaim("massage_ball", "reduces", "doms"), Stance::kAsserts, {kTrial})});
+  const auto m = f.Match("foam_rolling", "reduces", "doms");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].match == Approx(0.9));
+}
+
+TEST_CASE("Judge: a relation of the same family matches, discounted", "[judge]") {
+  Fixture f;
+  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
+  const auto m = f.Match("foam_rolling", "relieves", "doms");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].match == Approx(f.lex.RelationSimilarity("relieves", "reduces")));
+  CHECK(m[0].match < 1.0);
+}
+
+TEST_CASE("Judge: an opposite relation does not match", "[judge]") {
+  Fixture f;
+  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
+  CHECK(f.Match("foam_rolling", "improves", "doms").empty());
+}
+
+TEST_CASE("Judge: a broader object matches at kBroaderConcept", "[judge]") {
+  Fixture f;
+  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "breaks_down", "scar_tissue"), Stance::kAsserts)});
+  const auto m = f.Match("foam_rolling", "breaks_down", "adhesions");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].match == Approx(0.7));
+}
+
+TEST_CASE("Judge: a sibling object under a non-root parent matches at kSiblingConcept", "[judge]") {
+  Fixture f;
+  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
+  const auto m = f.Match("foam_rolling", "reduces", "cramp");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].match == Approx(0.5));
+}
+
+TEST_CASE("Judge: siblings under a root do not match", "[judge]") {
+  Fixture f;
+  // soreness and knee_pain share only the root "pain".
+  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "knee_pain"), Stance::kAsserts)});
+  CHECK(f.Match("foam_rolling", "reduces", "soreness").empty());
+}
+
+TEST_CASE("Judge: nothing matches, nothing is guessed", "[judge]") {
+  Fixture f;
+  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
+  CHECK(f.Match("foam_rolling", "reduces", "fascia").empty());
+  CHECK(f.Match("foam_rolling", "reduces", "diabetes").empty());
+  CHECK(f.Match("stretching", "reduces", "doms").empty());
+  CHECK(f.Match("", "reduces", "doms").empty());
+}
+
+TEST_CASE("Judge: denials of a narrower claim count against the broader one", "[judge]") {
+  Fixture f;
+  const kb::Claim scar = MakeClaim("foam_rolling", "breaks_down", "scar_tissue");
+  const kb::Claim adhesions = MakeClaim("foam_rolling", "breaks_down", "adhesions");
+  f.kb.AddSource("001_blog.txt", {Says(scar, Stance::kAsserts)});
+  f.kb.AddSource("002_review.txt", {Says(adhesions, Stance::kDenies, {kReview})});
+  const auto m = f.Match("foam_rolling", "breaks_down", "scar_tissue");
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].claim.id == scar.id);  // the exact claim first
+  CHECK(m[0].verdict == Verdict::kRefuted);
+  REQUIRE(m[0].against_evidence.size() == 1);
+  CHECK(m[0].against_evidence[0].source.path == "002_review.txt");
+  CHECK(m[0].against_evidence[0].claim.id == adhesions.id);
+  CHECK(m[0].against_evidence[0].weight == Approx(0.9));  // weighed by closeness
+  CHECK(m[1].claim.id == adhesions.id);
+  CHECK(m[1].match == Approx(0.9));
+}
+
+TEST_CASE("Judge: broader claims are not pooled into narrower ones", "[judge]") {
+  Fixture f;
+  f.kb.AddSource("001_blog.txt", {Says(MakeClaim("foam_rolling", "breaks_down", "scar_tissue"), Stance::kDenies,
+                                       {kReview})});
+  f.kb.AddSource("002_blog.txt", {Says(MakeClaim("foam_rolling", "breaks_down", "adhesions"), Stance::kAsserts)});
+  Judgement j;
+  REQUIRE(f.judge.JudgeClaim(kb::ClaimId("foam_rolling", "breaks_down", "adhesions"), &j).ok());
+  CHECK(j.against_evidence.empty());
+  CHECK(j.verdict == Verdict::kUnsupported);
+}
+
+TEST_CASE("Judge: equal scores rank by evidence weight", "[judge]") {
+  Fixture f;
+  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "cramp"), Stance::kAsserts)});
+  f.kb.AddSource("002_b.txt", {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kReview})});
+  const auto m = f.Match("foam_rolling", "reduces", "soreness");
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].match == Approx(m[1].match));
+  CHECK(m[0].claim.object == "doms");
+}
+
+TEST_CASE("Judge: mechanisms are counted per assertion", "[judge]") {
+  Fixture f;
+  Statement a = Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial});
+  a.mechanisms = {"neurological"};
+  Statement b = Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts);
+  b.mechanisms = {"neurological", "mechanical"};
+  f.kb.AddSource("001_a.txt", {a});
+  f.kb.AddSource("002_b.txt", {b});
+  const auto m = f.Match("foam_rolling", "reduces", "doms");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].mechanisms.at("neurological") == 2);
+  CHECK(m[0].mechanisms.at("mechanical") == 1);
+  CHECK(m[0].for_evidence.front().works.size() == 1);  // the stronger first
+}
+
+TEST_CASE("Judge: JudgeClaim of an unknown id is NotFound", "[judge]") {
+  Fixture f;
+  Judgement j;
+  CHECK(f.judge.JudgeClaim("c0000000000000000", &j).IsNotFound());
+}

@@ -96,6 +96,8 @@ bool IsNameWord(const Word& w) {
   }
   if (letters < 2) return false;
   if (w.core.find('.') != std::string::npos) return false;
+  // "ML", "KJ", "DR": Vancouver initials, not a family name.
+  if (letters <= 3 && IsInitials(w, false)) return false;
   return true;
 }
 
@@ -193,6 +195,9 @@ Unit ReadUnit(std::string_view s, const std::vector<Word>& ws, size_t i, Shape s
       bool closes = ws[j].trail != 0 || j + 1 >= ws.size() ||
                     IsConnector(ws[j + 1]) || ws[j + 1].core.front() == '(' ||
                     IsInitials(ws[j + 1], true);
+      // "Modahl, C. Green, L.": "Green," opens the next name.
+      if (j > f && ws[j].trail == ',' && j + 1 < ws.size() && IsInitials(ws[j + 1], false))
+        closes = false;
       if (closes) {
         ++j;
         while (j < ws.size() && ws[j - 1].trail != ',' && ws[j - 1].trail != ';' &&

@@ -213,10 +213,17 @@ int FindYear(std::string_view s, Span* span) {
     }
     if (ye < s.size() && s[ye] == '(') continue;
     if (i > 0 && s[i - 1] == ':') continue;
-    std::string before = AsciiLower(s.substr(i >= 6 ? i - 6 : 0, i >= 6 ? 6 : i));
-    if (before.find("pp.") != std::string::npos || before.find("p. ") != std::string::npos ||
-        before.find("vol") != std::string::npos || before.find("no.") != std::string::npos)
-      continue;
+    {
+      // The word right before: "pp. 1999", "vol. 2001", "no. 2010" are not years.
+      size_t w = i;
+      while (w > 0 && s[w - 1] == ' ') --w;
+      size_t wb = w;
+      while (wb > 0 && s[wb - 1] != ' ' && s[wb - 1] != '(' && s[wb - 1] != ',') --wb;
+      std::string prev = AsciiLower(s.substr(wb, w - wb));
+      if (prev == "p." || prev == "pp." || prev == "p" || prev == "pp" || prev == "vol." ||
+          prev == "vol" || prev == "no." || prev == "no" || prev == "nr.")
+        continue;
+    }
     int score = 1;
     Span sp{i, ye};
     // Parenthesised: "(2015)", "(December, 1968)", "(2015a)".

@@ -325,7 +325,7 @@ Reference ParseReference(std::string_view entry) {
                         s.back() == ';'))
     s.pop_back();
   if (s.size() >= 4 && s.compare(s.size() - 3, 3, "\xE2\x80\xA0") == 0) s.resize(s.size() - 3);
-  s = std::string(Trim(s));
+  s = std::string(Trim(s, ".,;* "));
 
   Span year{};
   r.year = internal::FindYear(s, &year);

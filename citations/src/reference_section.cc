@@ -72,7 +72,12 @@ bool LooksLikeReference(std::string_view text) {
   if (sentences > 6) return false;
   bool urlish = !r.url.empty() && t.size() < 300;
   if (r.authors.empty() && r.doi.empty() && !urlish) return false;
-  return score >= 3;
+  // Yearless Vancouver and web entries: authors, title and a site or journal.
+  bool organisation = !r.authors.empty() && r.authors[0].given.empty();
+  bool short_entry = !r.authors.empty() && !r.title.empty() &&
+                     (!r.container.empty() || organisation) &&
+                     sentences <= 3 && t.size() < 400;
+  return score >= 3 || short_entry;
 }
 
 std::vector<size_t> FindReferenceSection(const std::vector<std::string_view>& paragraphs) {

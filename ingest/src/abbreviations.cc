@@ -40,7 +40,9 @@ constexpr std::string_view kJournals[] = {
     "Manip.",   "Med.",     "Mov.",       "Musculoskelet.", "Nat.", "Natl.", "Neurol.", "Neurosci.",
     "Nutr.",    "Orthop.",  "Physiol.",   "Physiother.", "Proc.", "Psychol.", "Q.",   "Rehabil.",
     "Rep.",     "Res.",     "Rev.",       "Rheumatol.", "Scand.", "Sci.",   "Soc.",    "Sport.",
-    "Surg.",    "Ther.",    "Train.",     "Trans."};
+    "Surg.",    "Ther.",    "Train.",     "Trans.",   "Phys.",  "Pract.",  "Educ.",   "Epidemiol.",
+    "Emerg.",   "Fam.",     "Intern.",    "Pediatr.", "Prev.",  "Rehab.",  "Syst.",   "Eng.",
+    "Sportsmed.", "Perform.", "Hum.",     "Kinesiol."};
 
 constexpr std::string_view kStarters[] = {
     "A",       "After",  "All",    "Also",   "Although", "An",     "And",     "Another", "Are",

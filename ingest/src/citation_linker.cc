@@ -97,7 +97,8 @@ kb::Work CitationLinker::WorkFromMention(const citations::InTextMention& m) cons
   }
   // The id of a descriptive work rests on what describes it, not its wording.
   kb::Work key = w;
-  key.title = w.type + "|" + w.affiliation + "|" + m.person;
+  key.title = w.type + "|" + w.affiliation;
+  key.container = w.type == "expert_opinion" ? "" : w.container;
   w.id = kb::WorkId(key);
   w.label = kb::WorkLabel(w);
   return w;

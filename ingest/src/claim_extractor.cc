@@ -15,8 +15,18 @@ constexpr size_t kSubjectLead = 2;
 constexpr size_t kIsAGap = 4;
 
 bool IsObjectKind(const std::string& kind) {
-  return kind == "outcome" || kind == "structure" || kind == "condition";
+  return kind == "outcome" || kind == "structure" || kind == "condition" || kind == "lesion";
 }
+
+// Whether `relation` takes a concept of `kind` as its object (lexicon
+// "objects"; any object kind when the relation lists none).
+bool TakesObject(const kb::RelationDef& relation, const std::string& kind) {
+  if (relation.object_kinds.empty()) return IsObjectKind(kind);
+  return std::find(relation.object_kinds.begin(), relation.object_kinds.end(), kind) !=
+         relation.object_kinds.end();
+}
+
+bool IsStructureKind(const std::string& kind) { return kind == "structure" || kind == "lesion"; }
 
 struct ConceptAt {
   size_t begin, end;  // tokens
@@ -58,6 +68,16 @@ class SentenceReader {
   bool Negated(size_t clause_begin, size_t cue_begin) const;
   void AddClaim(const std::string& s, const std::string& r, const std::string& o, kb::Stance st);
   void FindUnknownTerms();
+  // Whether the parenthesis opening or closing at token `at` holds a relation cue.
+  bool ParenthesisHasCue(size_t at) const;
+
+ public:
+  bool elliptic_ = false;  // a heading or list item: the subject may be left out
+  size_t statement_end_ = static_cast<size_t>(-1);  // tokens after it are a question
+  bool clause_hedged_ = false;
+  bool hearsay_ = false;  // a hedge seen in this or an earlier, uncontrasted clause
+
+ private:
 
   const LexiconIndex& index_;
   std::string_view text_;
@@ -102,7 +122,11 @@ void SentenceReader::FindRelationCues() {
   // Contractions the list does not spell out ("mustn't") still negate.
   for (size_t i = 0; i < out_->tokens.size(); ++i) {
     const std::string& w = out_->tokens[i].lower;
-    if (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) negations_.push_back({i, i + 1});
+    if (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) {
+      bool listed = false;
+      for (const auto& [b, e] : negations_) listed |= b <= i && i < e;
+      if (!listed) negations_.push_back({i, i + 1});
+    }
   }
 }
 
@@ -113,9 +137,21 @@ void SentenceReader::ClassifySentence(bool question_mode, size_t first) {
   }
   out_->claim_like = !cues_.empty() || AnyCue("claim_like");
   if (question_mode) return;
-  if (out_->question || AnyCue("non_claim")) {
+  if (AnyCue("non_claim")) {
     out_->instruction = true;
     return;
+  }
+  if (out_->question) {
+    // "Rollers can't reach the fascia - but then what do they do?": the
+    // statement before the last clause break stands; a bare question does not.
+    statement_end_ = 0;
+    for (size_t i = first; i < t.size(); ++i) {
+      if (InList("clause_break", i) || t[i].lower == "-") statement_end_ = i;
+    }
+    if (statement_end_ == 0) {
+      out_->instruction = true;
+      return;
+    }
   }
   // An imperative: the first word is an instruction verb, written as such
   // (a gerund subject such as "Rolling ..." is not an imperative).
@@ -132,6 +168,7 @@ void SentenceReader::FindAttribution() {
   } else if (AnyCue("hearsay")) {
     out_->attribution = kb::Attribution::kHearsay;
     out_->hedged = true;
+    hearsay_ = true;
   }
   // A quoted expert: an expert title and a reporting verb in one sentence.
   std::vector<PhraseMatch> experts = Cues("expert");
@@ -176,6 +213,11 @@ bool SentenceReader::Negated(size_t clause_begin, size_t cue_begin) const {
   int count = 0;
   for (const auto& [b, e] : negations_) {
     if (b < clause_begin || b >= cue_begin) continue;
+    // A comma between the negation and the cue ends its scope: "X is not
+    // what you want, these patterns lead to Y".
+    bool comma = false;
+    for (size_t k = e; k < cue_begin; ++k) comma |= out_->tokens[k].lower == ",";
+    if (comma) continue;
     // "not only", "no matter": not a negation of what follows.
     if (e < out_->tokens.size()) {
       const std::string& next = out_->tokens[e].lower;
@@ -192,9 +234,9 @@ void SentenceReader::AddClaim(const std::string& s, const std::string& r, const 
                               kb::Stance st) {
   if (s.empty() || o.empty() || s == o) return;
   for (const ExtractedClaim& c : out_->claims) {
-    if (c.subject == s && c.relation == r && c.object == o) return;
+    if (c.subject == s && c.relation == r && c.object == o && c.stance == st) return;
   }
-  out_->claims.push_back({s, r, o, st});
+  out_->claims.push_back({s, r, o, st, clause_hedged_ || hearsay_});
 }
 
 void SentenceReader::ExtractIsA(size_t begin, size_t end, std::string* subject) {
@@ -212,9 +254,10 @@ void SentenceReader::ExtractIsA(size_t begin, size_t end, std::string* subject) 
     }
     if (q >= end || (t[q].lower != "a" && t[q].lower != "an")) continue;
     const ConceptAt* object = nullptr;
+    const kb::RelationDef* is_a = lex().FindRelation("is_a");
     for (const ConceptAt& c : concepts_) {
       if (c.begin > q && c.begin <= q + kIsAGap + 1 && c.begin < end) {
-        object = &c;
+        if (is_a == nullptr || TakesObject(*is_a, c.def->kind)) object = &c;
         break;
       }
     }
@@ -226,10 +269,11 @@ void SentenceReader::ExtractIsA(size_t begin, size_t end, std::string* subject) 
       if (c.end <= p && c.begin >= begin) subj = &c;
     }
     std::string s;
-    if (subj != nullptr && subj->end + 1 >= p) {
-      s = subj->def->id;
-    } else if (t[p].lower == "it's" || (p > 0 && t[p - 1].lower == "it")) {
+    bool pronoun = t[p].lower == "it's" || (p > 0 && t[p - 1].lower == "it");
+    if (pronoun) {
       s = *subject;
+    } else if (subj != nullptr && subj->end + 1 >= p) {
+      s = subj->def->id;
     }
     if (s.empty()) continue;
     AddClaim(s, "is_a", object->def->id, negated ? kb::Stance::kDenies : kb::Stance::kAsserts);
@@ -248,6 +292,9 @@ void SentenceReader::ExtractClause(size_t begin, size_t end, const std::string& 
   for (const ConceptAt& c : concepts_) {
     if (c.begin >= begin && c.end <= end) cs.push_back(&c);
   }
+  for (const PhraseMatch& m : Cues("hedge")) {
+    if (m.begin >= begin && m.begin < end) clause_hedged_ = true;
+  }
   std::string is_a_subject = *carried;
   ExtractIsA(begin, end, &is_a_subject);
   if (cues.empty()) {
@@ -265,10 +312,15 @@ void SentenceReader::ExtractClause(size_t begin, size_t end, const std::string& 
     }
   }
   if (subject == nullptr && !cs.empty() && cs[0]->begin < first_cue &&
-      cs[0]->begin <= begin + kSubjectLead && cs[0]->def->kind == "structure") {
+      cs[0]->begin <= begin + kSubjectLead && IsStructureKind(cs[0]->def->kind)) {
     subject = cs[0];
   }
-  if (subject == nullptr) {
+  // A pronoun or "the roller" before the verb stands for the topic.
+  bool anaphora = false;
+  for (const PhraseMatch& m : Cues("topic_anaphora")) {
+    if (m.begin >= begin && m.begin < first_cue) anaphora = true;
+  }
+  if (subject == nullptr && !anaphora) {
     for (const ConceptAt* c : cs) {
       if (c->def->kind == "intervention") {
         subject = c;
@@ -276,7 +328,15 @@ void SentenceReader::ExtractClause(size_t begin, size_t end, const std::string& 
       }
     }
   }
-  std::string subj = subject != nullptr ? subject->def->id : (!carried->empty() ? *carried : topic);
+  std::string subj;
+  if (subject != nullptr) {
+    subj = subject->def->id;
+  } else if (!carried->empty()) {
+    subj = *carried;
+  } else if (anaphora || elliptic_) {
+    // Headings and list items ("Improved flexibility") are about the topic.
+    subj = topic;
+  }
   if (subj.empty()) return;
   *carried = subj;
 
@@ -290,15 +350,22 @@ void SentenceReader::ExtractClause(size_t begin, size_t end, const std::string& 
     for (const ConceptAt* c : cs) {
       if (c == subject || c->begin < cues[k]->end || c->begin >= span_end) continue;
       const std::string& kind = c->def->kind;
-      if (IsObjectKind(kind) || (kind == "region" && c->begin == cues[k]->end)) {
-        objects[k].push_back(c);
-      }
+      if (kind == "region" && c->begin != cues[k]->end) continue;
+      if (TakesObject(*cues[k]->relation, kind)) objects[k].push_back(c);
     }
     // "lengthen it": the object is the concept named before the cue.
     if (objects[k].empty() && cues[k]->end < end &&
         (t[cues[k]->end].lower == "it" || t[cues[k]->end].lower == "them")) {
       for (const ConceptAt* c : cs) {
-        if (c != subject && c->end <= cues[k]->begin && IsObjectKind(c->def->kind)) {
+        if (c != subject && c->end <= cues[k]->begin && TakesObject(*cues[k]->relation, c->def->kind)) {
+          objects[k] = {c};
+        }
+      }
+    }
+    // A noun cue right after its object: "circulatory changes", "pain relief".
+    if (objects[k].empty()) {
+      for (const ConceptAt* c : cs) {
+        if (c != subject && c->end == cues[k]->begin && TakesObject(*cues[k]->relation, c->def->kind)) {
           objects[k] = {c};
         }
       }
@@ -309,14 +376,17 @@ void SentenceReader::ExtractClause(size_t begin, size_t end, const std::string& 
     bool joined = true;
     for (size_t p = cues[k]->end; p < cues[k + 1]->begin; ++p) {
       const std::string& w = t[p].lower;
-      if (w != "or" && w != "and" && w != "," && w != "even" && w != "also") joined = false;
+      if (w != "or" && w != "and" && w != "," && w != "even" && w != "also" && w != "'" &&
+          w != "\"") {
+        joined = false;
+      }
     }
     if (joined && cues[k]->end < cues[k + 1]->begin) objects[k] = objects[k + 1];
   }
   // "rolling for DOMS reduced pain": an outcome after "for" and before the
   // first cue is what the subject was used for, so an object of that cue.
   for (const ConceptAt* c : cs) {
-    if (c == subject || c->begin >= first_cue || c->def->kind != "outcome") continue;
+    if (c == subject || c->begin >= first_cue || !TakesObject(*cues[0]->relation, c->def->kind)) continue;
     for (size_t p = c->begin >= 3 ? c->begin - 3 : begin; p < c->begin; ++p) {
       if (p >= begin && t[p].lower == "for") {
         objects[0].push_back(c);
@@ -328,6 +398,21 @@ void SentenceReader::ExtractClause(size_t begin, size_t end, const std::string& 
     kb::Stance stance = Negated(begin, cues[k]->begin) ? kb::Stance::kDenies : kb::Stance::kAsserts;
     for (const ConceptAt* o : objects[k]) AddClaim(subj, cues[k]->relation->id, o->def->id, stance);
   }
+}
+
+bool SentenceReader::ParenthesisHasCue(size_t at) const {
+  const std::vector<Token>& t = out_->tokens;
+  size_t open = at, close = at;
+  if (t[at].lower == "(") {
+    while (close < t.size() && t[close].lower != ")") ++close;
+  } else {
+    while (open > 0 && t[open].lower != "(") --open;
+    if (t[open].lower != "(") return false;
+  }
+  for (const CueAt& c : cues_) {
+    if (c.begin > open && c.end <= close) return true;
+  }
+  return false;
 }
 
 void SentenceReader::FindUnknownTerms() {
@@ -367,10 +452,15 @@ void SentenceReader::Read(const std::string& topic, const std::string& carried,
     const std::vector<Token>& t = out_->tokens;
     std::string subject = carried;
     size_t begin = first;
-    for (size_t i = first; i <= t.size(); ++i) {
-      bool brk = i == t.size() || t[i].lower == ";" || InList("clause_break", i);
+    size_t limit = std::min(t.size(), statement_end_);
+    clause_hedged_ = false;
+    for (size_t i = first; i <= limit; ++i) {
+      bool brk = i == limit || t[i].lower == ";" || InList("clause_break", i) ||
+                 (t[i].lower == "(" && ParenthesisHasCue(i)) || (t[i].lower == ")" && ParenthesisHasCue(i));
       if (!brk) continue;
       if (i > begin) ExtractClause(begin, i, topic, &subject);
+      // A contrast ("but", "however") ends the reach of a hedge; "while" does not.
+      if (i < limit && InList("contrast", i)) clause_hedged_ = false;
       begin = i + 1;
     }
     out_->last_subject = subject;
@@ -391,10 +481,12 @@ void SentenceReader::Read(const std::string& topic, const std::string& carried,
 }  // namespace
 
 SentenceReading ClaimExtractor::Read(std::string_view sentence, const std::string& topic,
-                                     const std::string& carried, bool question_mode) const {
+                                     const std::string& carried, bool question_mode,
+                                     bool elliptic) const {
   SentenceReading out;
   out.tokens = index_->Tokenize(sentence);
   SentenceReader reader(*index_, sentence, &out);
+  reader.elliptic_ = elliptic;
   reader.Read(topic, carried, question_mode);
   return out;
 }

@@ -17,6 +17,7 @@ namespace ingest {
 struct ExtractedClaim {
   std::string subject, relation, object;
   kb::Stance stance = kb::Stance::kAsserts;
+  bool hedged = false;  // a hedge cue governs this claim's clause
 };
 
 struct SentenceReading {
@@ -45,8 +46,11 @@ class ClaimExtractor {
   // subject of the previous sentence in the same paragraph. In question mode
   // a leading "does / can / is it true that" is skipped and nothing is
   // filtered as an instruction or question.
+  // `elliptic` marks a heading or list item, whose subject may be left out
+  // ("Improved flexibility" under "The Benefits").
   SentenceReading Read(std::string_view sentence, const std::string& topic,
-                       const std::string& carried, bool question_mode) const;
+                       const std::string& carried, bool question_mode,
+                       bool elliptic = false) const;
 
   // Concept ids mentioned in `text`, in order, without duplicates.
   std::vector<std::string> ConceptsIn(std::string_view text) const;

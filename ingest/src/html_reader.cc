@@ -272,6 +272,15 @@ void ReadMeta(const GumboNode* node, Meta* meta) {
   if (key == "og:title" && meta->og_title.empty()) meta->og_title = value;
 }
 
+// Offset of "</name" (any case) after `from`, or `from` if there is none.
+size_t FindEndTag(std::string_view raw, size_t from, std::string_view name) {
+  const std::string needle = "</" + std::string(name);
+  for (size_t i = raw.find("</", from); i != std::string_view::npos; i = raw.find("</", i + 2)) {
+    if (Lower(raw.substr(i, needle.size())) == needle) return i;
+  }
+  return from;
+}
+
 struct Frame {
   const GumboNode* node;
   unsigned next_child = 0;
@@ -328,6 +337,7 @@ void BuildHtmlDocument(std::string_view bytes, Document* doc) {
   }
 
   bool in_h1 = false;
+  size_t dropped_begin = 0, dropped_end = 0;  // source range of the last dropped element
   std::vector<Frame> stack;
   stack.push_back({output->root});
   while (!stack.empty()) {
@@ -346,14 +356,28 @@ void BuildHtmlDocument(std::string_view bytes, Document* doc) {
         case GUMBO_NODE_CDATA:
         case GUMBO_NODE_WHITESPACE: {
           const GumboText& text = child->v.text;
+          const size_t at = static_cast<size_t>(text.original_text.data - base);
+          // Gumbo hangs some text of a <form> on the form's parent; the
+          // source range of the dropped element tells it apart.
+          if (at >= dropped_begin && at < dropped_end) break;
           AppendText(text.text, {text.original_text.data, text.original_text.length},
-                     static_cast<uint32_t>(text.original_text.data - base), &builder);
+                     static_cast<uint32_t>(at), &builder);
           if (in_h1 && first_h1.size() < 1000) first_h1 += text.text;
           break;
         }
         case GUMBO_NODE_ELEMENT: {
           GumboTag tag = child->v.element.tag;
-          if (IsDropped(tag)) break;
+          if (IsDropped(tag)) {
+            const GumboElement& e = child->v.element;
+            size_t end = e.end_pos.offset;
+            if (end <= e.start_pos.offset) {
+              // Gumbo closed it at once (it does so for <form>): find its end tag.
+              end = FindEndTag(bytes, e.start_pos.offset, gumbo_normalized_tagname(tag));
+            }
+            dropped_begin = e.start_pos.offset;
+            dropped_end = end;
+            break;
+          }
           if (tag == GUMBO_TAG_META || tag == GUMBO_TAG_LINK) {
             ReadMeta(child, &meta);
             break;

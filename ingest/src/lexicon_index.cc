@@ -6,7 +6,7 @@ LexiconIndex::LexiconIndex(const kb::Lexicon* lexicon) : lexicon_(lexicon) {
   const kb::Lexicon& lex = *lexicon_;
   for (size_t i = 0; i < lex.concepts.size(); ++i) {
     for (const std::string& label : lex.concepts[i].labels) {
-      concepts_.Add(label, static_cast<int>(i), &stemmer_);
+      concepts_.Add(label, static_cast<int>(i), &stemmer_, /*exact=*/true);
     }
   }
   for (size_t i = 0; i < lex.relations.size(); ++i) {

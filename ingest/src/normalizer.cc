@@ -10,6 +10,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
+
 namespace ingest {
 namespace {
 
@@ -48,8 +50,14 @@ struct Stage {
 };
 
 bool IsAscii(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c & 0x80) return false;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ull) return false;
+  }
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) & 0x80) return false;
   }
   return true;
 }
@@ -67,11 +75,11 @@ Normalized Normalize(std::string_view text, const std::vector<uint32_t>& offsets
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfkc_norm = icu::Normalizer2::getNFKCInstance(status);
     icu::Edits edits;
+    const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
     if (U_SUCCESS(status)) {
       nfkc.reserve(text.size() + text.size() / 8);
       icu::StringByteSink<std::string> sink(&nfkc);
-      nfkc_norm->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
-                               sink, &edits, status);
+      nfkc_norm->normalizeUTF8(0, piece, sink, &edits, status);
     }
     if (U_SUCCESS(status) && edits.hasChanges()) {
       nfkc_source.resize(nfkc.size());
@@ -87,69 +95,125 @@ Normalized Normalize(std::string_view text, const std::vector<uint32_t>& offsets
   }
 
   const std::string_view s = stage.text;
-  out.text.reserve(s.size());
-  out.offsets.reserve(s.size() + 1);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const size_t n = s.size();
+  // Each byte of the NFKC text yields at most one output byte, except an
+  // ill-formed byte (three for U+FFFD), which grows the buffers on demand.
+  std::string& t = out.text;
+  std::vector<uint32_t>& o = out.offsets;
+  t.resize(n + 4);
+  o.resize(n + 5);
+  size_t w = 0;
   bool pending_space = false;
   uint32_t space_source = 0;  // input index of the first white space of a run
-  size_t end_source = 0;      // input index just past the last emitted character
-  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  int32_t i = 0;
+  size_t last_begin = 0, last_end = 0;  // NFKC span of the last emitted character
+  bool emitted = false;
+  auto flush_space = [&] {
+    if (pending_space && emitted) {
+      t[w] = ' ';
+      o[w++] = offsets[space_source];
+    }
+    pending_space = false;
+  };
+  size_t i = 0;
   while (i < n) {
-    const int32_t start = i;
+    // Fast path: a run of printable ASCII, with single spaces between words.
+    size_t j = i;
+    for (;;) {
+      while (j < n && bytes[j] > 0x20 && bytes[j] < 0x80) ++j;
+      if (j + 1 < n && bytes[j] == ' ' && bytes[j + 1] > 0x20 && bytes[j + 1] < 0x80 &&
+          (j > i || (w > 0 && !pending_space))) {
+        j += 1;
+        continue;
+      }
+      break;
+    }
+    if (j > i && bytes[i] == ' ') {
+      // Only a space that follows emitted text: it stands for itself.
+      pending_space = false;
+    }
+    if (j > i) {
+      flush_space();
+      std::memcpy(&t[w], s.data() + i, j - i);
+      if (stage.source == nullptr) {
+        std::memcpy(&o[w], &offsets[i], (j - i) * sizeof(uint32_t));
+      } else {
+        for (size_t k = i; k < j; ++k) o[w + k - i] = offsets[(*stage.source)[k]];
+      }
+      w += j - i;
+      last_begin = j - 1;
+      last_end = j;
+      emitted = true;
+      i = j;
+      continue;
+    }
+    const size_t start = i;
     UChar32 c;
     if (bytes[i] < 0x80) {
       c = bytes[i++];
     } else {
-      U8_NEXT(bytes, i, n, c);
+      int32_t k = static_cast<int32_t>(i);
+      U8_NEXT(bytes, k, static_cast<int32_t>(n), c);
+      i = static_cast<size_t>(k);
     }
     Action action = c < 0 ? Action::kKeep : ActionFor(c);
     if (action == Action::kDrop) continue;
-    const uint32_t source = stage.SourceOf(static_cast<size_t>(start));
+    const uint32_t source = stage.SourceOf(start);
     if (action == Action::kSpace) {
       if (!pending_space) space_source = source;
       pending_space = true;
       continue;
     }
-    if (pending_space && !out.text.empty()) {
-      out.text.push_back(' ');
-      out.offsets.push_back(offsets[space_source]);
+    flush_space();
+    if (w + 4 > t.size()) {
+      t.resize(t.size() * 2 + 8);
+      o.resize(t.size() + 1);
     }
-    pending_space = false;
     const uint32_t origin = offsets[source];
     switch (action) {
       case Action::kApostrophe:
-        out.text.push_back('\'');
-        out.offsets.push_back(origin);
+        t[w] = '\'';
+        o[w++] = origin;
         break;
       case Action::kQuote:
-        out.text.push_back('"');
-        out.offsets.push_back(origin);
+        t[w] = '"';
+        o[w++] = origin;
         break;
       case Action::kDash:
-        out.text.push_back('-');
-        out.offsets.push_back(origin);
+        t[w] = '-';
+        o[w++] = origin;
         break;
       default:
         if (c < 0) {  // ill-formed: U+FFFD
-          out.text.append("\xEF\xBF\xBD");
-          out.offsets.insert(out.offsets.end(), 3, origin);
-        } else if (stage.source == nullptr || i - start == 1) {
-          for (int32_t k = start; k < i; ++k) {
-            out.text.push_back(s[static_cast<size_t>(k)]);
-            out.offsets.push_back(offsets[stage.SourceOf(static_cast<size_t>(k))]);
+          for (char b : {'\xEF', '\xBF', '\xBD'}) {
+            t[w] = b;
+            o[w++] = origin;
           }
         } else {
-          out.text.append(s.data() + start, static_cast<size_t>(i - start));
-          out.offsets.insert(out.offsets.end(), static_cast<size_t>(i - start), origin);
+          // Bytes of one code point map to where it (or its segment) began.
+          const uint32_t first = stage.source ? origin : offsets[start];
+          for (size_t k = start; k < i; ++k) {
+            t[w] = s[k];
+            o[w++] = stage.source ? first : offsets[k];
+          }
         }
         break;
     }
-    size_t next = i < n ? stage.SourceOf(static_cast<size_t>(i)) : text.size();
-    end_source = next > source ? next : source + 1;
+    last_begin = start;
+    last_end = i;
+    emitted = true;
   }
-  if (end_source > text.size()) end_source = text.size();
-  out.offsets.push_back(out.text.empty() ? offsets[0] : offsets[end_source]);
+  // The end offset: just past the last emitted character in the input.
+  size_t end_source = 0;
+  if (emitted) {
+    const size_t begin_source = stage.SourceOf(last_begin);
+    end_source = last_end < n ? stage.SourceOf(last_end) : text.size();
+    if (end_source <= begin_source) end_source = begin_source + 1;
+    if (end_source > text.size()) end_source = text.size();
+  }
+  t.resize(w);
+  o.resize(w + 1);
+  o[w] = emitted ? offsets[end_source] : offsets[0];
   return out;
 }
 

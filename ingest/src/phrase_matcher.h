@@ -20,8 +20,10 @@ struct PhraseMatch {
 class PhraseMatcher {
  public:
   // Adds `phrase` (tokenised and stemmed with `stemmer`) with `payload`.
-  // A phrase added twice keeps its first payload.
-  void Add(const std::string& phrase, int payload, Stemmer* stemmer);
+  // A phrase added twice keeps its first payload. With `exact`, a one-word
+  // phrase matches only its own spelling and plural ("stretching" must not
+  // meet "stretches", which stems alike); longer phrases always match on stems.
+  void Add(const std::string& phrase, int payload, Stemmer* stemmer, bool exact = false);
 
   // Non-overlapping matches in `tokens`, longest first at each position.
   std::vector<PhraseMatch> FindAll(const std::vector<Token>& tokens) const;
@@ -32,6 +34,7 @@ class PhraseMatcher {
  private:
   struct Entry {
     std::vector<std::string> stems;
+    std::vector<std::string> forms;  // exact spellings; empty: match on the stem
     int payload;
   };
   // Phrases by their first stem, longest first.

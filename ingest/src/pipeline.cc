@@ -178,7 +178,9 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
     if (ref_blocks.count(s.block) != 0) continue;
     if (i > 0 && sentences[i - 1].block != s.block) carried.clear();
     s.cites = linker.LinkSentence(s.text, s.offsets, &rec.mentions, &rec.works);
-    s.reading = extractor_.Read(s.text, out->topic, carried, false);
+    BlockKind kind = doc.blocks[s.block].kind;
+    bool elliptic = kind == BlockKind::kListItem || kind == BlockKind::kHeading;
+    s.reading = extractor_.Read(s.text, out->topic, carried, false, elliptic);
     carried = s.reading.last_subject;
   }
   for (kb::Mention& m : rec.mentions) m.source_id = rec.source.id;
@@ -256,7 +258,7 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
       a.span_begin = sa.span_begin;
       a.span_end = sa.span_end;
       a.stance = c.stance;
-      a.hedged = r.hedged;
+      a.hedged = c.hedged;
       a.attribution = attribution;
       a.attributed_to = attributed_to;
       a.mechanisms.assign(mech.begin(), mech.end());

@@ -174,12 +174,16 @@ class LexiconParser {
       s = RequiredId(item, "id", what, &r.id);
       if (!s.ok()) return s;
       what += " (" + r.id + ")";
-      s = Keys(item, what, {"id", "family", "label", "cues"});
+      s = Keys(item, what, {"id", "family", "label", "cues", "objects"});
       if (s.ok()) s = OptString(item, "family", what, &r.family);
       if (s.ok()) s = OptString(item, "label", what, &r.label);
       if (!s.ok()) return s;
       if (const JsonNode* cues = item.Find("cues")) {
         s = StringList(*cues, what + ": \"cues\"", &r.cues);
+        if (!s.ok()) return s;
+      }
+      if (const JsonNode* objects = item.Find("objects")) {
+        s = StringList(*objects, what + ": \"objects\"", &r.object_kinds);
         if (!s.ok()) return s;
       }
       if (r.family.empty()) r.family = r.id;

@@ -23,6 +23,9 @@ struct RelationDef {
   std::string family;  // relations in one family are near-synonyms for matching
   std::string label;   // readable form used in claim text ("breaks down")
   std::vector<std::string> cues;  // verb and noun forms: "reduce", "reduction", "break up"
+  // Concept kinds this relation takes as objects ("outcome", "structure", ...);
+  // empty: any object kind.
+  std::vector<std::string> object_kinds;
 };
 
 // Maps cue phrases to a study type and its evidence level (1 strongest .. 5).

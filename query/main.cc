@@ -39,15 +39,17 @@ int main(int argc, char** argv) {
       "Run 'evkb-query SUBCOMMAND --help' for each subcommand's options.");
 
   query::GlobalOptions global;
-  app.add_option("--db", global.db, "Database directory (default: $EVKB_DB, else $XDG_DATA_HOME/evkb/db)");
-  app.add_option("--lexicon", global.lexicons, "Extra lexicon JSON file, after the default (repeatable)")
+  app.add_option("--db", global.db,
+                 "Database directory (default: $EVKB_DB, else $XDG_DATA_HOME/evkb/db)");
+  app.add_option("--lexicon", global.lexicons,
+                 "Extra lexicon JSON file, after the default (repeatable)")
       ->check(CLI::ExistingFile);
 
   using Setup = query::Runner (*)(CLI::App*, const query::GlobalOptions*);
   const std::pair<const char*, Setup> commands[] = {
-      {"ask", query::SetupAsk},         {"sources", query::SetupSources},
-      {"audit", query::SetupAudit},     {"claims", query::SetupClaims},
-      {"show", query::SetupShow},       {"stats", query::SetupStats},
+      {"ask", query::SetupAsk},       {"sources", query::SetupSources},
+      {"audit", query::SetupAudit},   {"claims", query::SetupClaims},
+      {"show", query::SetupShow},     {"stats", query::SetupStats},
       {"export", query::SetupExport},
   };
   const char* summaries[] = {

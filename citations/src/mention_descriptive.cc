@@ -34,9 +34,11 @@ bool IsAffiliation(std::string_view run) {
 // The sentence [b, e) holding byte `pos`.
 std::pair<size_t, size_t> SentenceOf(const std::vector<std::pair<size_t, size_t>>& ss,
                                      size_t pos) {
-  for (const auto& s : ss)
-    if (pos >= s.first && pos < s.second) return s;
-  return ss.empty() ? std::pair<size_t, size_t>{0, 0} : ss.back();
+  if (ss.empty()) return {0, 0};
+  // Sentences are sorted and contiguous: the last one starting at or before pos.
+  auto it = std::upper_bound(ss.begin(), ss.end(), pos,
+                             [](size_t p, const std::pair<size_t, size_t>& s) { return p < s.first; });
+  return it == ss.begin() ? ss.front() : *(it - 1);
 }
 
 size_t SkipSpaces(std::string_view t, size_t p) {
@@ -357,8 +359,9 @@ void FindExperts(std::string_view text, std::vector<InTextMention>* out) {
     // "told the Huffington Post", "to the Huffington Post", "with Runner's World"
     for (const char* cue : {" told the ", " to the ", " told ", " with the ", " in the ",
                             " speaking to "}) {
-      size_t c = text.find(cue, person_end);
-      if (c == std::string_view::npos || c >= se) continue;
+      if (person_end >= se) break;
+      size_t c = text.substr(0, se).find(cue, person_end);
+      if (c == std::string_view::npos) continue;
       size_t vb = c + std::char_traits<char>::length(cue);
       size_t ve = ReadProperRun(text, vb);
       if (ve > vb) {

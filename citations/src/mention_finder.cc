@@ -298,7 +298,8 @@ void ScanGroups(std::string_view text, std::vector<InTextMention>* out) {
     size_t group_end = closed ? close + 1 : close;
     std::vector<int> nums;
     // "16(3)", "training50(1)": an issue number, not a citation.
-    bool glued_to_number = open > 0 && IsDigit(text[open - 1]);
+    bool glued_to_number = (open > 0 && IsDigit(text[open - 1])) ||
+                           (open > 1 && text[open - 1] == ' ' && IsDigit(text[open - 2]));
     if (closed && !glued_to_number && ParseNumberList(content, &nums)) {
       bool year_like = nums.size() == 1 && nums[0] >= 1900;
       if (!year_like && nums.back() < 1000) {
@@ -372,10 +373,19 @@ void ScanYearFirst(std::string_view text, const std::vector<TextWord>& ws,
   }
 }
 
+// Whether [b, e) overlaps a mention. `ms` is scanned from the back over the
+// mentions that can still reach b, so sorted input costs O(1) per query.
 bool Overlaps(const std::vector<InTextMention>& ms, size_t b, size_t e) {
-  for (const InTextMention& m : ms)
-    if (b < m.end && m.begin < e) return true;
+  size_t checked = 0;
+  for (auto it = ms.rbegin(); it != ms.rend() && checked < 64; ++it, ++checked)
+    if (b < it->end && it->begin < e) return true;
   return false;
+}
+
+void SortByBegin(std::vector<InTextMention>* ms) {
+  std::stable_sort(ms->begin(), ms->end(), [](const InTextMention& a, const InTextMention& b) {
+    return a.begin < b.begin;
+  });
 }
 
 // "Cheatham et al found", "Gillinick and colleagues", "a study by Falvey",
@@ -435,29 +445,22 @@ std::vector<InTextMention> MentionFinder::Find(std::string_view text) const {
   std::vector<TextWord> ws = internal::SplitWords(text);
   ScanGroups(text, &out);
   ScanYearFirst(text, ws, &out);
-  std::vector<InTextMention> extra;
-  internal::FindDescriptive(text, study_cues_, &extra);
-  internal::FindExperts(text, &extra);
-  for (InTextMention& m : extra)
-    if (!Overlaps(out, m.begin, m.end) || m.kind == MentionKind::kExpert ||
-        m.kind == MentionKind::kDescriptive)
-      out.push_back(std::move(m));
-  ScanAuthorOnly(text, ws, &out);
-  // Descriptive mentions carrying "by Pepper et al." absorb the author-only
-  // mention of the same names.
+  internal::FindDescriptive(text, study_cues_, &out);
+  internal::FindExperts(text, &out);
+  SortByBegin(&out);
+  // Author-only mentions are those no other mention already covers; a
+  // descriptive mention carrying "by Pepper et al." keeps the names itself.
+  std::vector<InTextMention> author_only;
+  ScanAuthorOnly(text, ws, &author_only);
   std::vector<InTextMention> kept;
-  for (InTextMention& m : out) {
-    bool absorbed = false;
-    if (m.kind == MentionKind::kAuthorOnly) {
-      for (const InTextMention& d : out)
-        if (d.kind == MentionKind::kDescriptive && m.begin >= d.begin && m.end <= d.end)
-          absorbed = true;
-    }
-    if (!absorbed) kept.push_back(std::move(m));
+  kept.reserve(out.size() + author_only.size());
+  size_t j = 0;
+  for (InTextMention& m : author_only) {
+    while (j < out.size() && out[j].begin < m.end) kept.push_back(std::move(out[j++]));
+    if (!Overlaps(kept, m.begin, m.end)) kept.push_back(std::move(m));
   }
-  std::stable_sort(kept.begin(), kept.end(), [](const InTextMention& a, const InTextMention& b) {
-    return a.begin < b.begin;
-  });
+  while (j < out.size()) kept.push_back(std::move(out[j++]));
+  SortByBegin(&kept);
   return kept;
 }
 

@@ -83,11 +83,18 @@ bool IsMonth(std::string_view w) {
 void ExtractIdentifiers(std::string* str, Reference* ref) {
   std::string& s = *str;
   // Rejoin "https://\ndoi.org/..." after whitespace collapsing.
-  for (size_t p = s.find(":// "); p != std::string::npos; p = s.find(":// ", p))
-    s.erase(p + 3, 1);
-  for (size_t p = s.find("doi.org/ "); p != std::string::npos;
-       p = s.find("doi.org/ ", p))
-    s.erase(p + 8, 1);
+  // (One pass, so a hostile entry full of them stays linear.)
+  {
+    std::string joined;
+    joined.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+      joined += s[i];
+      if (s[i] == '/' && i + 1 < s.size() && s[i + 1] == ' ' &&
+          (joined.ends_with("://") || joined.ends_with("doi.org/")))
+        ++i;
+    }
+    s.swap(joined);
+  }
 
   // URLs first, so a DOI inside a doi.org URL is taken from it.
   for (size_t p = 0; p < s.size();) {
@@ -340,7 +347,7 @@ void ParseLocator(std::string_view s, Reference* ref) {
   for (size_t p = 0; p < s.size(); ++p) {
     size_t q;
     if (ref->volume.empty() &&
-        (q = AfterLabel(s, p, {"volume ", "vol.", "vol ", "bd."})) != std::string_view::npos) {
+        (q = AfterLabel(s, p, {"volume ", "vol.", "vol ", "bd.", "v."})) != std::string_view::npos) {
       size_t e = ReadNumberish(s, q, true);
       ref->volume = std::string(s.substr(q, e - q));
       p = e;

@@ -209,8 +209,11 @@ size_t FindContainerEnd(std::string_view s, size_t c, size_t year_begin) {
       if (!starts) continue;
       size_t e = i;
       while (e < s.size() && IsDigit(s[e])) ++e;
-      if (e + 1 < s.size() && s[e] == ' ' && internal::IsUpperAt(s, e + 1) && prev == ' ')
-        continue;  // "Anglistentag 1999 Mainz"
+      if (e + 1 < s.size() && s[e] == ' ' && internal::IsUpperAt(s, e + 1) && prev == ' ') {
+        size_t we = e + 1;
+        while (we < s.size() && internal::IsAsciiAlpha(s[we])) ++we;
+        if (!IsMonthWord(s.substr(e + 1, we - e - 1))) continue;  // "Anglistentag 1999 Mainz"
+      }
       return i;
     }
     if (ch == ',' && i + 1 < s.size() && s[i + 1] == ' ') {
@@ -221,7 +224,8 @@ size_t FindContainerEnd(std::string_view s, size_t c, size_t year_begin) {
       if (IsMonthWord(word) || lw == "vol" || lw == "volume" || lw == "no" || lw == "pp" ||
           lw == "p" || lw == "n°" || lw == "pages" || lw == "issue" ||
           word.rfind("\xE2\x84\x96", 0) == 0 || word.rfind("n\xC2\xB0", 0) == 0 ||
-          lw == "in" || lw == "ed" || lw == "eds")
+          lw == "in" || lw == "ed" || lw == "eds" || lw == "v" || lw == "n" ||
+          internal::IsLowerAt(s, w))
         return i;
     }
     if (ch == '.' && i + 2 < s.size() && s[i + 1] == ' ') {
@@ -230,13 +234,36 @@ size_t FindContainerEnd(std::string_view s, size_t c, size_t year_begin) {
       std::string_view word = s.substr(w, i - w);
       size_t letters = word.size();
       bool next_upper = internal::IsUpperAt(s, i + 2) || IsDigit(s[i + 2]);
-      if (next_upper && letters >= 5 && !IsAbbreviationBefore(s, i)) return i;
+      bool abbreviated = letters < 6 || word.ends_with("ol") || word.ends_with("ys") ||
+                         word.ends_with("ci") || word.ends_with("ch");
+      if (next_upper && !abbreviated && !IsAbbreviationBefore(s, i)) return i;
       if (internal::StartsWordAt(s, i + 2, "Eds") || internal::StartsWordAt(s, i + 2, "Ed") ||
           internal::StartsWordAt(s, i + 2, "In"))
         return i;
     }
   }
   return s.size();
+}
+
+// "J. Appl. Phys.", "Nano Lett.", "IEEE Trans. Electron Devices": a short run
+// of capitalised words of which at least one is abbreviated with a period.
+bool AbbreviatedJournal(std::string_view seg) {
+  seg = Trim(seg, ",;: ");
+  if (seg.empty()) return false;
+  size_t words = 0, abbreviated = 0;
+  for (size_t p = 0; p < seg.size();) {
+    size_t e = seg.find(' ', p);
+    if (e == std::string_view::npos) e = seg.size();
+    std::string_view w = Trim(seg.substr(p, e - p), ",");
+    p = e + 1;
+    if (w.empty()) continue;
+    ++words;
+    if (w == "of" || w == "&" || w == "and") continue;
+    if (!internal::IsUpperAt(w, 0)) return false;
+    if (w.back() == '.' && w.size() <= 6) ++abbreviated;
+  }
+  if (seg.find(':') != std::string_view::npos) return false;
+  return words >= 1 && words <= 6 && abbreviated >= 1;
 }
 
 std::string CleanField(std::string_view v) {
@@ -346,8 +373,22 @@ Reference ParseReference(std::string_view entry) {
     }
   }
 
-  size_t p = internal::ScanAuthors(s, 0, &r.authors, &r.et_al);
-  if (r.authors.empty()) {
+  // "———." / "---." stands for the previous entry's authors, which this
+  // entry alone cannot name.
+  size_t start = 0;
+  {
+    size_t k = 0;
+    if (s.compare(0, 2, "\xC2\xB7") == 0) k = 2;  // a leading middle dot
+    while (k < s.size() && s[k] == ' ') ++k;
+    size_t d = k;
+    while (d < s.size() && (s[d] == '-' || s[d] == '_' || s.compare(d, 3, "\xE2\x80\x94") == 0 ||
+                            s.compare(d, 3, "\xE2\x80\x93") == 0))
+      d += (s[d] == '-' || s[d] == '_') ? 1 : 3;
+    if (d >= k + 2) start = SkipSeparators(s, d);
+  }
+  size_t p = internal::ScanAuthors(s, start, &r.authors, &r.et_al);
+  if (p == start && start > 0) p = start;
+  if (r.authors.empty() && start == 0) {
     // Organisation or collective author: "UNHCR, 2015.", "Harvard Health
     // Publishing Harvard Medical School. Title".
     size_t seg = s.find(". ");
@@ -378,6 +419,20 @@ Reference ParseReference(std::string_view entry) {
   if (!year.empty() && year.begin >= p && year.begin <= p + 2) {
     p = SkipSeparators(s, year.end);
     p = SkipEditorMark(s, p);
+  }
+
+  // No title: authors followed straight by an abbreviated journal and numbers.
+  if (!r.authors.empty() && p < s.size()) {
+    size_t d = p;
+    while (d < s.size() && !IsDigit(s[d]) && s[d] != '(' && s[d] != ';') ++d;
+    if (d < s.size() && AbbreviatedJournal(std::string_view(s).substr(p, d - p))) {
+      r.container = CleanField(std::string_view(s).substr(p, d - p));
+      std::string tail = s.substr(d);
+      if (!year.empty() && year.begin >= d)
+        for (size_t i = year.begin - d; i < year.end - d; ++i) tail[i] = ' ';
+      internal::ParseLocator(tail, &r);
+      return r;
+    }
   }
 
   // Title.

@@ -8,7 +8,6 @@ namespace citations {
 namespace {
 
 using internal::AsciiLower;
-using internal::IsDigit;
 using internal::Trim;
 
 bool IsReferenceHeading(std::string_view p) {
@@ -128,8 +127,10 @@ std::vector<std::string> SplitReferences(std::string_view text) {
   }
   // Blank-line-separated blocks where some block spans several lines that do
   // not each look like an entry: one entry per block.
+  bool blank = false;
+  for (size_t i = 0; i + 1 < lines.size() && !blank; ++i) blank = lines[i].empty();
   bool blocks = false;
-  for (size_t i = 0; i + 1 < lines.size(); ++i)
+  for (size_t i = 0; blank && !blocks && i + 1 < lines.size(); ++i)
     if (!lines[i].empty() && !lines[i + 1].empty() && !LooksLikeReference(lines[i + 1]))
       blocks = true;
   std::vector<std::string> out;
@@ -154,7 +155,6 @@ std::vector<std::string> SplitReferences(std::string_view text) {
     }
   }
   flush();
-  (void)IsDigit;
   return out;
 }
 

@@ -192,6 +192,10 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
   if (has_current) {
     Status s = CheckIsEvkbDatabase(path);
     if (!s.ok()) return s;
+  } else if (!fs::create_directories(path, ec) && ec) {
+    // RocksDB creates only the last path component; the default --db sits
+    // under directories that may not exist yet.
+    return Status::IOError("cannot create the database directory " + path + ": " + ec.message());
   }
 
   rocksdb::DBOptions db_options = DbOptions(env);

@@ -43,11 +43,16 @@ namespace vr = verdict_rules;
 
 const char* VerdictName(Verdict v) {
   switch (v) {
-    case Verdict::kSupported: return "supported";
-    case Verdict::kRefuted: return "refuted";
-    case Verdict::kDisputed: return "disputed";
-    case Verdict::kUnsupported: return "unsupported";
-    case Verdict::kUnknown: return "unknown";
+    case Verdict::kSupported:
+      return "supported";
+    case Verdict::kRefuted:
+      return "refuted";
+    case Verdict::kDisputed:
+      return "disputed";
+    case Verdict::kUnsupported:
+      return "unsupported";
+    case Verdict::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -65,15 +70,16 @@ bool ParseVerdict(std::string_view name, Verdict* out) {
 
 namespace {
 
-double LevelWeight(int level) {
-  return vr::kLevelWeight[std::clamp(level, 1, 5)];
-}
+double LevelWeight(int level) { return vr::kLevelWeight[std::clamp(level, 1, 5)]; }
 
 double LinkFactor(LinkKind kind) {
   switch (kind) {
-    case LinkKind::kDirect: return vr::kDirectLinkFactor;
-    case LinkKind::kContext: return vr::kContextLinkFactor;
-    case LinkKind::kBibliography: return vr::kBibliographyLinkFactor;
+    case LinkKind::kDirect:
+      return vr::kDirectLinkFactor;
+    case LinkKind::kContext:
+      return vr::kContextLinkFactor;
+    case LinkKind::kBibliography:
+      return vr::kBibliographyLinkFactor;
   }
   return vr::kBibliographyLinkFactor;
 }
@@ -84,11 +90,16 @@ bool ReportsBeliefOnly(Attribution a) {
 
 double AttributionWeight(Attribution a) {
   switch (a) {
-    case Attribution::kAuthor: return vr::kUncitedAuthorWeight;
-    case Attribution::kExpert: return vr::kExpertOpinionWeight;
-    case Attribution::kStudy: return vr::kUncitedStudyWeight;
-    case Attribution::kHearsay: return vr::kHearsayWeight;
-    case Attribution::kAnecdote: return vr::kAnecdoteWeight;
+    case Attribution::kAuthor:
+      return vr::kUncitedAuthorWeight;
+    case Attribution::kExpert:
+      return vr::kExpertOpinionWeight;
+    case Attribution::kStudy:
+      return vr::kUncitedStudyWeight;
+    case Attribution::kHearsay:
+      return vr::kHearsayWeight;
+    case Attribution::kAnecdote:
+      return vr::kAnecdoteWeight;
   }
   return vr::kAnecdoteWeight;
 }
@@ -131,8 +142,7 @@ bool IsResearched(const Assertion& a, const std::vector<Work>& works) {
                      [](const Work& w) { return w.level <= vr::kResearchMaxLevel; });
 }
 
-WeighedStance WeighAssertion(const Assertion& a, const std::vector<Work>& works,
-                             double discount) {
+WeighedStance WeighAssertion(const Assertion& a, const std::vector<Work>& works, double discount) {
   return WeighedStance{a.stance, AssertionWeight(a, works) * discount, IsResearched(a, works)};
 }
 

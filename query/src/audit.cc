@@ -12,8 +12,22 @@ namespace {
 
 const char kOverreachNote[] = "overreach: evidence is short-term";
 
+bool SameStatement(const Evidence& a, const Evidence& b) {
+  return a.source.id == b.source.id && a.assertion.span_begin == b.assertion.span_begin &&
+         a.assertion.span_end == b.assertion.span_end;
+}
+
+// Appends up to `n` items of `from`, skipping statements already listed (a
+// sentence may assert both the matched claim and a narrower one).
 void AppendSome(const std::vector<Evidence>& from, size_t n, std::vector<Evidence>* to) {
-  to->insert(to->end(), from.begin(), from.begin() + std::min(n, from.size()));
+  size_t added = 0;
+  for (const Evidence& e : from) {
+    if (added == n) break;
+    const bool seen = std::any_of(to->begin(), to->end(), [&](const Evidence& x) { return SameStatement(x, e); });
+    if (seen) continue;
+    to->push_back(e);
+    ++added;
+  }
 }
 
 // Judges one of the article's assertions and fills the claim part of *f.

@@ -42,15 +42,17 @@ body { margin: 0; color: var(--ink); font: 16px/1.5 var(--sans); -webkit-font-sm
 /* Page */
 .layout { max-width: 76rem; margin: 0 auto; padding: 2rem 2rem 4rem; display: grid;
   grid-template-columns: minmax(0, 1fr) 25rem; gap: 3rem; align-items: start; }
-.overview { grid-column: 1 / -1; display: flex; gap: 2rem; align-items: baseline; flex-wrap: wrap;
-  border-bottom: 1px solid var(--rule); padding-bottom: 1.25rem; }
+.overview { grid-column: 1 / -1; border-bottom: 1px solid var(--rule); padding-bottom: 1.1rem; }
 .headline { font: 600 1.55rem/1.25 var(--sans); margin: 0; letter-spacing: -.01em; }
 .headline.bad { color: #8f1d14; }
 .headline.good { color: #1b6b3f; }
-.overview .meta { color: var(--muted); font-size: .9rem; margin: 0; }
+.overview .meta { color: var(--muted); font-size: .9rem; margin: .35rem 0 0; }
+.overview .first { margin: .6rem 0 0; font-size: .92rem; }
+.overview .first a { display: inline-block; margin: 0 .15rem; padding: .05rem .45rem; border-radius: 999px;
+  font-weight: 700; font-size: .8rem; text-decoration: none; color: var(--c); background: var(--bg); }
 
 /* The article */
-.article { font: 1.13rem/1.72 var(--serif); max-width: 40rem; }
+.article { font: 1.13rem/1.72 var(--serif); max-width: 40rem; overflow-wrap: break-word; }
 .article h1 { font: 700 2rem/1.2 var(--serif); margin: 0 0 1.2rem; letter-spacing: -.01em; }
 .article h2 { font: 700 1.3rem/1.3 var(--serif); margin: 2rem 0 .6rem; }
 .article p, .article ul, .article blockquote { margin: 0 0 1.1rem; }
@@ -74,12 +76,11 @@ a.ref { display: inline-block; min-width: 1.25rem; margin-left: .15rem; padding:
   font: .85rem/1.45 var(--sans); white-space: normal; text-align: left; cursor: auto; }
 mark.s:hover > .tip, mark.s:focus > .tip, mark.s:focus-within > .tip { display: block; }
 .tip .tip-head { display: block; font-weight: 700; color: var(--c); margin-bottom: .35rem; }
-.tip .row, .tip .ev { display: block; margin: .3rem 0; }
+.tip .row, .tip .ev { display: block; margin: .3rem 0; overflow-wrap: anywhere; }
 .tip .ev { border-top: 1px dashed var(--rule); padding-top: .35rem; }
 
 /* Findings panel */
-.findings { position: sticky; top: 5.5rem; max-height: calc(100vh - 6.5rem); overflow: auto;
-  padding-right: .25rem; }
+.findings { min-width: 0; }
 .findings h2 { font: 700 .78rem/1 var(--sans); letter-spacing: .08em; text-transform: uppercase;
   color: var(--muted); margin: .2rem 0 .8rem; }
 details.card { background: var(--card); border: 1px solid var(--rule); border-left: 4px solid var(--line);
@@ -94,8 +95,8 @@ details.card > summary::-webkit-details-marker { display: none; }
 .toggle { margin-left: auto; color: var(--muted); font-size: .75rem; }
 details.card[open] .toggle::after { content: "hide"; }
 details.card:not([open]) .toggle::after { content: "show evidence"; }
-.quote { display: block; font: .95rem/1.45 var(--serif); color: var(--ink); }
-.card-body { padding: 0 .9rem .8rem; font-size: .85rem; }
+.quote { display: block; font: .95rem/1.45 var(--serif); color: var(--ink); overflow-wrap: anywhere; }
+.card-body { padding: 0 .9rem .8rem; font-size: .85rem; overflow-wrap: anywhere; }
 .row { margin: .35rem 0; }
 .lbl { display: inline-block; min-width: 5.6rem; font: 600 .7rem/1.4 var(--sans); letter-spacing: .05em;
   text-transform: uppercase; color: var(--muted); }
@@ -123,13 +124,12 @@ footer dd { margin: 0; }
 
 @media (max-width: 64rem) {
   .layout { grid-template-columns: minmax(0, 1fr); }
-  .findings { position: static; max-height: none; overflow: visible; }
 }
 @media print {
   .bar { position: static; box-shadow: none; }
   .tip { display: none !important; }
   .layout { display: block; }
-  .findings { position: static; max-height: none; overflow: visible; margin-top: 2rem; }
+  .findings { margin-top: 2rem; }
   details.card { break-inside: avoid; }
 }
 )css";

@@ -63,7 +63,8 @@ Runner SetupAsk(CLI::App* sub, const GlobalOptions* global) {
     AskReport report;
     kb::Status s = BuildAskReport(ctx.pipeline.get(), &judge, *question, &report);
     if (!s.ok()) return Fail("ask", s);
-    return Emit(*format == "json" ? RenderAskJson(report) : RenderAskText(report, global->color));
+    return Emit(*format == "json" ? RenderAskJson(report)
+                                  : RenderAskText(report, global->color, &ctx.lexicon));
   };
 }
 

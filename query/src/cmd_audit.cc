@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "command_util.h"
 #include "ingest/reader.h"
 #include "query/audit.h"
 #include "query/commands.h"
@@ -16,9 +17,11 @@
 namespace query {
 namespace {
 
+constexpr int kExitRejected = 3;  // CLI.md: input rejected
+
 struct AuditFlags {
   std::string input;
-  std::string format;  // empty: the global --format
+  std::shared_ptr<std::string> format;
   std::string fail_on = "never";
 };
 
@@ -32,7 +35,7 @@ bool IsDatabaseError(const kb::Status& s) {
 int ReadArticle(const std::string& input, ingest::Document* doc) {
   if (input != "-" && !std::filesystem::exists(input)) {
     Error(input + ": no such file; give an article (.txt, .md, .html) or - for stdin");
-    return 2;
+    return kExitUsage;
   }
   std::vector<ingest::Document> docs;
   int rejected = 0;
@@ -44,7 +47,7 @@ int ReadArticle(const std::string& input, ingest::Document* doc) {
       });
   if (docs.empty()) {
     if (rejected == 0) Error(input + ": no article found; give a .txt, .md or .html file");
-    return 3;
+    return kExitRejected;
   }
   if (docs.size() > 1) {
     Error(input + ": holds " + std::to_string(docs.size()) + " articles; auditing the first, " + docs[0].path);
@@ -54,15 +57,11 @@ int ReadArticle(const std::string& input, ingest::Document* doc) {
 }
 
 int RunAudit(const AuditFlags& flags, const GlobalOptions& global) {
-  const std::string format = flags.format.empty() ? global.format : flags.format;
-  if (format != "text" && format != "json" && format != "claimreview" && format != "html") {
-    Error("--format " + format + " is not one of text, json, claimreview, html");
-    return 2;
-  }
+  const std::string& format = *flags.format;
   FailOn fail_on = FailOn::kNever;
   if (!ParseFailOn(flags.fail_on, &fail_on)) {
     Error("--fail-on " + flags.fail_on + " is not one of myth, contested, unsupported, never");
-    return 2;
+    return kExitUsage;
   }
 
   ingest::Document doc;
@@ -77,7 +76,7 @@ int RunAudit(const AuditFlags& flags, const GlobalOptions& global) {
   kb::Status s = AuditDocument(ctx.pipeline.get(), &judge, doc, options, &report);
   if (!s.ok()) {
     Error(doc.path + ": " + s.ToString());
-    return IsDatabaseError(s) ? 4 : 3;
+    return IsDatabaseError(s) ? kExitDatabase : kExitRejected;
   }
 
   std::string out;
@@ -90,8 +89,7 @@ int RunAudit(const AuditFlags& flags, const GlobalOptions& global) {
   } else {
     out = RenderAuditText(report, global.color);
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  std::fflush(stdout);
+  if (int rc = Emit(out); rc != kExitOk) return rc;
   return AuditExitCode(report, fail_on);
 }
 
@@ -99,16 +97,23 @@ int RunAudit(const AuditFlags& flags, const GlobalOptions& global) {
 
 Runner SetupAudit(CLI::App* sub, const GlobalOptions* global) {
   auto flags = std::make_shared<AuditFlags>();
-  sub->description("Check an article's claims against the knowledge base");
   sub->add_option("INPUT", flags->input, "Article to audit (.txt, .md, .html), or - for stdin")->required();
-  if (sub->get_option_no_throw("--format") == nullptr) {
-    sub->add_option("--format", flags->format, "Output: text (default), json, claimreview or html")
-        ->check(CLI::IsMember({"text", "json", "claimreview", "html"}));
-  }
+  flags->format = AddFormatOption(sub, {"text", "json", "claimreview", "html"});
   sub->add_option("--fail-on", flags->fail_on,
                   "Exit 1 when a finding is at or above this level: myth, contested, unsupported or never")
       ->check(CLI::IsMember({"myth", "contested", "unsupported", "never"}))
       ->capture_default_str();
+  sub->footer(
+      "Does this article repeat myths? Reads the article without storing it, judges each\n"
+      "claim against the knowledge base and labels each sentence: myth, contested,\n"
+      "unsupported, consistent or unknown, with the evidence that decided it.\n"
+      "Exit 1 when a finding is at or above --fail-on (myth > contested > unsupported).\n"
+      "\n"
+      "Examples:\n"
+      "  evkb-query audit draft.md\n"
+      "  evkb-query audit draft.html --format html > report.html\n"
+      "  evkb-query audit draft.md --format claimreview > claims.jsonld\n"
+      "  evkb-query audit - --fail-on myth < draft.txt");
   return [flags, global] { return RunAudit(*flags, *global); };
 }
 

@@ -23,7 +23,8 @@ kb::Status CandidateIds(kb::Store* store, const kb::Lexicon& lexicon, const Clai
     kb::Source src;
     kb::Status s = store->GetSource(filter.source, &src);
     if (s.IsNotFound()) s = store->FindSourceByPath(filter.source, &src);
-    if (s.IsNotFound()) return kb::Status::NotFound("no source " + filter.source + " (see evkb-query export)");
+    if (s.IsNotFound())
+      return kb::Status::NotFound("no source " + filter.source + " (see evkb-query export)");
     if (!s.ok()) return s;
     std::vector<kb::Assertion> assertions;
     s = store->AssertionsForSource(src.id, &assertions);
@@ -33,7 +34,8 @@ kb::Status CandidateIds(kb::Store* store, const kb::Lexicon& lexicon, const Clai
   if (!filter.concept_id.empty()) {
     std::vector<std::string> concepts = {filter.concept_id};
     if (lexicon.FindConcept(filter.concept_id) != nullptr) {
-      for (std::string& d : lexicon.Descendants(filter.concept_id)) concepts.push_back(std::move(d));
+      for (std::string& d : lexicon.Descendants(filter.concept_id))
+        concepts.push_back(std::move(d));
     }
     for (const std::string& c : concepts) {
       std::vector<std::string> found;
@@ -85,7 +87,8 @@ kb::Status BuildClaimRows(kb::Store* store, const kb::Lexicon& lexicon, Judge* j
     kb::Status s = MakeClaimRow(judge, claim, &row);
     if (!s.ok()) return s;
     if (!filter.verdict.empty() && row.verdict != wanted) return kb::Status::OK();
-    if (!filter.mechanism.empty() && row.mechanisms.count(filter.mechanism) == 0) return kb::Status::OK();
+    if (!filter.mechanism.empty() && row.mechanisms.count(filter.mechanism) == 0)
+      return kb::Status::OK();
     out->push_back(std::move(row));
     return kb::Status::OK();
   };
@@ -118,12 +121,15 @@ kb::Status BuildClaimRows(kb::Store* store, const kb::Lexicon& lexicon, Judge* j
 
 Runner SetupClaims(CLI::App* sub, const GlobalOptions* global) {
   auto filter = std::make_shared<ClaimFilter>();
-  sub->add_option("--mechanism", filter->mechanism,
-                  "Only claims some statement explains this way (neurological, mechanical, psychological)");
+  sub->add_option(
+      "--mechanism", filter->mechanism,
+      "Only claims some statement explains this way (neurological, mechanical, psychological)");
   sub->add_option("--verdict", filter->verdict, "Only claims with this verdict")
       ->check(CLI::IsMember({"supported", "refuted", "disputed", "unsupported", "unknown"}));
-  sub->add_option("--source", filter->source, "Only claims made in this source (id or ingested path)");
-  sub->add_option("--concept", filter->concept_id, "Only claims about this concept id or a narrower one");
+  sub->add_option("--source", filter->source,
+                  "Only claims made in this source (id or ingested path)");
+  sub->add_option("--concept", filter->concept_id,
+                  "Only claims about this concept id or a narrower one");
   auto format = AddFormatOption(sub, {"text", "json"});
   sub->footer(
       "Lists the claims in the knowledge base with their verdicts, the number of statements\n"

@@ -104,7 +104,8 @@ kb::Status BuildShowReport(kb::Store* store, const kb::Lexicon& lexicon, Judge* 
     return ShowWork(store, out);
   }
   if (!s.IsNotFound()) return s;
-  if (s = store->GetSource(id, &out->source); s.IsNotFound()) s = store->FindSourceByPath(id, &out->source);
+  if (s = store->GetSource(id, &out->source); s.IsNotFound())
+    s = store->FindSourceByPath(id, &out->source);
   if (s.ok()) {
     out->kind = "source";
     return ShowSource(store, out);
@@ -127,7 +128,8 @@ kb::Status BuildShowReport(kb::Store* store, const kb::Lexicon& lexicon, Judge* 
 
 Runner SetupShow(CLI::App* sub, const GlobalOptions* global) {
   auto id = std::make_shared<std::string>();
-  sub->add_option("id", *id, "A claim, work or source id, a source path, or a concept id")->required();
+  sub->add_option("id", *id, "A claim, work or source id, a source path, or a concept id")
+      ->required();
   auto format = AddFormatOption(sub, {"text", "json"});
   sub->footer(
       "Shows one thing in the knowledge base with everything linked to it: a claim (c...)\n"
@@ -144,7 +146,8 @@ Runner SetupShow(CLI::App* sub, const GlobalOptions* global) {
     ShowReport report;
     kb::Status s = BuildShowReport(ctx.store.get(), ctx.lexicon, &judge, *id, &report);
     if (!s.ok()) return Fail("show", s);
-    return Emit(*format == "json" ? RenderShowJson(report) : RenderShowText(report, global->color));
+    return Emit(*format == "json" ? RenderShowJson(report)
+                                  : RenderShowText(report, global->color, &ctx.lexicon));
   };
 }
 

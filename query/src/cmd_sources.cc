@@ -14,7 +14,8 @@ namespace query {
 namespace {
 
 // `concepts` and everything below them, the given ones first.
-std::vector<std::string> WithDescendants(const kb::Lexicon& lex, const std::vector<std::string>& concepts) {
+std::vector<std::string> WithDescendants(const kb::Lexicon& lex,
+                                         const std::vector<std::string>& concepts) {
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
   auto add = [&](const std::string& id) {
@@ -98,16 +99,18 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
     sa.claims = Sorted(ids);
     out->sources.push_back(std::move(sa));
   }
-  std::sort(out->sources.begin(), out->sources.end(), [](const SourcedArticle& a, const SourcedArticle& b) {
-    if (a.claims.size() != b.claims.size()) return a.claims.size() > b.claims.size();
-    return a.source.path < b.source.path;
-  });
+  std::sort(out->sources.begin(), out->sources.end(),
+            [](const SourcedArticle& a, const SourcedArticle& b) {
+              if (a.claims.size() != b.claims.size()) return a.claims.size() > b.claims.size();
+              return a.source.path < b.source.path;
+            });
   return kb::Status::OK();
 }
 
 Runner SetupSources(CLI::App* sub, const GlobalOptions* global) {
   auto benefit = std::make_shared<std::string>();
-  sub->add_option("benefit", *benefit, "The benefit or outcome, in words (\"muscle soreness\")")->required();
+  sub->add_option("benefit", *benefit, "The benefit or outcome, in words (\"muscle soreness\")")
+      ->required();
   auto format = AddFormatOption(sub, {"text", "json", "csl-json", "bibtex"});
   sub->footer(
       "What are the sources for this benefit? Finds the claims whose outcome is the benefit\n"
@@ -123,7 +126,8 @@ Runner SetupSources(CLI::App* sub, const GlobalOptions* global) {
     Judge judge(ctx.store.get(), &ctx.lexicon);
     const std::vector<std::string> concepts = ctx.pipeline->MatchConcepts(*benefit);
     SourcesReport report;
-    kb::Status s = BuildSourcesReport(ctx.store.get(), ctx.lexicon, &judge, *benefit, concepts, &report);
+    kb::Status s =
+        BuildSourcesReport(ctx.store.get(), ctx.lexicon, &judge, *benefit, concepts, &report);
     if (!s.ok()) return Fail("sources", s);
     if (*format == "json") return Emit(RenderSourcesJson(report));
     if (*format == "csl-json") return Emit(RenderSourcesCslJson(report));

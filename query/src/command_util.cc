@@ -5,7 +5,8 @@
 
 namespace query {
 
-std::shared_ptr<std::string> AddFormatOption(CLI::App* sub, const std::vector<std::string>& allowed) {
+std::shared_ptr<std::string> AddFormatOption(CLI::App* sub,
+                                             const std::vector<std::string>& allowed) {
   auto format = std::make_shared<std::string>(allowed.front());
   std::string names;
   for (const std::string& a : allowed) names += (names.empty() ? "" : "|") + a;

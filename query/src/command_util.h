@@ -22,7 +22,8 @@ inline constexpr int kExitDatabase = 4;
 
 // Adds --format with the allowed values (the first is the default) to `sub`
 // and returns where the parsed value lands.
-std::shared_ptr<std::string> AddFormatOption(CLI::App* sub, const std::vector<std::string>& allowed);
+std::shared_ptr<std::string> AddFormatOption(CLI::App* sub,
+                                             const std::vector<std::string>& allowed);
 
 // Writes `text` to stdout: kExitOk, or 1 when the write fails (a closed
 // pipe), after saying so on stderr.

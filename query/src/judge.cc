@@ -51,6 +51,19 @@ kb::Status Judge::Match(const kb::Claim& probe, size_t limit, std::vector<Judgem
     }
   }
 
+  // Only the best `limit` scores (and ties with the last) need judging:
+  // evidence weight only breaks ties, and broad candidates pool whole
+  // subtrees of the hierarchy.
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  if (candidates.size() > limit) {
+    const double cutoff = candidates[limit - 1].score;
+    candidates.erase(
+        std::find_if(candidates.begin() + static_cast<std::ptrdiff_t>(limit), candidates.end(),
+                     [cutoff](const Candidate& c) { return c.score < cutoff; }),
+        candidates.end());
+  }
+
   std::vector<Judgement> judged;
   judged.reserve(candidates.size());
   for (const Candidate& c : candidates) {

@@ -144,15 +144,17 @@ std::string RenderExportJson(const GraphExport& g) {
 }
 
 std::string RenderExportDot(const GraphExport& g) {
-  std::string out = "digraph evkb {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n";
+  std::string out =
+      "digraph evkb {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=10];\n";
   for (const kb::Source& s : g.sources) {
     out += "  " + DotQuote(s.id) + " [shape=box, label=" + DotQuote(SourceLabel(s)) + "];\n";
   }
   for (const ClaimRow& row : g.claims) {
-    out += "  " + DotQuote(row.claim.id) + " [shape=ellipse, style=filled, fillcolor=" +
-           VerdictColor(row.verdict) + ", label=" +
-           DotQuote(TrimSentence(row.claim.text, kLabelWidth) + "\n" + kb::VerdictName(row.verdict)) +
-           "];\n";
+    out +=
+        "  " + DotQuote(row.claim.id) +
+        " [shape=ellipse, style=filled, fillcolor=" + VerdictColor(row.verdict) + ", label=" +
+        DotQuote(TrimSentence(row.claim.text, kLabelWidth) + "\n" + kb::VerdictName(row.verdict)) +
+        "];\n";
   }
   for (const SourcedWork& sw : g.works) {
     out += "  " + DotQuote(sw.work.id) + " [shape=note, label=" +
@@ -160,12 +162,13 @@ std::string RenderExportDot(const GraphExport& g) {
   }
   for (const kb::Assertion& a : g.assertions) {
     const bool denies = a.stance == kb::Stance::kDenies;
-    out += "  " + DotQuote(a.source_id) + " -> " + DotQuote(a.claim_id) + " [label=" +
-           DotQuote(kb::StanceName(a.stance)) + (denies ? ", color=red, style=dashed" : ", color=darkgreen") +
-           "];\n";
+    out += "  " + DotQuote(a.source_id) + " -> " + DotQuote(a.claim_id) +
+           " [label=" + DotQuote(kb::StanceName(a.stance)) +
+           (denies ? ", color=red, style=dashed" : ", color=darkgreen") + "];\n";
   }
   for (const auto& [claim, work] : EvidenceEdges(g)) {
-    out += "  " + DotQuote(claim) + " -> " + DotQuote(work) + " [label=\"evidence\", color=grey];\n";
+    out +=
+        "  " + DotQuote(claim) + " -> " + DotQuote(work) + " [label=\"evidence\", color=grey];\n";
   }
   out += "}\n";
   return out;
@@ -198,8 +201,9 @@ std::string RenderExportGraphml(const GraphExport& g) {
   size_t n = 0;
   for (const kb::Assertion& a : g.assertions) {
     out += "    <edge id=\"e" + std::to_string(n++) + "\" source=\"" + XmlEscape(a.source_id) +
-           "\" target=\"" + XmlEscape(a.claim_id) + "\"><data key=\"kind\">" + kb::StanceName(a.stance) +
-           "</data><data key=\"sentence\">" + XmlEscape(a.sentence) + "</data></edge>\n";
+           "\" target=\"" + XmlEscape(a.claim_id) + "\"><data key=\"kind\">" +
+           kb::StanceName(a.stance) + "</data><data key=\"sentence\">" + XmlEscape(a.sentence) +
+           "</data></edge>\n";
   }
   for (const auto& [claim, work] : EvidenceEdges(g)) {
     out += "    <edge id=\"e" + std::to_string(n++) + "\" source=\"" + XmlEscape(claim) +

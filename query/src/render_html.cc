@@ -260,8 +260,16 @@ std::string Overview(const AuditReport& report) {
   std::string h = "<section class=\"overview\"><p class=\"headline " + cls + "\">" + EscapeHtml(headline) + "</p>";
   h += "<p class=\"meta\">" + Plural(static_cast<int>(report.sentences), "sentence", "sentences") + " read \u00b7 " +
        std::to_string(report.findings.size()) + " judged \u00b7 hover or click a highlighted sentence for its evidence"
-       " \u00b7 " + TodayIso() + "</p></section>\n";
-  return h;
+       " \u00b7 " + TodayIso() + "</p>";
+  // Where an editor should start: the myths, then the contested claims.
+  std::string first;
+  for (size_t n = 0; n < report.findings.size(); ++n) {
+    const FindingKind k = report.findings[n].kind;
+    if (k != FindingKind::kMyth && k != FindingKind::kContested) continue;
+    first += "<a class=\"" + KindClass(k) + "\" href=\"#" + FindingId(n) + "\">#" + std::to_string(n + 1) + "</a>";
+  }
+  if (!first.empty()) h += "<p class=\"first\">Review first:" + first + "</p>";
+  return h + "</section>\n";
 }
 
 std::string Footer() {

@@ -28,14 +28,23 @@ std::string Mechanisms(const std::map<std::string, int>& m) {
   return out;
 }
 
-void EvidenceLines(const TextStyle& st, const char* heading, const char* mark,
-                   const std::vector<Evidence>& list, const std::string& matched_id, std::string* out) {
+// The words that name a claim's object, to centre long sentences on.
+std::vector<std::string> Anchors(const kb::Lexicon* lexicon, const kb::Claim& claim) {
+  if (lexicon == nullptr) return {};
+  const kb::Concept* c = lexicon->FindConcept(claim.object);
+  return c == nullptr ? std::vector<std::string>{} : c->labels;
+}
+
+void EvidenceLines(const TextStyle& st, const kb::Lexicon* lexicon, const char* heading,
+                   const char* mark, const std::vector<Evidence>& list,
+                   const std::string& matched_id, std::string* out) {
   if (list.empty()) return;
   *out += st.Bold(std::string(heading) + " (" + std::to_string(list.size()) + "):") + "\n";
   for (size_t i = 0; i < list.size() && i < kEvidencePerSide; ++i) {
     const Evidence& e = list[i];
     std::string line = std::string("  ") + mark + " " + SourceLabel(e.source) + ": \"" +
-                       TrimSentence(e.assertion.sentence, kSentenceWidth) + "\"";
+                       Excerpt(e.assertion.sentence, Anchors(lexicon, e.claim), kSentenceWidth) +
+                       "\"";
     line += " " + st.Dim("[" + EvidenceBasis(e.assertion, e.works) +
                          (e.assertion.hedged ? ", hedged" : "") + "]");
     if (e.claim.id != matched_id && !e.claim.text.empty()) {
@@ -44,25 +53,41 @@ void EvidenceLines(const TextStyle& st, const char* heading, const char* mark,
     *out += line + "\n";
   }
   if (list.size() > kEvidencePerSide) {
-    *out += "  " + st.Dim("... and " + std::to_string(list.size() - kEvidencePerSide) + " more") + "\n";
+    *out +=
+        "  " + st.Dim("... and " + std::to_string(list.size() - kEvidencePerSide) + " more") + "\n";
   }
 }
 
-void JudgementBlock(const TextStyle& st, const Judgement& j, std::string* out) {
-  *out += st.Bold("Claim: ") + j.claim.text + "  " + st.Dim("[" + j.claim.id + ", match " +
-                                                            Fixed2(j.match) + "]") + "\n";
+// "3 for (1 research-backed), 1 against (none research-backed)".
+std::string WhyLine(const Judgement& j) {
+  auto side = [](const std::vector<Evidence>& list, const char* name) {
+    size_t researched = 0;
+    for (const Evidence& e : list) researched += kb::IsResearched(e.assertion, e.works) ? 1 : 0;
+    std::string out = std::to_string(list.size()) + " " + name;
+    if (list.empty()) return out;
+    return out + " (" + (researched == 0 ? std::string("none") : std::to_string(researched)) +
+           " research-backed)";
+  };
+  return side(j.for_evidence, "for") + ", " + side(j.against_evidence, "against");
+}
+
+void JudgementBlock(const TextStyle& st, const kb::Lexicon* lexicon, const Judgement& j,
+                    std::string* out) {
+  *out += st.Bold("Claim: ") + j.claim.text + "  " +
+          st.Dim("[" + j.claim.id + ", match " + Fixed2(j.match) + "]") + "\n";
   if (!j.mechanisms.empty()) *out += "Mechanisms: " + Mechanisms(j.mechanisms) + "\n";
-  EvidenceLines(st, "For", "+", j.for_evidence, j.claim.id, out);
-  EvidenceLines(st, "Against", "-", j.against_evidence, j.claim.id, out);
+  EvidenceLines(st, lexicon, "For", "+", j.for_evidence, j.claim.id, out);
+  EvidenceLines(st, lexicon, "Against", "-", j.against_evidence, j.claim.id, out);
 }
 
 }  // namespace
 
-std::string RenderAskText(const AskReport& r, bool color) {
+std::string RenderAskText(const AskReport& r, bool color, const kb::Lexicon* lexicon) {
   TextStyle st(color);
   std::string out;
   if (r.matches.empty()) {
-    out += st.Verdict(kb::Verdict::kUnknown) + "  nothing in the knowledge base matches this question.\n";
+    out += st.Verdict(kb::Verdict::kUnknown) +
+           "  nothing in the knowledge base matches this question.\n";
     out += "Question: " + r.question + "\n";
     for (const kb::Claim& p : r.probes) out += "Understood: " + p.text + "\n";
     if (!r.unknown_terms.empty()) {
@@ -73,9 +98,10 @@ std::string RenderAskText(const AskReport& r, bool color) {
     return out;
   }
   const Judgement& best = r.matches.front();
-  out += st.Verdict(best.verdict) + "  confidence " + Fixed2(best.confidence) + "\n";
+  out += st.Verdict(best.verdict) + "  confidence " + Fixed2(best.confidence) + "  " +
+         st.Dim(WhyLine(best)) + "\n";
   out += "Question: " + r.question + "\n";
-  JudgementBlock(st, best, &out);
+  JudgementBlock(st, lexicon, best, &out);
   if (r.matches.size() > 1) {
     out += st.Bold("Related claims:") + "\n";
     for (size_t i = 1; i < r.matches.size(); ++i) {
@@ -97,14 +123,17 @@ std::string RenderSourcesText(const SourcesReport& r, bool color) {
   std::string out = st.Bold("Sources for \"" + r.benefit + "\"");
   std::string concepts;
   for (const std::string& c : r.concepts) concepts += (concepts.empty() ? "" : ", ") + c;
-  out += " " + st.Dim("(" + (concepts.empty() ? std::string("no matching concept") : concepts) + ")") + "\n";
+  out += " " +
+         st.Dim("(" + (concepts.empty() ? std::string("no matching concept") : concepts) + ")") +
+         "\n";
   if (r.claims.empty()) return out + "No claims about it in the knowledge base.\n";
   out += st.Bold("Works") + " (strongest first):\n";
   for (const SourcedWork& w : r.works) {
     out += "  L" + std::to_string(w.work.level) + "  " + DescribeWork(w.work);
     if (!w.work.title.empty()) out += st.Dim("  " + TrimSentence(w.work.title, 80));
     out += st.Dim("  [" + std::to_string(w.claims.size()) + " claim(s), cited by " +
-                  std::to_string(w.cited_by.size()) + "]") + "\n";
+                  std::to_string(w.cited_by.size()) + "]") +
+           "\n";
   }
   if (r.works.empty()) out += "  none: no claim about it cites research\n";
   out += st.Bold("Articles") + ":\n";
@@ -115,7 +144,8 @@ std::string RenderSourcesText(const SourcesReport& r, bool color) {
   }
   out += st.Bold("Claims") + ":\n";
   for (const ClaimVerdict& c : r.claims) {
-    out += "  " + st.Verdict(c.verdict) + "  " + c.claim.text + "  " + st.Dim("[" + c.claim.id + "]") + "\n";
+    out += "  " + st.Verdict(c.verdict) + "  " + c.claim.text + "  " +
+           st.Dim("[" + c.claim.id + "]") + "\n";
   }
   return out;
 }
@@ -126,20 +156,23 @@ std::string RenderClaimsText(const std::vector<ClaimRow>& rows, bool color) {
   for (const ClaimRow& row : rows) {
     out += row.claim.id + "  " + st.Verdict(row.verdict) + "  " + row.claim.text;
     out += st.Dim("  (+" + std::to_string(row.asserts) + " -" + std::to_string(row.denies) +
-                  (row.mechanisms.empty() ? "" : "; " + Mechanisms(row.mechanisms)) + ")") + "\n";
+                  (row.mechanisms.empty() ? "" : "; " + Mechanisms(row.mechanisms)) + ")") +
+           "\n";
   }
   out += std::to_string(rows.size()) + " claim(s)\n";
   return out;
 }
 
-std::string RenderShowText(const ShowReport& r, bool color) {
+std::string RenderShowText(const ShowReport& r, bool color, const kb::Lexicon* lexicon) {
   TextStyle st(color);
   std::string out;
   if (r.kind == "claim") {
     const Judgement& j = r.judgement;
-    out += st.Verdict(j.verdict) + "  confidence " + Fixed2(j.confidence) + "\n";
-    out += "Subject " + j.claim.subject + ", relation " + j.claim.relation + ", object " + j.claim.object + "\n";
-    JudgementBlock(st, j, &out);
+    out += st.Verdict(j.verdict) + "  confidence " + Fixed2(j.confidence) + "  " +
+           st.Dim(WhyLine(j)) + "\n";
+    out += "Subject " + j.claim.subject + ", relation " + j.claim.relation + ", object " +
+           j.claim.object + "\n";
+    JudgementBlock(st, lexicon, j, &out);
     return out;
   }
   if (r.kind == "work") {

@@ -49,9 +49,9 @@ std::string DescribeWork(const kb::Work& w) {
 
 std::string EvidenceBasis(const kb::Assertion& a, const std::vector<kb::Work>& works) {
   if (!works.empty()) {
-    const auto best = std::min_element(works.begin(), works.end(), [](const kb::Work& x, const kb::Work& y) {
-      return x.level < y.level;
-    });
+    const auto best =
+        std::min_element(works.begin(), works.end(),
+                         [](const kb::Work& x, const kb::Work& y) { return x.level < y.level; });
     std::string out = DescribeWork(*best);
     if (works.size() > 1) out += " +" + std::to_string(works.size() - 1);
     return out;
@@ -91,8 +91,43 @@ std::string TrimSentence(std::string_view sentence, size_t max) {
     while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
   }
   out.resize(cut);
-  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ' ')) out.pop_back();
+  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ' '))
+    out.pop_back();
   return out + "\u2026";
+}
+
+namespace {
+
+char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// Byte offset of the first case-insensitive occurrence of `needle` that
+// starts a word ("rom" is not found in "from"), or npos.
+size_t FindFolded(std::string_view hay, std::string_view needle) {
+  if (needle.empty() || needle.size() > hay.size()) return std::string_view::npos;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (i > 0 && IsWordByte(hay[i - 1])) continue;
+    size_t j = 0;
+    while (j < needle.size() && AsciiLower(hay[i + j]) == AsciiLower(needle[j])) ++j;
+    if (j == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::string Excerpt(std::string_view sentence, const std::vector<std::string>& anchors,
+                    size_t max) {
+  const std::string flat = TrimSentence(sentence, std::string::npos);
+  if (flat.size() <= max) return flat;
+  size_t first = std::string::npos;
+  for (const std::string& a : anchors) first = std::min(first, FindFolded(flat, a));
+  // Anchors near the start need no shift; TrimSentence cuts the tail.
+  if (first == std::string::npos || first < max * 2 / 3) return TrimSentence(flat, max);
+  size_t start = flat.rfind(' ', first - std::min(first, max / 3));
+  start = start == std::string::npos ? 0 : start + 1;
+  return "\u2026" + TrimSentence(std::string_view(flat).substr(start), max);
 }
 
 }  // namespace query

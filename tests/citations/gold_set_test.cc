@@ -147,5 +147,11 @@ TEST_CASE("ReferenceParser: AnyStyle gold set field accuracy", "[citations][gold
   WARN(table.str());
   REQUIRE(entries == 1000);
   // Floors a point or two under the rates reached; raise them as the parser improves.
-  CHECK(tally["year"].Rate() >= 0.0);
+  const std::map<std::string, double> floors = {
+      {"year", 0.98},   {"first_author", 0.92}, {"title", 0.81},      {"container", 0.80},
+      {"volume", 0.95}, {"issue", 0.94},        {"first_page", 0.91}, {"doi", 0.95}};
+  for (const auto& [name, floor] : floors) {
+    INFO(name);
+    REQUIRE(tally[name].Rate() >= floor);
+  }
 }

@@ -134,6 +134,7 @@ TEST_CASE("MentionFinder: ordinary prose is not a citation", "[citations]") {
       "(((((((((((((((((((((((((((((((((((((((((((((((((((",
       "[[[[[[[[1",
       "( , ; ) [ ] et al et al (",
+      "Journal of Athletic Training, 50 (1), p. 5-13.",
   };
   for (const std::string& text : prose) {
     INFO(text);

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -91,4 +92,22 @@ TEST_CASE("ReferenceSection: SplitReferences", "[citations]") {
   REQUIRE(doi.size() == 1);
   CHECK(doi[0] == "Lee, A. (2020) Rolling. J Bodyw Mov Ther, https://doi.org/10.1016/j.x.1");
   CHECK(SplitReferences("").empty());
+}
+
+TEST_CASE("ReferenceSection: a 100,000-entry list stays bounded", "[citations]") {
+  std::string text;
+  for (int i = 0; i < 100000; ++i)
+    text += "Author" + std::to_string(i) + ", A. (2001) Title number " + std::to_string(i) +
+            ". Journal of Tests, " + std::to_string(i % 90 + 1) + "(2), 10-20.\n";
+  auto start = std::chrono::steady_clock::now();
+  std::vector<std::string> entries = SplitReferences(text);
+  REQUIRE(entries.size() == 100000);
+  double split_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(split_seconds < 10.0);
+  // Parsing is per entry; every 10th keeps a Debug build quick.
+  size_t parsed = 0, with_year = 0;
+  for (size_t i = 0; i < entries.size(); i += 10, ++parsed)
+    with_year += citations::ParseReference(entries[i]).year == 2001;
+  CHECK(with_year == parsed);
 }

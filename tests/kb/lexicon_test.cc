@@ -18,7 +18,8 @@ const char* kBase = R"({
     {"id": "doms", "kind": "outcome", "labels": ["DOMS"], "parent": null}
   ],
   "relations": [
-    {"id": "reduces", "family": "decrease", "label": "reduces", "cues": ["reduce", "reduction"]},
+    {"id": "reduces", "family": "decrease", "label": "reduces", "cues": ["reduce", "reduction"],
+     "objects": ["outcome"]},
     {"id": "relieves", "family": "decrease", "cues": ["relieve"]},
     {"id": "breaks_down", "family": "remodel", "label": "breaks down", "cues": ["break up"]},
     {"id": "causes", "family": "increase"}
@@ -55,6 +56,8 @@ TEST_CASE("Lexicon: parses every section", "[kb]") {
   REQUIRE(relieves != nullptr);
   CHECK(relieves->label == "relieves");
   CHECK(lex.FindRelation("causes")->family == "increase");
+  CHECK(lex.FindRelation("reduces")->object_kinds == std::vector<std::string>{"outcome"});
+  CHECK(lex.FindRelation("causes")->object_kinds.empty());
   REQUIRE(lex.study_types.size() == 1);
   CHECK(lex.study_types[0].level == 1);
   CHECK(lex.mechanisms.at("neurological") == std::vector<std::string>{"nervous system"});

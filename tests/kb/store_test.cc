@@ -17,7 +17,7 @@ std::set<std::string> AsSet(const std::vector<std::string>& v) { return {v.begin
 
 TEST_CASE("Store: put, get and iterate one source", "[kb]") {
   kb_test::TempDir dir;
-  auto store = kb_test::OpenWritable(dir.Sub("db"));
+  auto store = kb_test::OpenWritable(dir.Sub("parents/that/do/not/exist/db"));
   CHECK_FALSE(store->IsSecondary());
 
   kb::Claim c1 = MakeClaim("foam_rolling", "reduces", "doms");

@@ -1,8 +1,9 @@
 // query/src/judge.cc: matching through the is-a hierarchy and relation
 // families, pooling narrower claims, ranking; a real store in a temp dir.
+#include "query/judge.h"
+
 #include <catch2/catch.hpp>
 
-#include "query/judge.h"
 #include "query_test_util.h"
 
 using kb::Attribution;
@@ -48,7 +49,8 @@ Statement Says(const kb::Claim& c, Stance stance, std::vector<kb::Work> works = 
 
 TEST_CASE("Judge: the exact claim matches with score 1", "[judge]") {
   Fixture f;
-  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
+  f.kb.AddSource("001_a.txt",
+                 {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
   const auto m = f.Match("foam_rolling", "reduces", "doms");
   REQUIRE(m.size() == 1);
   CHECK(m[0].claim.id == kb::ClaimId("foam_rolling", "reduces", "doms"));
@@ -62,7 +64,8 @@ TEST_CASE("Judge: the exact claim matches with score 1", "[judge]") {
 
 TEST_CASE("Judge: a narrower subject matches at kNarrowerConcept", "[judge]") {
   Fixture f;
-  f.kb.AddSource("001_a.txt", {Says(MakeClaim("massage_ball", "reduces", "doms"), Stance::kAsserts, {kTrial})});
+  f.kb.AddSource("001_a.txt",
+                 {Says(MakeClaim("massage_ball", "reduces", "doms"), Stance::kAsserts, {kTrial})});
   const auto m = f.Match("foam_rolling", "reduces", "doms");
   REQUIRE(m.size() == 1);
   CHECK(m[0].match == Approx(0.9));
@@ -70,7 +73,8 @@ TEST_CASE("Judge: a narrower subject matches at kNarrowerConcept", "[judge]") {
 
 TEST_CASE("Judge: a relation of the same family matches, discounted", "[judge]") {
   Fixture f;
-  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
+  f.kb.AddSource("001_a.txt",
+                 {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
   const auto m = f.Match("foam_rolling", "relieves", "doms");
   REQUIRE(m.size() == 1);
   CHECK(m[0].match == Approx(f.lex.RelationSimilarity("relieves", "reduces")));
@@ -79,13 +83,15 @@ TEST_CASE("Judge: a relation of the same family matches, discounted", "[judge]")
 
 TEST_CASE("Judge: an opposite relation does not match", "[judge]") {
   Fixture f;
-  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
+  f.kb.AddSource("001_a.txt",
+                 {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
   CHECK(f.Match("foam_rolling", "improves", "doms").empty());
 }
 
 TEST_CASE("Judge: a broader object matches at kBroaderConcept", "[judge]") {
   Fixture f;
-  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "breaks_down", "scar_tissue"), Stance::kAsserts)});
+  f.kb.AddSource("001_a.txt",
+                 {Says(MakeClaim("foam_rolling", "breaks_down", "scar_tissue"), Stance::kAsserts)});
   const auto m = f.Match("foam_rolling", "breaks_down", "adhesions");
   REQUIRE(m.size() == 1);
   CHECK(m[0].match == Approx(0.7));
@@ -93,7 +99,8 @@ TEST_CASE("Judge: a broader object matches at kBroaderConcept", "[judge]") {
 
 TEST_CASE("Judge: a sibling object under a non-root parent matches at kSiblingConcept", "[judge]") {
   Fixture f;
-  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
+  f.kb.AddSource("001_a.txt",
+                 {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
   const auto m = f.Match("foam_rolling", "reduces", "cramp");
   REQUIRE(m.size() == 1);
   CHECK(m[0].match == Approx(0.5));
@@ -102,13 +109,15 @@ TEST_CASE("Judge: a sibling object under a non-root parent matches at kSiblingCo
 TEST_CASE("Judge: siblings under a root do not match", "[judge]") {
   Fixture f;
   // soreness and knee_pain share only the root "pain".
-  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "knee_pain"), Stance::kAsserts)});
+  f.kb.AddSource("001_a.txt",
+                 {Says(MakeClaim("foam_rolling", "reduces", "knee_pain"), Stance::kAsserts)});
   CHECK(f.Match("foam_rolling", "reduces", "soreness").empty());
 }
 
 TEST_CASE("Judge: nothing matches, nothing is guessed", "[judge]") {
   Fixture f;
-  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
+  f.kb.AddSource("001_a.txt",
+                 {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kTrial})});
   CHECK(f.Match("foam_rolling", "reduces", "fascia").empty());
   CHECK(f.Match("foam_rolling", "reduces", "diabetes").empty());
   CHECK(f.Match("stretching", "reduces", "doms").empty());
@@ -135,9 +144,10 @@ TEST_CASE("Judge: denials of a narrower claim count against the broader one", "[
 
 TEST_CASE("Judge: broader claims are not pooled into narrower ones", "[judge]") {
   Fixture f;
-  f.kb.AddSource("001_blog.txt", {Says(MakeClaim("foam_rolling", "breaks_down", "scar_tissue"), Stance::kDenies,
-                                       {kReview})});
-  f.kb.AddSource("002_blog.txt", {Says(MakeClaim("foam_rolling", "breaks_down", "adhesions"), Stance::kAsserts)});
+  f.kb.AddSource("001_blog.txt", {Says(MakeClaim("foam_rolling", "breaks_down", "scar_tissue"),
+                                       Stance::kDenies, {kReview})});
+  f.kb.AddSource("002_blog.txt",
+                 {Says(MakeClaim("foam_rolling", "breaks_down", "adhesions"), Stance::kAsserts)});
   Judgement j;
   REQUIRE(f.judge.JudgeClaim(kb::ClaimId("foam_rolling", "breaks_down", "adhesions"), &j).ok());
   CHECK(j.against_evidence.empty());
@@ -146,8 +156,10 @@ TEST_CASE("Judge: broader claims are not pooled into narrower ones", "[judge]") 
 
 TEST_CASE("Judge: equal scores rank by evidence weight", "[judge]") {
   Fixture f;
-  f.kb.AddSource("001_a.txt", {Says(MakeClaim("foam_rolling", "reduces", "cramp"), Stance::kAsserts)});
-  f.kb.AddSource("002_b.txt", {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kReview})});
+  f.kb.AddSource("001_a.txt",
+                 {Says(MakeClaim("foam_rolling", "reduces", "cramp"), Stance::kAsserts)});
+  f.kb.AddSource("002_b.txt",
+                 {Says(MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, {kReview})});
   const auto m = f.Match("foam_rolling", "reduces", "soreness");
   REQUIRE(m.size() == 2);
   CHECK(m[0].match == Approx(m[1].match));

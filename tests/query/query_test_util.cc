@@ -47,7 +47,8 @@ kb::Lexicon FixtureLexicon() {
 
 TempDir::TempDir() {
   std::random_device rd;
-  path_ = (std::filesystem::temp_directory_path() / ("evkb-query-test-" + std::to_string(rd()))).string();
+  path_ = (std::filesystem::temp_directory_path() / ("evkb-query-test-" + std::to_string(rd())))
+              .string();
   std::filesystem::create_directories(path_);
 }
 
@@ -56,7 +57,8 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
-kb::Claim MakeClaim(const std::string& subject, const std::string& relation, const std::string& object) {
+kb::Claim MakeClaim(const std::string& subject, const std::string& relation,
+                    const std::string& object) {
   kb::Claim c;
   c.id = kb::ClaimId(subject, relation, object);
   c.subject = subject;

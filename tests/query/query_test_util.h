@@ -33,7 +33,8 @@ class TempDir {
   std::string path_;
 };
 
-kb::Claim MakeClaim(const std::string& subject, const std::string& relation, const std::string& object);
+kb::Claim MakeClaim(const std::string& subject, const std::string& relation,
+                    const std::string& object);
 // A work of `level` with a DOI made from `name`, so ids are distinct.
 kb::Work MakeWork(const std::string& family, int year, const std::string& type, int level);
 

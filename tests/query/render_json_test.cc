@@ -78,8 +78,8 @@ TEST_CASE("RenderAskJson: the CLI.md ask shape", "[render]") {
   CHECK(std::string(ev["stance"].GetString()) == "asserts");
   CHECK(ev["mechanisms"].IsArray());
   const auto& w = ev["works"][0];
-  RequireKeys(w, {"id", "label", "authors", "year", "title", "container", "volume", "issue", "pages", "doi",
-                  "type", "level"});
+  RequireKeys(w, {"id", "label", "authors", "year", "title", "container", "volume", "issue",
+                  "pages", "doi", "type", "level"});
   CHECK(std::string(w["authors"][0]["family"].GetString()) == "Pearcey");
   CHECK(w["year"].GetInt() == 2015);
   CHECK(std::string(m["against"][0]["stance"].GetString()) == "denies");
@@ -113,7 +113,8 @@ TEST_CASE("RenderSourcesJson: the CLI.md sources shape", "[render]") {
   r.claims = {{MakeClaim("foam_rolling", "reduces", "doms"), kb::Verdict::kSupported, 0.5}};
   const rapidjson::Document d = Parse(query::RenderSourcesJson(r));
   RequireKeys(d, {"benefit", "concepts", "works", "sources", "claims"});
-  RequireKeys(d["works"][0], {"id", "label", "authors", "year", "type", "level", "claims", "cited_by"});
+  RequireKeys(d["works"][0],
+              {"id", "label", "authors", "year", "type", "level", "claims", "cited_by"});
   RequireKeys(d["sources"][0], {"id", "path", "title", "claims"});
   RequireKeys(d["claims"][0], {"id", "text", "verdict"});
   CHECK(std::string(d["claims"][0]["verdict"].GetString()) == "supported");
@@ -127,7 +128,8 @@ TEST_CASE("RenderStatsJson: the CLI.md stats shape", "[render]") {
   r.mechanisms = {{"neurological", 2}, {"mechanical", 1}, {"psychological", 0}};
   r.verdicts = {{"supported", 3}, {"refuted", 1}, {"disputed", 0}, {"unsupported", 2}};
   const rapidjson::Document d = Parse(query::RenderStatsJson(r));
-  RequireKeys(d, {"sources", "claims", "assertions", "works", "concepts", "mechanisms", "verdicts"});
+  RequireKeys(d,
+              {"sources", "claims", "assertions", "works", "concepts", "mechanisms", "verdicts"});
   CHECK(d["sources"].GetUint64() == 5);
   RequireKeys(d["mechanisms"], {"neurological", "mechanical", "psychological"});
   RequireKeys(d["verdicts"], {"supported", "refuted", "disputed", "unsupported"});
@@ -160,7 +162,8 @@ TEST_CASE("RenderExportJson: the CLI.md export shape", "[render]") {
   RequireKeys(d["sources"][0], {"id", "path", "title"});
   RequireKeys(d["works"][0], {"id", "label", "authors", "year", "type", "level", "cited_by"});
   CHECK(std::string(d["works"][0]["cited_by"][0].GetString()) == "s1");
-  RequireKeys(d["claims"][0], {"id", "text", "subject", "relation", "object", "verdict", "mechanisms"});
+  RequireKeys(d["claims"][0],
+              {"id", "text", "subject", "relation", "object", "verdict", "mechanisms"});
   CHECK(d["claims"][0]["mechanisms"]["mechanical"].GetInt() == 1);
   RequireKeys(d["assertions"][0],
               {"claim", "source", "stance", "hedged", "sentence", "span", "mechanisms", "works"});
@@ -219,4 +222,17 @@ TEST_CASE("RenderAskText: the verdict comes first; colour only when asked", "[re
 TEST_CASE("TrimSentence: collapses whitespace and cuts at a word", "[render]") {
   CHECK(query::TrimSentence("  a\n  b  ", 20) == "a b");
   CHECK(query::TrimSentence("one two three four", 10) == "one two\u2026");
+}
+
+TEST_CASE("Excerpt: long sentences are cut around the first anchor", "[render]") {
+  const std::string s =
+      "Regularly using a foam roller offers many of the benefits of a sports massage such as "
+      "improving "
+      "circulation and reducing scar tissue.";
+  CHECK(query::Excerpt(s, {"scar tissue"}, 200) == s);
+  const std::string cut = query::Excerpt(s, {"Scar Tissue"}, 60);
+  CHECK(cut.rfind("\u2026", 0) == 0);
+  CHECK(cut.find("scar tissue") != std::string::npos);
+  // An anchor inside a word is not an anchor; without one the head is kept.
+  CHECK(query::Excerpt(s, {"oam"}, 60).rfind("Regularly", 0) == 0);
 }

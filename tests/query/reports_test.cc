@@ -1,10 +1,11 @@
 // The report builders of sources, claims, show, stats and export on a real
 // store in a temp dir.
+#include "query/reports.h"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "query/judge.h"
-#include "query/reports.h"
 #include "query_test_util.h"
 
 using kb::Stance;
@@ -24,16 +25,32 @@ struct Fixture {
   std::string source_a, source_b;
 
   Fixture() {
-    Statement doms{MakeClaim("foam_rolling", "reduces", "doms"), Stance::kAsserts, kb::Attribution::kAuthor,
-                   {trial}, {"neurological"}, ""};
-    Statement soreness{MakeClaim("foam_rolling", "reduces", "soreness"), Stance::kAsserts,
-                       kb::Attribution::kAuthor, {review}, {}, ""};
-    Statement scar{MakeClaim("foam_rolling", "breaks_down", "scar_tissue"), Stance::kAsserts,
-                   kb::Attribution::kAuthor, {}, {"mechanical"}, ""};
+    Statement doms{MakeClaim("foam_rolling", "reduces", "doms"),
+                   Stance::kAsserts,
+                   kb::Attribution::kAuthor,
+                   {trial},
+                   {"neurological"},
+                   ""};
+    Statement soreness{MakeClaim("foam_rolling", "reduces", "soreness"),
+                       Stance::kAsserts,
+                       kb::Attribution::kAuthor,
+                       {review},
+                       {},
+                       ""};
+    Statement scar{MakeClaim("foam_rolling", "breaks_down", "scar_tissue"),
+                   Stance::kAsserts,
+                   kb::Attribution::kAuthor,
+                   {},
+                   {"mechanical"},
+                   ""};
     kb.AddSource("001_a.txt", {doms, soreness, scar});
     source_a = kb.last_source();
-    Statement denial{MakeClaim("foam_rolling", "breaks_down", "adhesions"), Stance::kDenies,
-                     kb::Attribution::kAuthor, {review}, {}, ""};
+    Statement denial{MakeClaim("foam_rolling", "breaks_down", "adhesions"),
+                     Stance::kDenies,
+                     kb::Attribution::kAuthor,
+                     {review},
+                     {},
+                     ""};
     kb.AddSource("002_b.txt", {denial});
     source_b = kb.last_source();
   }
@@ -44,7 +61,8 @@ struct Fixture {
 TEST_CASE("BuildSourcesReport: works behind the benefit and its narrower concepts", "[reports]") {
   Fixture f;
   query::SourcesReport r;
-  REQUIRE(query::BuildSourcesReport(f.kb.store(), f.lex, &f.judge, "soreness", {"soreness"}, &r).ok());
+  REQUIRE(
+      query::BuildSourcesReport(f.kb.store(), f.lex, &f.judge, "soreness", {"soreness"}, &r).ok());
   CHECK(r.concepts == std::vector<std::string>{"soreness", "doms", "cramp"});
   REQUIRE(r.claims.size() == 2);
   REQUIRE(r.works.size() == 2);
@@ -73,27 +91,33 @@ TEST_CASE("BuildClaimRows: filters combine", "[reports]") {
   std::vector<query::ClaimRow> rows;
   REQUIRE(query::BuildClaimRows(f.kb.store(), f.lex, &f.judge, {}, &rows).ok());
   CHECK(rows.size() == 4);
-  REQUIRE(query::BuildClaimRows(f.kb.store(), f.lex, &f.judge, {"mechanical", "", "", ""}, &rows).ok());
+  REQUIRE(
+      query::BuildClaimRows(f.kb.store(), f.lex, &f.judge, {"mechanical", "", "", ""}, &rows).ok());
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].claim.object == "scar_tissue");
   CHECK(rows[0].verdict == kb::Verdict::kRefuted);  // the adhesions denial pools in
   CHECK(rows[0].asserts == 1);
   CHECK(rows[0].denies == 0);  // own assertions only
-  REQUIRE(query::BuildClaimRows(f.kb.store(), f.lex, &f.judge, {"", "refuted", "", ""}, &rows).ok());
+  REQUIRE(
+      query::BuildClaimRows(f.kb.store(), f.lex, &f.judge, {"", "refuted", "", ""}, &rows).ok());
   CHECK(rows.size() == 2);
-  REQUIRE(query::BuildClaimRows(f.kb.store(), f.lex, &f.judge, {"", "", "002_b.txt", ""}, &rows).ok());
+  REQUIRE(
+      query::BuildClaimRows(f.kb.store(), f.lex, &f.judge, {"", "", "002_b.txt", ""}, &rows).ok());
   CHECK(rows.size() == 1);
   REQUIRE(query::BuildClaimRows(f.kb.store(), f.lex, &f.judge, {"", "", "", "pain"}, &rows).ok());
   CHECK(rows.size() == 2);
-  CHECK(query::BuildClaimRows(f.kb.store(), f.lex, &f.judge, {"", "true", "", ""}, &rows).IsInvalidArgument());
-  CHECK(query::BuildClaimRows(f.kb.store(), f.lex, &f.judge, {"", "", "nope", ""}, &rows).IsNotFound());
+  CHECK(query::BuildClaimRows(f.kb.store(), f.lex, &f.judge, {"", "true", "", ""}, &rows)
+            .IsInvalidArgument());
+  CHECK(query::BuildClaimRows(f.kb.store(), f.lex, &f.judge, {"", "", "nope", ""}, &rows)
+            .IsNotFound());
 }
 
 TEST_CASE("BuildShowReport: claim, work, source and concept ids", "[reports]") {
   Fixture f;
   query::ShowReport r;
-  REQUIRE(query::BuildShowReport(f.kb.store(), f.lex, &f.judge, kb::ClaimId("foam_rolling", "reduces", "doms"),
-                                 &r).ok());
+  REQUIRE(query::BuildShowReport(f.kb.store(), f.lex, &f.judge,
+                                 kb::ClaimId("foam_rolling", "reduces", "doms"), &r)
+              .ok());
   CHECK(r.kind == "claim");
   CHECK(r.judgement.verdict == kb::Verdict::kSupported);
   REQUIRE(query::BuildShowReport(f.kb.store(), f.lex, &f.judge, f.review.id, &r).ok());

@@ -1,7 +1,7 @@
 // kb/src/verdict.cc: one case per weighing rule, combining rule and boundary.
-#include <catch2/catch.hpp>
-
 #include "kb/verdict.h"
+
+#include <catch2/catch.hpp>
 
 namespace vr = kb::verdict_rules;
 using kb::Attribution;
@@ -19,7 +19,8 @@ kb::Work MakeWork(const std::string& id, int level) {
   return w;
 }
 
-kb::Assertion MakeAssertion(Attribution who, std::vector<kb::WorkLink> links = {}, bool hedged = false) {
+kb::Assertion MakeAssertion(Attribution who, std::vector<kb::WorkLink> links = {},
+                            bool hedged = false) {
   kb::Assertion a;
   a.attribution = who;
   a.works = std::move(links);
@@ -30,7 +31,9 @@ kb::Assertion MakeAssertion(Attribution who, std::vector<kb::WorkLink> links = {
 WeighedStance For(double w, bool researched = true) { return {Stance::kAsserts, w, researched}; }
 WeighedStance Against(double w, bool researched = true) { return {Stance::kDenies, w, researched}; }
 
-Verdict VerdictOf(const std::vector<WeighedStance>& items) { return kb::CombineEvidence(items).verdict; }
+Verdict VerdictOf(const std::vector<WeighedStance>& items) {
+  return kb::CombineEvidence(items).verdict;
+}
 
 }  // namespace
 
@@ -52,12 +55,15 @@ TEST_CASE("AssertionWeight: levels out of range are clamped", "[verdict]") {
   CHECK(kb::AssertionWeight(a, {MakeWork("w1", 9)}) == Approx(vr::kLevelWeight[5]));
 }
 
-TEST_CASE("AssertionWeight: context links count a little less, bibliography clearly less", "[verdict]") {
+TEST_CASE("AssertionWeight: context links count a little less, bibliography clearly less",
+          "[verdict]") {
   const kb::Work w = MakeWork("w1", 1);
-  const double direct = kb::AssertionWeight(MakeAssertion(Attribution::kAuthor, {{"w1", LinkKind::kDirect}}), {w});
-  const double context = kb::AssertionWeight(MakeAssertion(Attribution::kAuthor, {{"w1", LinkKind::kContext}}), {w});
-  const double biblio =
-      kb::AssertionWeight(MakeAssertion(Attribution::kAuthor, {{"w1", LinkKind::kBibliography}}), {w});
+  const double direct =
+      kb::AssertionWeight(MakeAssertion(Attribution::kAuthor, {{"w1", LinkKind::kDirect}}), {w});
+  const double context =
+      kb::AssertionWeight(MakeAssertion(Attribution::kAuthor, {{"w1", LinkKind::kContext}}), {w});
+  const double biblio = kb::AssertionWeight(
+      MakeAssertion(Attribution::kAuthor, {{"w1", LinkKind::kBibliography}}), {w});
   CHECK(direct == Approx(vr::kDirectLinkFactor));
   CHECK(context == Approx(vr::kContextLinkFactor));
   CHECK(biblio == Approx(vr::kBibliographyLinkFactor));
@@ -66,13 +72,15 @@ TEST_CASE("AssertionWeight: context links count a little less, bibliography clea
 }
 
 TEST_CASE("AssertionWeight: the best linked work decides", "[verdict]") {
-  const kb::Assertion a =
-      MakeAssertion(Attribution::kAuthor, {{"weak", LinkKind::kDirect}, {"strong", LinkKind::kDirect}});
-  CHECK(kb::AssertionWeight(a, {MakeWork("weak", 5), MakeWork("strong", 2)}) == Approx(vr::kLevelWeight[2]));
+  const kb::Assertion a = MakeAssertion(
+      Attribution::kAuthor, {{"weak", LinkKind::kDirect}, {"strong", LinkKind::kDirect}});
+  CHECK(kb::AssertionWeight(a, {MakeWork("weak", 5), MakeWork("strong", 2)}) ==
+        Approx(vr::kLevelWeight[2]));
 }
 
 TEST_CASE("AssertionWeight: missing works are skipped", "[verdict]") {
-  const kb::Assertion a = MakeAssertion(Attribution::kAuthor, {{"gone", LinkKind::kDirect}, {"w2", LinkKind::kContext}});
+  const kb::Assertion a = MakeAssertion(Attribution::kAuthor,
+                                        {{"gone", LinkKind::kDirect}, {"w2", LinkKind::kContext}});
   CHECK(kb::AssertionWeight(a, {MakeWork("w2", 1)}) == Approx(vr::kContextLinkFactor));
   CHECK(kb::AssertionWeight(a, {}) == Approx(vr::kUncitedAuthorWeight));
 }
@@ -100,9 +108,10 @@ TEST_CASE("AssertionWeight: hearsay stays hearsay even next to a reference", "[v
 
 TEST_CASE("AssertionWeight: hedging lowers the weight", "[verdict]") {
   const kb::Work w = MakeWork("w1", 1);
-  const double plain = kb::AssertionWeight(MakeAssertion(Attribution::kAuthor, {{"w1", LinkKind::kDirect}}), {w});
-  const double hedged =
-      kb::AssertionWeight(MakeAssertion(Attribution::kAuthor, {{"w1", LinkKind::kDirect}}, true), {w});
+  const double plain =
+      kb::AssertionWeight(MakeAssertion(Attribution::kAuthor, {{"w1", LinkKind::kDirect}}), {w});
+  const double hedged = kb::AssertionWeight(
+      MakeAssertion(Attribution::kAuthor, {{"w1", LinkKind::kDirect}}, true), {w});
   CHECK(hedged == Approx(plain * vr::kHedgeFactor));
   CHECK(kb::AssertionWeight(MakeAssertion(Attribution::kAuthor, {}, true), {}) ==
         Approx(vr::kUncitedAuthorWeight * vr::kHedgeFactor));
@@ -131,16 +140,19 @@ TEST_CASE("CombineEvidence: research affirms, nothing denies: supported", "[verd
   CHECK(VerdictOf({For(0.27), For(0.2, false)}) == Verdict::kSupported);
 }
 
-TEST_CASE("CombineEvidence: only uncited statements affirm, nothing denies: unsupported", "[verdict]") {
+TEST_CASE("CombineEvidence: only uncited statements affirm, nothing denies: unsupported",
+          "[verdict]") {
   CHECK(VerdictOf({For(vr::kUncitedAuthorWeight, false)}) == Verdict::kUnsupported);
-  CHECK(VerdictOf({For(vr::kHearsayWeight, false), For(vr::kAnecdoteWeight, false)}) == Verdict::kUnsupported);
+  CHECK(VerdictOf({For(vr::kHearsayWeight, false), For(vr::kAnecdoteWeight, false)}) ==
+        Verdict::kUnsupported);
   CHECK(VerdictOf({For(vr::kExpertOpinionWeight, false)}) == Verdict::kUnsupported);
 }
 
 TEST_CASE("CombineEvidence: supported boundary at kClearMargin times the denials", "[verdict]") {
   const double against = 0.4;  // credible: above kCredibleStrength
   CHECK(VerdictOf({For(vr::kClearMargin * against), Against(against)}) == Verdict::kSupported);
-  CHECK(VerdictOf({For(vr::kClearMargin * against - 0.01), Against(against)}) == Verdict::kDisputed);
+  CHECK(VerdictOf({For(vr::kClearMargin * against - 0.01), Against(against)}) ==
+        Verdict::kDisputed);
 }
 
 TEST_CASE("CombineEvidence: refuted boundary at kClearMargin times the affirmations", "[verdict]") {
@@ -149,7 +161,8 @@ TEST_CASE("CombineEvidence: refuted boundary at kClearMargin times the affirmati
   CHECK(VerdictOf({For(affirm), Against(vr::kClearMargin * affirm - 0.01)}) == Verdict::kDisputed);
 }
 
-TEST_CASE("CombineEvidence: credible evidence on both sides, neither clearly ahead: disputed", "[verdict]") {
+TEST_CASE("CombineEvidence: credible evidence on both sides, neither clearly ahead: disputed",
+          "[verdict]") {
   CHECK(VerdictOf({For(1.0), Against(1.0)}) == Verdict::kDisputed);
   CHECK(VerdictOf({For(0.5), Against(vr::kExpertOpinionWeight, false)}) == Verdict::kDisputed);
 }
@@ -164,20 +177,24 @@ TEST_CASE("CombineEvidence: a lone uncited denial does not dispute research", "[
 TEST_CASE("CombineEvidence: denials against only uncited affirmations: refuted", "[verdict]") {
   CHECK(VerdictOf({For(vr::kHearsayWeight, false), Against(vr::kUncitedAuthorWeight, false)}) ==
         Verdict::kRefuted);
-  CHECK(VerdictOf({For(vr::kUncitedAuthorWeight, false), For(vr::kHearsayWeight, false), Against(0.6)}) ==
-        Verdict::kRefuted);
+  CHECK(VerdictOf({For(vr::kUncitedAuthorWeight, false), For(vr::kHearsayWeight, false),
+                   Against(0.6)}) == Verdict::kRefuted);
   // Equal unbacked weight on both sides: the affirmation is not ahead.
   CHECK(VerdictOf({For(0.2, false), Against(0.2, false)}) == Verdict::kRefuted);
 }
 
-TEST_CASE("CombineEvidence: uncited affirmations clearly ahead of a denial stay unsupported", "[verdict]") {
+TEST_CASE("CombineEvidence: uncited affirmations clearly ahead of a denial stay unsupported",
+          "[verdict]") {
   const double against = vr::kHearsayWeight;
-  CHECK(VerdictOf({For(vr::kClearMargin * against, false), Against(against, false)}) == Verdict::kUnsupported);
-  CHECK(VerdictOf({For(vr::kClearMargin * against - 0.01, false), Against(against, false)}) == Verdict::kRefuted);
+  CHECK(VerdictOf({For(vr::kClearMargin * against, false), Against(against, false)}) ==
+        Verdict::kUnsupported);
+  CHECK(VerdictOf({For(vr::kClearMargin * against - 0.01, false), Against(against, false)}) ==
+        Verdict::kRefuted);
 }
 
 TEST_CASE("CombineEvidence: repetition corroborates but does not multiply", "[verdict]") {
-  const kb::VerdictResult r = kb::CombineEvidence({For(0.2, false), For(0.2, false), For(0.2, false)});
+  const kb::VerdictResult r =
+      kb::CombineEvidence({For(0.2, false), For(0.2, false), For(0.2, false)});
   CHECK(r.for_weight == Approx(0.2 + 2 * vr::kCorroborationFactor * 0.2));
   CHECK(r.against_weight == 0);
   // Ten uncited affirmations do not outweigh one level-1 denial.
@@ -205,8 +222,8 @@ TEST_CASE("CombineEvidence: confidence grows with evidence and margin, within [0
 }
 
 TEST_CASE("VerdictName and ParseVerdict round-trip", "[verdict]") {
-  for (Verdict v : {Verdict::kSupported, Verdict::kRefuted, Verdict::kDisputed, Verdict::kUnsupported,
-                    Verdict::kUnknown}) {
+  for (Verdict v : {Verdict::kSupported, Verdict::kRefuted, Verdict::kDisputed,
+                    Verdict::kUnsupported, Verdict::kUnknown}) {
     Verdict parsed;
     REQUIRE(kb::ParseVerdict(kb::VerdictName(v), &parsed));
     CHECK(parsed == v);

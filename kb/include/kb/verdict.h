@@ -72,8 +72,8 @@ bool IsResearched(const Assertion& a, const std::vector<Work>& works);
 
 struct WeighedStance {
   Stance stance;
-  double weight;     // from AssertionWeight, times any match discount
-  bool researched;   // backed by at least one work (level <= 4), not hearsay/anecdote
+  double weight;    // from AssertionWeight, times any match discount
+  bool researched;  // backed by at least one work (level <= 4), not hearsay/anecdote
 };
 
 // AssertionWeight and IsResearched together, the weight times `discount`.
@@ -82,7 +82,7 @@ WeighedStance WeighAssertion(const Assertion& a, const std::vector<Work>& works,
 
 struct VerdictResult {
   Verdict verdict = Verdict::kUnknown;
-  double confidence = 0;  // [0,1]
+  double confidence = 0;                      // [0,1]
   double for_weight = 0, against_weight = 0;  // each side's strength
 };
 

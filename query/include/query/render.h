@@ -7,8 +7,10 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kb/json_out.h"
+#include "kb/lexicon.h"
 #include "query/judge.h"
 #include "query/reports.h"
 
@@ -38,17 +40,22 @@ std::string RenderSourcesBibtex(const SourcesReport& r);
 std::string RenderExportDot(const GraphExport& g);
 std::string RenderExportGraphml(const GraphExport& g);
 
-// ---- Text for people; `color` adds ANSI colours.
-std::string RenderAskText(const AskReport& r, bool color);
+// ---- Text for people; `color` adds ANSI colours. With a lexicon, long
+// evidence sentences are cut around the words naming the claim's object.
+std::string RenderAskText(const AskReport& r, bool color, const kb::Lexicon* lexicon = nullptr);
 std::string RenderSourcesText(const SourcesReport& r, bool color);
 std::string RenderClaimsText(const std::vector<ClaimRow>& rows, bool color);
-std::string RenderShowText(const ShowReport& r, bool color);
+std::string RenderShowText(const ShowReport& r, bool color, const kb::Lexicon* lexicon = nullptr);
 std::string RenderStatsText(const StatsReport& r);
 
 // A one-line form of a sentence: whitespace collapsed, cut to `max` bytes at
 // a word boundary with an ellipsis.
 std::string TrimSentence(std::string_view sentence, size_t max);
-// "Cheatham et al. 2015 · systematic review, level 1".
+// Like TrimSentence, but when the sentence is too long the window starts a
+// little before the first of `anchors` found (case-insensitive), with a
+// leading ellipsis.
+std::string Excerpt(std::string_view sentence, const std::vector<std::string>& anchors, size_t max);
+// "Cheatham et al. 2015, systematic review, level 1".
 std::string DescribeWork(const kb::Work& w);
 
 }  // namespace query

@@ -23,9 +23,9 @@ namespace query {
 
 struct AskReport {
   std::string question;
-  std::vector<kb::Claim> probes;       // the claims the question asks about
+  std::vector<kb::Claim> probes;             // the claims the question asks about
   kb::Stance stance = kb::Stance::kAsserts;  // kDenies for a negated question
-  std::vector<Judgement> matches;      // best first, over all probes
+  std::vector<Judgement> matches;            // best first, over all probes
   std::vector<std::string> unknown_terms;
   kb::Verdict verdict = kb::Verdict::kUnknown;  // the best match's
 };
@@ -76,14 +76,14 @@ struct ClaimRow {
   kb::Verdict verdict = kb::Verdict::kUnknown;
   double confidence = 0;
   std::map<std::string, int> mechanisms;  // over the claim's own assertions
-  int asserts = 0, denies = 0;             // its own assertions by stance
+  int asserts = 0, denies = 0;            // its own assertions by stance
 };
 
 struct ClaimFilter {
-  std::string mechanism;  // empty: any
-  std::string verdict;    // empty: any; else a VerdictName
-  std::string source;     // empty: any; else a source id
-  std::string concept_id; // empty: any; else subject or object at or below it
+  std::string mechanism;   // empty: any
+  std::string verdict;     // empty: any; else a VerdictName
+  std::string source;      // empty: any; else a source id
+  std::string concept_id;  // empty: any; else subject or object at or below it
 };
 
 // The row of one claim: its judgement (pooled) and its own assertions.
@@ -97,17 +97,17 @@ kb::Status BuildClaimRows(kb::Store* store, const kb::Lexicon& lexicon, Judge* j
 // ---- show
 
 struct ShowReport {
-  std::string kind;  // "claim" | "work" | "source" | "concept"
-  Judgement judgement;                // claim
-  kb::Work work;                      // work
-  kb::Source source;                  // source
-  kb::Concept concept_def;            // concept
-  std::vector<kb::Source> sources;    // work: citing sources
+  std::string kind;                       // "claim" | "work" | "source" | "concept"
+  Judgement judgement;                    // claim
+  kb::Work work;                          // work
+  kb::Source source;                      // source
+  kb::Concept concept_def;                // concept
+  std::vector<kb::Source> sources;        // work: citing sources
   std::vector<kb::Assertion> assertions;  // work: assertions linking it; source: its assertions
-  std::vector<kb::Claim> claims;      // the claims of `assertions`; concept: claims about it
-  std::vector<kb::Work> works;        // source: the works it cites
-  std::vector<kb::Mention> mentions;  // source: its in-text citations
-  std::vector<std::string> children;  // concept: its direct children
+  std::vector<kb::Claim> claims;          // the claims of `assertions`; concept: claims about it
+  std::vector<kb::Work> works;            // source: the works it cites
+  std::vector<kb::Mention> mentions;      // source: its in-text citations
+  std::vector<std::string> children;      // concept: its direct children
 };
 
 // Finds `id` as a claim, work, source (id or ingested path) or concept, in

@@ -1,0 +1,203 @@
+// evkb-bench-query: in-process latency of ask, sources and audit on a KB.
+//
+//   evkb-bench-query --db DIR [--iterations 200] [--audit FILE]
+//
+// Opens the store read-only once (as evkb-query does), loads the lexicon and
+// pipeline, then times, per call:
+//   ask      BuildAskReport: ParseQuestion + Judge::Match for each probe
+//   match    Judge::Match alone, on the question's first probe
+//   sources  Pipeline::MatchConcepts + BuildSourcesReport
+//   audit    ParseByName + AuditDocument of FILE (nothing stored)
+// cycling through a fixed set of questions and benefits built from the
+// lexicon. The first pass over the set warms the caches and is not counted.
+// Prints one JSON object with p50/p90/p99/max in microseconds per operation.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ingest/reader.h"
+#include "query/audit.h"
+#include "query/context.h"
+#include "query/judge.h"
+#include "query/reports.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Stats {
+  std::vector<double> us;
+  std::string Json(const char* name) const {
+    std::vector<double> v = us;
+    std::sort(v.begin(), v.end());
+    auto q = [&](double p) {
+      if (v.empty()) return 0.0;
+      size_t i = static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+      return v[std::min(i, v.size() - 1)];
+    };
+    double sum = 0;
+    for (double x : v) sum += x;
+    char buf[256];
+    std::snprintf(buf, sizeof buf,
+                  "\"%s\":{\"n\":%zu,\"p50_us\":%.1f,\"p90_us\":%.1f,\"p99_us\":%.1f,\"max_us\":%.1f,"
+                  "\"mean_us\":%.1f}",
+                  name, v.size(), q(0.5), q(0.9), q(0.99), v.empty() ? 0.0 : v.back(),
+                  v.empty() ? 0.0 : sum / static_cast<double>(v.size()));
+    return buf;
+  }
+};
+
+// Times fn `iterations` times after one untimed pass over `warmup` calls.
+Stats Time(size_t warmup, size_t iterations, const std::function<bool(size_t)>& fn) {
+  Stats st;
+  for (size_t i = 0; i < warmup; ++i) {
+    if (!fn(i)) std::exit(1);
+  }
+  st.us.reserve(iterations);
+  for (size_t i = 0; i < iterations; ++i) {
+    auto t0 = Clock::now();
+    bool ok = fn(i);
+    st.us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+    if (!ok) std::exit(1);
+  }
+  return st;
+}
+
+bool Check(const kb::Status& s, const char* what) {
+  if (!s.ok()) std::fprintf(stderr, "evkb-bench-query: %s: %s\n", what, s.ToString().c_str());
+  return s.ok();
+}
+
+std::vector<std::string> Questions(const kb::Lexicon& lex) {
+  std::vector<std::string> q = {"Does foam rolling break up scar tissue?",
+                                "Can foam rolling lengthen the IT band?",
+                                "Does foam rolling reduce DOMS?",
+                                "Does stretching before running prevent injury?",
+                                "Does massage improve recovery?",
+                                "Doesn't a foam roller improve range of motion?",
+                                "Is it true that rolling flushes out lactic acid?",
+                                "Does static stretching reduce performance?"};
+  // And one per relation, on the first intervention and an allowed object.
+  const kb::Concept* subj = nullptr;
+  for (const kb::Concept& c : lex.concepts)
+    if (c.kind == "intervention" && !c.labels.empty() && subj == nullptr) subj = &c;
+  if (subj == nullptr) return q;
+  size_t k = 0;
+  for (const kb::RelationDef& r : lex.relations) {
+    if (r.cues.empty()) continue;
+    for (const kb::Concept& c : lex.concepts) {
+      bool fits = r.object_kinds.empty() ||
+                  std::find(r.object_kinds.begin(), r.object_kinds.end(), c.kind) != r.object_kinds.end();
+      if (!fits || c.labels.empty() || (k++ % 7) != 0) continue;
+      q.push_back("Does " + subj->labels[0] + " " + r.cues[0] + " " + c.labels[0] + "?");
+      break;
+    }
+  }
+  return q;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db, audit_path;
+  size_t iterations = 200;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--db" && i + 1 < argc) db = argv[++i];
+    else if (a == "--iterations" && i + 1 < argc) iterations = std::strtoull(argv[++i], nullptr, 10);
+    else if (a == "--audit" && i + 1 < argc) audit_path = argv[++i];
+    else {
+      std::fprintf(stderr, "usage: evkb-bench-query --db DIR [--iterations N] [--audit FILE]\n");
+      return 2;
+    }
+  }
+  auto t_open = Clock::now();
+  query::GlobalOptions go;
+  go.db = db;
+  query::Context ctx;
+  if (int rc = query::OpenContext(go, &ctx); rc != 0) return rc;
+  double open_ms = std::chrono::duration<double, std::milli>(Clock::now() - t_open).count();
+  query::Judge judge(ctx.store.get(), &ctx.lexicon);
+  kb::StoreCounts counts;
+  if (!Check(ctx.store->Counts(&counts), "counts")) return 1;
+
+  const std::vector<std::string> questions = Questions(ctx.lexicon);
+  const std::vector<std::string> benefits = {"DOMS", "range of motion", "flexibility", "recovery",
+                                             "performance", "injury risk", "pain", "scar tissue"};
+  std::vector<kb::Claim> probes;
+  for (const std::string& q : questions) {
+    ingest::Pipeline::Question pq;
+    if (ctx.pipeline->ParseQuestion(q, &pq).ok() && !pq.claims.empty()) probes.push_back(pq.claims[0]);
+  }
+  if (probes.empty()) {
+    std::fprintf(stderr, "evkb-bench-query: no question parsed into a claim\n");
+    return 1;
+  }
+
+  size_t matches = 0;
+  Stats ask = Time(questions.size(), iterations, [&](size_t i) {
+    query::AskReport r;
+    bool ok = Check(query::BuildAskReport(ctx.pipeline.get(), &judge, questions[i % questions.size()], &r), "ask");
+    matches += r.matches.size();
+    return ok;
+  });
+  Stats match = Time(probes.size(), iterations, [&](size_t i) {
+    std::vector<query::Judgement> out;
+    return Check(judge.Match(probes[i % probes.size()], query::kAskMatchesPerProbe, &out), "match");
+  });
+  size_t source_works = 0;
+  Stats sources = Time(benefits.size(), std::max<size_t>(iterations / 4, 20), [&](size_t i) {
+    const std::string& b = benefits[i % benefits.size()];
+    query::SourcesReport r;
+    bool ok = Check(query::BuildSourcesReport(ctx.store.get(), ctx.lexicon, &judge, b,
+                                              ctx.pipeline->MatchConcepts(b), &r),
+                    "sources");
+    source_works += r.works.size();
+    return ok;
+  });
+
+  std::string out = "{";
+  char head[512];
+  std::snprintf(head, sizeof head,
+                "\"db\":\"%s\",\"open_ms\":%.2f,\"claims\":%llu,\"assertions\":%llu,\"sources\":%llu,"
+                "\"works\":%llu,\"questions\":%zu,\"mean_matches\":%.2f,\"mean_source_works\":%.1f,",
+                db.c_str(), open_ms, static_cast<unsigned long long>(counts.claims),
+                static_cast<unsigned long long>(counts.assertions),
+                static_cast<unsigned long long>(counts.sources),
+                static_cast<unsigned long long>(counts.works), questions.size(),
+                static_cast<double>(matches) / static_cast<double>(iterations),
+                static_cast<double>(source_works) / static_cast<double>(sources.us.size()));
+  out += head;
+  out += ask.Json("ask") + "," + match.Json("match") + "," + sources.Json("sources");
+
+  if (!audit_path.empty()) {
+    std::ifstream in(audit_path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string bytes = ss.str();
+    size_t findings = 0;
+    query::AuditOptions ao;
+    ao.lexicon = &ctx.lexicon;
+    Stats audit = Time(2, std::max<size_t>(iterations / 10, 10), [&](size_t) {
+      ingest::Document doc;
+      if (!Check(ingest::ParseByName(bytes, audit_path, &doc), "read")) return false;
+      query::AuditReport r;
+      bool ok = Check(query::AuditDocument(ctx.pipeline.get(), &judge, doc, ao, &r), "audit");
+      findings = r.findings.size();
+      return ok;
+    });
+    char a[128];
+    std::snprintf(a, sizeof a, ",\"audit_bytes\":%zu,\"audit_findings\":%zu,", bytes.size(), findings);
+    out += a + audit.Json("audit");
+  }
+  out += "}\n";
+  std::fputs(out.c_str(), stdout);
+  return 0;
+}

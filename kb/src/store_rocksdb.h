@@ -63,6 +63,7 @@ class RocksStore final : public Store {
   Status ForEachConcept(const std::function<bool(const Concept&)>& fn) override;
 
   Status Counts(StoreCounts* out) override;
+  Status Verify(std::vector<std::string>* problems) override;
   bool IsSecondary() const override { return secondary_; }
 
   // ---- Shared by the store's .cc files.

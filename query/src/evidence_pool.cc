@@ -8,6 +8,14 @@
 namespace query {
 namespace {
 
+// `id` and every concept below it.
+std::vector<std::string> AtOrBelow(const kb::Lexicon& lex, const std::string& id) {
+  std::vector<std::string> out = {id};
+  if (lex.FindConcept(id) == nullptr) return out;
+  for (std::string& d : lex.Descendants(id)) out.push_back(std::move(d));
+  return out;
+}
+
 bool StrongerFirst(const Evidence& a, const Evidence& b) {
   if (a.weight != b.weight) return a.weight > b.weight;
   if (a.source.path != b.source.path) return a.source.path < b.source.path;
@@ -16,33 +24,80 @@ bool StrongerFirst(const Evidence& a, const Evidence& b) {
 
 }  // namespace
 
+kb::Status EvidencePool::LookUp(const std::string& id, const kb::Claim** out) {
+  auto it = claims_.find(id);
+  if (it == claims_.end()) {
+    kb::Claim c;
+    kb::Status s = store_->GetClaim(id, &c);
+    if (s.IsNotFound()) {
+      c = kb::Claim{};
+    } else if (!s.ok()) {
+      return s;
+    }
+    it = claims_.emplace(id, std::move(c)).first;
+  }
+  *out = it->second.id.empty() ? nullptr : &it->second;
+  return kb::Status::OK();
+}
+
 kb::Status EvidencePool::ClaimsAbout(const std::string& concept_id,
-                                     const std::vector<kb::Claim>** out) {
+                                     const std::vector<const kb::Claim*>** out) {
   auto it = claims_by_concept_.find(concept_id);
-  if (it != claims_by_concept_.end()) {
-    *out = &it->second;
+  if (it == claims_by_concept_.end()) {
+    std::vector<std::string> ids;
+    kb::Status s = store_->ClaimsByConcept(concept_id, &ids);
+    if (!s.ok()) return s;
+    std::vector<const kb::Claim*> claims;
+    claims.reserve(ids.size());
+    for (const std::string& id : ids) {
+      const kb::Claim* c = nullptr;
+      if (s = LookUp(id, &c); !s.ok()) return s;
+      if (c != nullptr) claims.push_back(c);  // skips index entries outliving their claim
+    }
+    it = claims_by_concept_.emplace(concept_id, std::move(claims)).first;
+  }
+  *out = &it->second;
+  return kb::Status::OK();
+}
+
+kb::Status EvidencePool::FindClaims(const std::vector<std::string>& subjects,
+                                    const std::vector<std::string>& relations,
+                                    const std::vector<std::string>& objects,
+                                    std::vector<const kb::Claim*>* out) {
+  out->clear();
+  const size_t triples = subjects.size() * relations.size() * objects.size();
+  if (triples <= kMaxEnumeratedTriples) {
+    for (const std::string& o : objects) {
+      for (const std::string& s : subjects) {
+        for (const std::string& r : relations) {
+          const kb::Claim* c = nullptr;
+          if (kb::Status st = LookUp(kb::ClaimId(s, r, o), &c); !st.ok()) return st;
+          if (c != nullptr) out->push_back(c);
+        }
+      }
+    }
     return kb::Status::OK();
   }
-  std::vector<std::string> ids;
-  kb::Status s = store_->ClaimsByConcept(concept_id, &ids);
-  if (!s.ok()) return s;
-  std::vector<kb::Claim> claims;
-  claims.reserve(ids.size());
-  for (const std::string& id : ids) {
-    auto cached = claims_.find(id);
-    if (cached != claims_.end()) {
-      claims.push_back(cached->second);
-      continue;
+  const std::unordered_set<std::string> want_s(subjects.begin(), subjects.end());
+  const std::unordered_set<std::string> want_r(relations.begin(), relations.end());
+  for (const std::string& o : objects) {
+    const std::vector<const kb::Claim*>* around = nullptr;
+    if (kb::Status st = ClaimsAbout(o, &around); !st.ok()) return st;
+    for (const kb::Claim* c : *around) {
+      if (c->object == o && want_s.count(c->subject) > 0 && want_r.count(c->relation) > 0) {
+        out->push_back(c);
+      }
     }
-    kb::Claim c;
-    s = store_->GetClaim(id, &c);
-    if (s.IsNotFound()) continue;  // an index entry outliving its claim: skip it
-    if (!s.ok()) return s;
-    claims_.emplace(id, c);
-    claims.push_back(std::move(c));
   }
-  *out = &claims_by_concept_.emplace(concept_id, std::move(claims)).first->second;
   return kb::Status::OK();
+}
+
+std::vector<std::string> EvidencePool::SimilarRelations(const std::string& relation) const {
+  std::vector<std::string> out = {relation};
+  for (const kb::RelationDef& r : lex_->relations) {
+    if (r.id != relation && lex_->RelationSimilarity(relation, r.id) > 0) out.push_back(r.id);
+  }
+  return out;
 }
 
 const kb::Work* EvidencePool::FindWork(const std::string& id) {
@@ -96,27 +151,17 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out) {
   kb::Status s = AddEvidence(claim, kSameConcept, out, &stances);
   if (!s.ok()) return s;
 
-  // Narrower claims: their objects lie at or below this claim's object.
-  std::vector<std::string> objects = {claim.object};
-  if (lex_->FindConcept(claim.object) != nullptr) {
-    for (std::string& d : lex_->Descendants(claim.object)) objects.push_back(std::move(d));
-  }
-  std::unordered_set<std::string> pooled = {claim.id};
-  for (const std::string& object : objects) {
-    const std::vector<kb::Claim>* around = nullptr;
-    s = ClaimsAbout(object, &around);
-    if (!s.ok()) return s;
-    for (const kb::Claim& narrower : *around) {
-      if (narrower.object != object || pooled.count(narrower.id) > 0) continue;
-      const double subject = HierarchyCloseness(*lex_, claim.subject, narrower.subject);
-      const double relation = lex_->RelationSimilarity(claim.relation, narrower.relation);
-      const double obj = object == claim.object ? kSameConcept : kNarrowerConcept;
-      // Only the same or narrower subjects are covered; a broader one is not.
-      if (relation <= 0 || (subject != kSameConcept && subject != kNarrowerConcept)) continue;
-      pooled.insert(narrower.id);
-      s = AddEvidence(narrower, subject * relation * obj, out, &stances);
-      if (!s.ok()) return s;
-    }
+  // Narrower claims: subject and object at or below this claim's, relation similar.
+  std::vector<const kb::Claim*> narrower;
+  s = FindClaims(AtOrBelow(*lex_, claim.subject), SimilarRelations(claim.relation),
+                 AtOrBelow(*lex_, claim.object), &narrower);
+  if (!s.ok()) return s;
+  for (const kb::Claim* n : narrower) {
+    if (n->id == claim.id) continue;
+    const double subject = HierarchyCloseness(*lex_, claim.subject, n->subject);
+    const double relation = lex_->RelationSimilarity(claim.relation, n->relation);
+    const double object = HierarchyCloseness(*lex_, claim.object, n->object);
+    if (s = AddEvidence(*n, subject * relation * object, out, &stances); !s.ok()) return s;
   }
 
   const kb::VerdictResult v = kb::CombineEvidence(stances);

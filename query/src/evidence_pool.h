@@ -15,13 +15,27 @@
 
 namespace query {
 
+// Above this many subject x relation x object combinations, FindClaims
+// scans index entries instead of looking each combination up: a point
+// lookup (mostly a bloom-filter miss) costs about as much as reading a few
+// index entries, and 4096 lookups stay within a few milliseconds.
+inline constexpr size_t kMaxEnumeratedTriples = 4096;
+
 class EvidencePool {
  public:
   EvidencePool(kb::Store* store, const kb::Lexicon* lexicon) : store_(store), lex_(lexicon) {}
 
-  // Claims whose subject or object is `concept_id`. The pointer stays valid
-  // until the pool is destroyed.
-  kb::Status ClaimsAbout(const std::string& concept_id, const std::vector<kb::Claim>** out);
+  // The stored claims with a subject in `subjects`, a relation in
+  // `relations` and an object in `objects`. Small products are looked up by
+  // id (kb::ClaimId), so the cost does not grow with the KB; larger ones scan
+  // the objects' index entries. Pointers stay valid while the pool lives.
+  kb::Status FindClaims(const std::vector<std::string>& subjects,
+                        const std::vector<std::string>& relations,
+                        const std::vector<std::string>& objects,
+                        std::vector<const kb::Claim*>* out);
+
+  // `relation` and every lexicon relation similar to it (similarity > 0).
+  std::vector<std::string> SimilarRelations(const std::string& relation) const;
 
   // The judgement of `claim`: its own assertions at full weight, and those of
   // the narrower claims it covers (subject and object the same or below,
@@ -30,6 +44,10 @@ class EvidencePool {
   kb::Status JudgeClaim(const kb::Claim& claim, Judgement* out);
 
  private:
+  // Claims whose subject or object is `concept_id`.
+  kb::Status ClaimsAbout(const std::string& concept_id, const std::vector<const kb::Claim*>** out);
+  // The claim with `id`, or nullptr when absent (remembered either way).
+  kb::Status LookUp(const std::string& id, const kb::Claim** out);
   kb::Status AddEvidence(const kb::Claim& claim, double closeness, Judgement* out,
                          std::vector<kb::WeighedStance>* stances);
   const kb::Work* FindWork(const std::string& id);
@@ -37,9 +55,9 @@ class EvidencePool {
 
   kb::Store* store_;
   const kb::Lexicon* lex_;
-  std::unordered_map<std::string, std::vector<kb::Claim>> claims_by_concept_;
-  std::unordered_map<std::string, kb::Claim> claims_;
-  std::unordered_map<std::string, kb::Work> works_;  // id "" entries mark missing ones
+  std::unordered_map<std::string, std::vector<const kb::Claim*>> claims_by_concept_;
+  std::unordered_map<std::string, kb::Claim> claims_;  // id "" entries mark missing ones
+  std::unordered_map<std::string, kb::Work> works_;    // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Source> sources_;
 };
 

@@ -1,7 +1,6 @@
 #include "query/judge.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "closeness.h"
 #include "evidence_pool.h"
@@ -32,23 +31,23 @@ kb::Status Judge::Match(const kb::Claim& probe, size_t limit, std::vector<Judgem
   }
   EvidencePool pool(store_, lexicon_);
 
-  // Candidates come through the object's neighbourhood only: an object match
-  // is required, and objects are far more selective than subjects (most
-  // claims share a handful of interventions).
+  // Candidates: subjects at, below or above the probe's; relations similar
+  // to it; objects in its neighbourhood (closeness.h).
+  std::vector<std::string> subjects = {probe.subject};
+  if (lexicon_->FindConcept(probe.subject) != nullptr) {
+    for (std::string& d : lexicon_->Descendants(probe.subject)) subjects.push_back(std::move(d));
+    for (std::string& a : lexicon_->Ancestors(probe.subject)) subjects.push_back(std::move(a));
+  }
+  std::vector<const kb::Claim*> found;
+  kb::Status s = pool.FindClaims(subjects, pool.SimilarRelations(probe.relation),
+                                 ObjectNeighbourhood(*lexicon_, probe.object), &found);
+  if (!s.ok()) return s;
   std::vector<Candidate> candidates;
-  std::unordered_set<std::string> seen;
-  for (const std::string& concept_id : ObjectNeighbourhood(*lexicon_, probe.object)) {
-    const std::vector<kb::Claim>* around = nullptr;
-    kb::Status s = pool.ClaimsAbout(concept_id, &around);
-    if (!s.ok()) return s;
-    for (const kb::Claim& c : *around) {
-      if (c.object != concept_id || !seen.insert(c.id).second) continue;
-      const double object = ObjectCloseness(*lexicon_, probe.object, c.object);
-      const double subject = HierarchyCloseness(*lexicon_, probe.subject, c.subject);
-      const double relation = lexicon_->RelationSimilarity(probe.relation, c.relation);
-      const double score = object * subject * relation;
-      if (score > 0) candidates.push_back({&c, score});
-    }
+  for (const kb::Claim* c : found) {
+    const double score = ObjectCloseness(*lexicon_, probe.object, c->object) *
+                         HierarchyCloseness(*lexicon_, probe.subject, c->subject) *
+                         lexicon_->RelationSimilarity(probe.relation, c->relation);
+    if (score > 0) candidates.push_back({c, score});
   }
 
   // Only the best `limit` scores (and ties with the last) need judging:
@@ -68,7 +67,7 @@ kb::Status Judge::Match(const kb::Claim& probe, size_t limit, std::vector<Judgem
   judged.reserve(candidates.size());
   for (const Candidate& c : candidates) {
     Judgement j;
-    kb::Status s = pool.JudgeClaim(*c.claim, &j);
+    s = pool.JudgeClaim(*c.claim, &j);
     if (!s.ok()) return s;
     j.match = c.score;
     judged.push_back(std::move(j));

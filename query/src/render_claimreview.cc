@@ -4,6 +4,7 @@
 #include <rapidjson/stringbuffer.h>
 
 #include <string>
+#include <vector>
 
 #include "query/audit.h"
 
@@ -68,16 +69,27 @@ std::string Explanation(const Finding& f) {
   return out;
 }
 
-// The sentence with some of the text around it, from its block.
+// The document's text just before and after [from, to) of block `index`,
+// across block boundaries (blocks are separated by a newline).
+void TextAround(const std::vector<ingest::Block>& blocks, size_t index, size_t from, size_t to,
+                std::string* prefix, std::string* suffix) {
+  std::string before = blocks[index].text.substr(0, from);
+  for (size_t b = index; before.size() < kSelectorContext && b-- > 0;) before = blocks[b].text + "\n" + before;
+  std::string after = blocks[index].text.substr(to);
+  for (size_t b = index + 1; after.size() < kSelectorContext && b < blocks.size(); ++b) {
+    after += "\n" + blocks[b].text;
+  }
+  *prefix = Utf8Tail(before, kSelectorContext);
+  *suffix = Utf8Head(after, kSelectorContext);
+}
+
+// A W3C TextQuoteSelector for the sentence: its text and the text around it.
 void WriteQuoteSelector(Writer& w, const AuditReport& report, const Finding& f) {
   std::string prefix, suffix;
-  if (f.block < report.document.blocks.size()) {
-    const ingest::Block& b = report.document.blocks[f.block];
-    size_t from = 0, to = 0;
-    if (SpanInBlock(b, f.span_begin, f.span_end, &from, &to)) {
-      prefix = Utf8Tail(std::string_view(b.text).substr(0, from), kSelectorContext);
-      suffix = Utf8Head(std::string_view(b.text).substr(to), kSelectorContext);
-    }
+  const auto& blocks = report.document.blocks;
+  size_t from = 0, to = 0;
+  if (f.block < blocks.size() && SpanInBlock(blocks[f.block], f.span_begin, f.span_end, &from, &to)) {
+    TextAround(blocks, f.block, from, to, &prefix, &suffix);
   }
   w.Key("selector");
   w.StartObject();

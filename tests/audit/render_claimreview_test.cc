@@ -73,8 +73,20 @@ TEST_CASE("RenderClaimReview: the quote selector carries text either side", "[au
   doc.Parse(RenderClaimReview(r, "2024-05-01").c_str());
   REQUIRE_FALSE(doc.HasParseError());
   const rapidjson::Value& sel = doc["@graph"][0]["itemReviewed"]["appearance"]["hasPart"]["selector"];
-  CHECK(Get(sel, "prefix") == "First part. ");
+  CHECK(Get(sel, "prefix") == "T\nFirst part. ");
   CHECK(Get(sel, "suffix") == " Last part.");
+}
+
+TEST_CASE("RenderClaimReview: the quote selector reaches into neighbouring blocks", "[audit]") {
+  AuditReport r = MakeReport("Title", {{"Before.", K::kUnknown, false},
+                                       {"Rolling breaks up scar tissue.", K::kMyth},
+                                       {"After.", K::kUnknown, false}});
+  rapidjson::Document doc;
+  doc.Parse(RenderClaimReview(r, "2024-05-01").c_str());
+  REQUIRE_FALSE(doc.HasParseError());
+  const rapidjson::Value& sel = doc["@graph"][0]["itemReviewed"]["appearance"]["hasPart"]["selector"];
+  CHECK(Get(sel, "prefix") == "Title\nBefore.\n");
+  CHECK(Get(sel, "suffix") == "\nAfter.");
 }
 
 }  // namespace

@@ -95,6 +95,18 @@ class Store {
 
   virtual Status Counts(StoreCounts* out) = 0;
 
+  // ---- Consistency.
+
+  // Checks the whole database against the invariants of kb/FORMAT.md: every
+  // stored source has all of its assertions, mentions and index entries and
+  // nothing else; no index entry points at a missing record; every claim has
+  // an assertion and every work a citing source; the counters match the
+  // records. Reads one snapshot, so a concurrent writer does not cause false
+  // alarms. Returns OK with *problems empty when the database is consistent,
+  // OK with one readable line per problem found (at most about a thousand)
+  // when it is not, and an error only when the database could not be read.
+  virtual Status Verify(std::vector<std::string>* problems) = 0;
+
   // True when this handle is a secondary instance (a writer held the lock).
   virtual bool IsSecondary() const = 0;
 };

@@ -1,0 +1,359 @@
+// RocksStore::Verify: a full consistency check of the database, for
+// `evkb-verify`, the crash tests and anyone who suspects damage. It reads
+// every column family from one snapshot (when the handle supports snapshots),
+// so a writer in another thread cannot make a consistent database look
+// broken, and checks the invariants kb/FORMAT.md promises:
+//
+//   - every record decodes and its key agrees with its fields;
+//   - every stored source has its path entry, and each of its assertions and
+//     mentions has the index entries that go with it (by_source, by_work);
+//   - no index entry (source_paths, by_source, by_work, by_concept,
+//     work_keys) points at a missing record or at a record that no longer
+//     has the indexed field;
+//   - no assertion or mention belongs to a missing source; every claim has
+//     an assertion and every work a citing source;
+//   - the meta counters equal the number of records.
+#include <charconv>
+#include <map>
+#include <set>
+
+#include "store_rocksdb.h"
+#include "value_codec.h"
+
+namespace kb {
+
+namespace {
+
+// Beyond this many problems the rest are only counted: a badly damaged
+// database must not produce gigabytes of report.
+constexpr size_t kMaxReported = 1000;
+
+using KeyValues = std::map<std::string, std::string>;
+using Keys = std::set<std::string>;
+
+std::string Printable(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '\0') {
+      out += '|';
+    } else if (static_cast<unsigned char>(c) < 32 || c == 127) {
+      out += '.';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view Prefix(std::string_view key) { return key.substr(0, key.find('\0')); }
+
+class Verifier {
+ public:
+  Verifier(const RocksStore& store, std::vector<std::string>* problems)
+      : store_(store), problems_(problems) {
+    snapshot_ = store_.db()->GetSnapshot();
+    read_.snapshot = snapshot_;
+  }
+  ~Verifier() {
+    if (snapshot_ != nullptr) store_.db()->ReleaseSnapshot(snapshot_);
+  }
+
+  Status Run() {
+    Status s = LoadAll();
+    if (!s.ok()) return s;
+    CheckMeta();
+    CheckSources();
+    CheckClaims();
+    CheckAssertions();
+    CheckMentions();
+    CheckBySource();
+    CheckByWork();
+    CheckByConcept();
+    CheckWorks();
+    CheckConcepts();
+    CheckCounters();
+    if (dropped_ > 0) {
+      problems_->push_back("... and " + std::to_string(dropped_) + " more problems");
+    }
+    return Status::OK();
+  }
+
+ private:
+  void Problem(const std::string& what, std::string_view key) {
+    if (problems_->size() >= kMaxReported) {
+      ++dropped_;
+      return;
+    }
+    problems_->push_back(what + ": " + Printable(key));
+  }
+
+  Status Load(Cf c, KeyValues* out) {
+    std::unique_ptr<rocksdb::Iterator> it(store_.db()->NewIterator(read_, store_.cf(c)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      out->emplace(it->key().ToString(), it->value().ToString());
+    }
+    return FromRocks(it->status(), store_.path(),
+                     std::string("verifying: scanning ") + CfSpecOf(c).name);
+  }
+
+  Status Load(Cf c, Keys* out) {
+    KeyValues kv;
+    Status s = Load(c, &kv);
+    for (auto& [k, v] : kv) out->insert(k);
+    return s;
+  }
+
+  Status LoadAll() {
+    for (Status s : {Load(Cf::kMeta, &meta_), Load(Cf::kSources, &sources_),
+                     Load(Cf::kSourcePaths, &source_paths_), Load(Cf::kClaims, &claims_),
+                     Load(Cf::kAssertions, &assertions_), Load(Cf::kBySource, &by_source_),
+                     Load(Cf::kConcepts, &concepts_), Load(Cf::kByConcept, &by_concept_),
+                     Load(Cf::kWorks, &works_), Load(Cf::kByWork, &by_work_),
+                     Load(Cf::kWorkKeys, &work_keys_), Load(Cf::kMentions, &mentions_)}) {
+      if (!s.ok()) return s;
+    }
+    return Status::OK();
+  }
+
+  void CheckMeta() {
+    auto v = meta_.find(std::string(kSchemaVersionKey));
+    int version = 0;
+    if (v == meta_.end()) {
+      Problem("meta has no schema version", kSchemaVersionKey);
+    } else {
+      const std::string& text = v->second;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), version);
+      if (ec != std::errc() || end != text.data() + text.size() || version <= 0 ||
+          version > kSchemaVersion) {
+        Problem("unreadable or unsupported schema version '" + Printable(text) + "'",
+                kSchemaVersionKey);
+      }
+    }
+  }
+
+  void CheckSources() {
+    for (const auto& [key, value] : sources_) {
+      Source s;
+      if (!DecodeSource(value, &s)) {
+        Problem("undecodable source record", key);
+        continue;
+      }
+      if (s.id != key) Problem("source record with id '" + Printable(s.id) + "' under key", key);
+      auto p = source_paths_.find(s.path);
+      if (s.path.empty()) {
+        Problem("source without a path", key);
+      } else if (p == source_paths_.end()) {
+        Problem("source not in source_paths", key);
+      } else if (p->second != key) {
+        Problem("source_paths names another source for the path of", key);
+      }
+    }
+    for (const auto& [path, id] : source_paths_) {
+      if (sources_.count(id) == 0) Problem("source_paths -> missing source", path);
+    }
+  }
+
+  void CheckClaims() {
+    Keys claims_with_assertions;
+    for (const auto& [key, value] : assertions_) {
+      std::string claim, source;
+      uint32_t b = 0, e = 0;
+      if (ParseAssertionKey(key, &claim, &source, &b, &e)) claims_with_assertions.insert(claim);
+    }
+    for (const auto& [key, value] : claims_) {
+      Claim c;
+      if (!DecodeClaim(value, &c)) {
+        Problem("undecodable claim record", key);
+        continue;
+      }
+      claim_concepts_[key] = {c.subject, c.object};
+      if (c.id != key) Problem("claim record with id '" + Printable(c.id) + "' under key", key);
+      if (claims_with_assertions.count(key) == 0) Problem("claim without assertions", key);
+      if (by_concept_.count(ByConceptKey(c.subject, key)) == 0) {
+        Problem("claim subject not in by_concept", key);
+      }
+      if (by_concept_.count(ByConceptKey(c.object, key)) == 0) {
+        Problem("claim object not in by_concept", key);
+      }
+    }
+  }
+
+  // Records that the source cites the work (through an assertion or a
+  // mention): both directions of the citation index must hold it.
+  void CheckCitation(const std::string& source, const std::string& work, std::string_view key,
+                     const char* what) {
+    if (works_.count(work) == 0) {
+      Problem(std::string(what) + " -> missing work '" + Printable(work) + "'", key);
+    }
+    if (by_source_.count(BySourceWorkKey(source, work)) == 0) {
+      Problem(std::string(what) + " cites a work missing from by_source", key);
+    }
+    if (by_work_.count(ByWorkKey(work, source)) == 0) {
+      Problem(std::string(what) + " cites a work missing from by_work", key);
+    }
+  }
+
+  void CheckAssertions() {
+    for (const auto& [key, value] : assertions_) {
+      std::string claim, source;
+      uint32_t b = 0, e = 0;
+      if (!ParseAssertionKey(key, &claim, &source, &b, &e)) {
+        Problem("unparsable assertions key", key);
+        continue;
+      }
+      if (sources_.count(source) == 0) Problem("assertion from missing source", key);
+      if (claims_.count(claim) == 0) Problem("assertion of missing claim", key);
+      if (by_source_.count(BySourceAssertionKey(source, claim, b, e)) == 0) {
+        Problem("assertion not in by_source", key);
+      }
+      Assertion a;
+      if (!DecodeAssertion(value, &a)) {
+        Problem("undecodable assertion record", key);
+        continue;
+      }
+      if (a.claim_id != claim || a.source_id != source || a.span_begin != b || a.span_end != e) {
+        Problem("assertion record disagrees with its key", key);
+      }
+      for (const WorkLink& link : a.works) CheckCitation(source, link.work_id, key, "assertion");
+    }
+  }
+
+  void CheckMentions() {
+    for (const auto& [key, value] : mentions_) {
+      Mention m;
+      if (!DecodeMention(value, &m)) {
+        Problem("undecodable mention record", key);
+        continue;
+      }
+      if (MentionKey(m) != key) Problem("mention record disagrees with its key", key);
+      if (sources_.count(std::string(Prefix(key))) == 0) Problem("mention of missing source", key);
+      if (!m.work_id.empty()) CheckCitation(std::string(Prefix(key)), m.work_id, key, "mention");
+    }
+  }
+
+  void CheckBySource() {
+    for (const std::string& key : by_source_) {
+      std::string source(Prefix(key));
+      std::string akey, work;
+      if (sources_.count(source) == 0) Problem("by_source entry of missing source", key);
+      if (BySourceToAssertionKey(key, &akey)) {
+        if (assertions_.count(akey) == 0) Problem("by_source -> missing assertion", key);
+      } else if (ParseBySourceWorkKey(key, &work)) {
+        if (works_.count(work) == 0) Problem("by_source -> missing work", key);
+        if (by_work_.count(ByWorkKey(work, source)) == 0) {
+          Problem("by_source work entry not in by_work", key);
+        }
+      } else {
+        Problem("unparsable by_source key", key);
+      }
+    }
+  }
+
+  void CheckByWork() {
+    for (const std::string& key : by_work_) {
+      std::string work(Prefix(key));
+      std::string source(SuffixAfterSeparator(key));
+      cited_works_.insert(work);
+      if (works_.count(work) == 0) Problem("by_work entry of missing work", key);
+      if (sources_.count(source) == 0) Problem("by_work -> missing source", key);
+      if (by_source_.count(BySourceWorkKey(source, work)) == 0) {
+        Problem("by_work entry not in by_source", key);
+      }
+    }
+  }
+
+  void CheckByConcept() {
+    for (const std::string& key : by_concept_) {
+      std::string concept_id(Prefix(key));
+      std::string claim(SuffixAfterSeparator(key));
+      auto c = claim_concepts_.find(claim);
+      if (claims_.count(claim) == 0) {
+        Problem("by_concept -> missing claim", key);
+      } else if (c != claim_concepts_.end() && c->second.first != concept_id &&
+                 c->second.second != concept_id) {
+        Problem("by_concept names a concept its claim does not have", key);
+      }
+    }
+  }
+
+  void CheckWorks() {
+    Keys expected_keys;
+    for (const auto& [key, value] : works_) {
+      Work w;
+      if (!DecodeWork(value, &w)) {
+        Problem("undecodable work record", key);
+        continue;
+      }
+      if (w.id != key) Problem("work record with id '" + Printable(w.id) + "' under key", key);
+      w.id = key;
+      if (cited_works_.count(key) == 0) Problem("work cited by no source", key);
+      for (const std::string& k : WorkIndexKeys(w)) {
+        expected_keys.insert(k);
+        if (work_keys_.count(k) == 0) Problem("work_keys entry missing for work " + key, k);
+      }
+    }
+    for (const std::string& key : work_keys_) {
+      std::string work(WorkKeyWorkId(key));
+      if (works_.count(work) == 0) {
+        Problem("work_keys -> missing work", key);
+      } else if (expected_keys.count(key) == 0) {
+        Problem("stale work_keys entry", key);
+      }
+    }
+  }
+
+  void CheckConcepts() {
+    for (const auto& [key, value] : concepts_) {
+      Concept c;
+      if (!DecodeConcept(value, &c)) {
+        Problem("undecodable concept record", key);
+      } else if (c.id != key) {
+        Problem("concept record with id '" + Printable(c.id) + "' under key", key);
+      }
+    }
+  }
+
+  void CheckCounters() {
+    auto check = [&](const char* entity, size_t actual) {
+      auto v = meta_.find(CountKey(entity));
+      uint64_t counted = 0;
+      if (v == meta_.end()) {
+        if (actual != 0) Problem("missing counter", CountKey(entity));
+        return;
+      }
+      if (v->second.size() != 8 || !GetBE64(v->second, &counted)) {
+        Problem("unreadable counter", CountKey(entity));
+      } else if (counted != actual) {
+        Problem("counter is " + std::to_string(counted) + ", data has " + std::to_string(actual),
+                CountKey(entity));
+      }
+    };
+    check("sources", sources_.size());
+    check("claims", claims_.size());
+    check("assertions", assertions_.size());
+    check("works", works_.size());
+    check("mentions", mentions_.size());
+    check("concepts", concepts_.size());
+  }
+
+  const RocksStore& store_;
+  std::vector<std::string>* problems_;
+  const rocksdb::Snapshot* snapshot_ = nullptr;
+  rocksdb::ReadOptions read_;
+  size_t dropped_ = 0;
+
+  KeyValues meta_, sources_, source_paths_, claims_, assertions_, concepts_, works_, mentions_;
+  Keys by_source_, by_concept_, by_work_, work_keys_;
+  Keys cited_works_;
+  std::map<std::string, std::pair<std::string, std::string>> claim_concepts_;
+};
+
+}  // namespace
+
+Status RocksStore::Verify(std::vector<std::string>* problems) {
+  problems->clear();
+  Verifier verifier(*this, problems);
+  return verifier.Run();
+}
+
+}  // namespace kb

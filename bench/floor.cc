@@ -8,7 +8,13 @@
 // "text" field: the same text evkb-ingest reads. Prints one JSON object:
 // {"mode","files","articles","bytes","sentences","seconds"}; seconds cover
 // the whole run after start-up (reading included), like an end-to-end ingest.
+//
+//   evkb-bench-floor seg golden|speed FILE
+//                                    bare ICU in the segmenter peers' protocol
+//                                    (bench/peers/, evkb-bench-seg)
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
@@ -17,8 +23,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -97,9 +105,88 @@ class Floor {
   std::string buf_;
 };
 
+std::string Unescape(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      char n = s[++i];
+      out += n == 'n' ? '\n' : n == 't' ? '\t' : n == 'r' ? '\r' : n;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string_view> IcuSentences(icu::BreakIterator* bi, std::string_view text) {
+  std::vector<std::string_view> out;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  bi->setText(ut, status);
+  int32_t prev = bi->first();
+  for (int32_t p = bi->next(); p != icu::BreakIterator::DONE; prev = p, p = bi->next()) {
+    std::string_view s = text.substr(static_cast<size_t>(prev), static_cast<size_t>(p - prev));
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    if (!s.empty()) out.push_back(s);
+  }
+  utext_close(ut);
+  return out;
+}
+
+int Seg(const std::string& mode, const std::string& path) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status)) return 1;
+  std::ifstream in(path, std::ios::binary);
+  if (mode == "golden") {
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> f;
+      for (size_t pos = 0;;) {
+        size_t t = line.find('\t', pos);
+        f.push_back(line.substr(pos, t == std::string::npos ? t : t - pos));
+        if (t == std::string::npos) break;
+        pos = t + 1;
+      }
+      if (f.size() < 3) continue;
+      const std::string input = Unescape(f[0]);
+      rapidjson::StringBuffer buf;
+      rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+      w.StartObject();
+      w.Key("id");
+      w.String(f[2].c_str());
+      w.Key("sentences");
+      w.StartArray();
+      for (std::string_view s : IcuSentences(bi.get(), input))
+        w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+      w.EndArray();
+      w.EndObject();
+      std::printf("%s\n", buf.GetString());
+    }
+    return 0;
+  }
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::string_view> paras;
+  for (size_t pos = 0; pos <= data.size();) {
+    size_t e = data.find("\n\n", pos);
+    if (e == std::string::npos) e = data.size();
+    paras.emplace_back(data.data() + pos, e - pos);
+    pos = e + 2;
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  size_t n = 0;
+  for (std::string_view p : paras) n += IcuSentences(bi.get(), p).size();
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("{\"bytes\":%zu,\"sentences\":%zu,\"seconds\":%.6f}\n", data.size(), n, secs);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 4 && std::string(argv[1]) == "seg") return Seg(argv[2], argv[3]);
   if (argc < 3 || (std::string(argv[1]) != "icu" && std::string(argv[1]) != "read")) {
     std::fprintf(stderr, "usage: evkb-bench-floor icu|read INPUT...\n");
     return 2;

@@ -3,6 +3,8 @@
 //   evkb-bench-gen --out DIR  --size 100M [--seed 1]            .md/.html/.txt files
 //   evkb-bench-gen --out F.jsonl --size 1G --format jsonl       one article per line
 //   evkb-bench-gen --out DIR --articles 5000                    by count instead of size
+//   evkb-bench-gen --out F.jsonl --format jsonl --first 5000 --articles 45000
+//                                                       articles 5000..49999 (to grow a KB)
 //   evkb-bench-gen --out F.md --article-bytes 10K               one article of about that size
 //
 // Articles are composed from the lexicon (kb/data/lexicon.json, or
@@ -44,7 +46,7 @@ uint64_t ParseSize(const char* s) {
 int Usage() {
   std::fprintf(stderr,
                "usage: evkb-bench-gen --out PATH (--size N[K|M|G] | --articles N | --article-bytes N)\n"
-               "                      [--format files|jsonl] [--seed S] [--lexicon FILE]\n");
+               "                      [--format files|jsonl] [--seed S] [--first K] [--lexicon FILE]\n");
   return 2;
 }
 
@@ -52,7 +54,7 @@ int Usage() {
 
 int main(int argc, char** argv) {
   std::string out, format = "files";
-  uint64_t size = 0, articles = 0, article_bytes = 0, seed = 1;
+  uint64_t size = 0, articles = 0, article_bytes = 0, seed = 1, first = 0;
   std::vector<std::string> lexicons;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -64,6 +66,7 @@ int main(int argc, char** argv) {
     else if (a == "--articles" && (v = next())) articles = std::strtoull(v, nullptr, 10);
     else if (a == "--article-bytes" && (v = next())) article_bytes = ParseSize(v);
     else if (a == "--seed" && (v = next())) seed = std::strtoull(v, nullptr, 10);
+    else if (a == "--first" && (v = next())) first = std::strtoull(v, nullptr, 10);
     else if (a == "--lexicon" && (v = next())) lexicons.push_back(v);
     else return Usage();
   }
@@ -96,8 +99,8 @@ int main(int argc, char** argv) {
   } else {
     std::filesystem::create_directories(out);
   }
-  uint64_t bytes = 0, n = 0;
-  while ((articles > 0 && n < articles) || (articles == 0 && bytes < size)) {
+  uint64_t bytes = 0, n = first;
+  while ((articles > 0 && n < first + articles) || (articles == 0 && bytes < size)) {
     if (format == "jsonl") {
       evkb_bench::Article art = gen.Make(n, evkb_bench::ArticleFormat::kText, 0);
       std::string line = evkb_bench::JsonlLine(art);
@@ -121,7 +124,7 @@ int main(int argc, char** argv) {
   }
   if (jsonl) std::fclose(jsonl);
   std::fprintf(stderr, "evkb-bench-gen: %llu articles, %llu bytes of article text -> %s\n",
-               static_cast<unsigned long long>(n), static_cast<unsigned long long>(bytes),
+               static_cast<unsigned long long>(n - first), static_cast<unsigned long long>(bytes),
                out.c_str());
   return 0;
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/perl
 # Reference-parsing peer: Debian's libbiblio-citation-parser-perl
 # (Biblio::Citation::Parser::Standard).
-#   perl biblio.pl GOLD.jsonl OUT.jsonl
+#   perl biblio.pl GOLD.jsonl OUT.jsonl [LIMIT]
+# LIMIT: only the first LIMIT entries. An entry taking over 10 s is abandoned
+# (the module backtracks badly on some inputs) and counts as parsed to nothing.
 # Writes one JSON line of parsed fields per gold entry to OUT (the keys
 # evkb-bench-refs scores) and prints {"refs","seconds"} for the parse loop.
 use strict;
@@ -11,13 +13,14 @@ use JSON::PP;
 use Time::HiRes qw(time);
 use Biblio::Citation::Parser::Standard;
 
-my ($gold, $outp) = @ARGV;
+my ($gold, $outp, $limit) = @ARGV;
 my $json = JSON::PP->new->utf8->canonical;
 open(my $in, '<', $gold) or die "$gold: $!";
 my @raw;
 while (my $line = <$in>) {
   next unless $line =~ /\S/;
   push @raw, $json->decode($line)->{raw};
+  last if $limit && @raw >= $limit;
 }
 close $in;
 my $parser = Biblio::Citation::Parser::Standard->new;
@@ -27,7 +30,15 @@ my $t0 = time;
 for my $r (@raw) {
   # The module builds regexes from its input and dies on some entries; such
   # an entry counts as parsed to nothing.
-  my $m = eval { local $SIG{__WARN__} = sub {}; $parser->parse($r) };
+  my $m = eval {
+    local $SIG{__WARN__} = sub {};
+    local $SIG{ALRM} = sub { die "timeout\n" };
+    alarm 10;
+    my $res = $parser->parse($r);
+    alarm 0;
+    $res;
+  };
+  alarm 0;
   $failed++ unless defined $m;
   push @parsed, $m;
 }

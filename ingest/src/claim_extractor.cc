@@ -68,6 +68,8 @@ class SentenceReader {
   bool Negated(size_t clause_begin, size_t cue_begin) const;
   void AddClaim(const std::string& s, const std::string& r, const std::string& o, kb::Stance st);
   void FindUnknownTerms();
+  // "Is the IT band a muscle?": the copula was the question's first word.
+  void QuestionIsA(size_t first);
   // Whether the parenthesis opening or closing at token `at` holds a relation cue.
   bool ParenthesisHasCue(size_t at) const;
 
@@ -230,9 +232,16 @@ bool SentenceReader::Negated(size_t clause_begin, size_t cue_begin) const {
   return count % 2 == 1;
 }
 
-void SentenceReader::AddClaim(const std::string& s, const std::string& r, const std::string& o,
+void SentenceReader::AddClaim(const std::string& s, const std::string& rel, const std::string& o,
                               kb::Stance st) {
   if (s.empty() || o.empty() || s == o) return;
+  // "improves soreness", "helps with pain": improving an adverse outcome
+  // means reducing it.
+  std::string r = rel;
+  const std::vector<std::string>& adverse = lex().Cues("adverse");
+  if (r == "improves" && std::find(adverse.begin(), adverse.end(), o) != adverse.end()) {
+    r = "reduces";
+  }
   for (const ExtractedClaim& c : out_->claims) {
     if (c.subject == s && c.relation == r && c.object == o && c.stance == st) return;
   }
@@ -400,6 +409,25 @@ void SentenceReader::ExtractClause(size_t begin, size_t end, const std::string& 
   }
 }
 
+void SentenceReader::QuestionIsA(size_t first) {
+  const std::vector<Token>& t = out_->tokens;
+  if (concepts_.size() < 2 || concepts_[0].begin > first + kSubjectLead) return;
+  const ConceptAt& subject = concepts_[0];
+  bool negated = false;
+  for (size_t p = subject.end; p < t.size(); ++p) {
+    if (t[p].lower == "not") negated = true;
+    if (t[p].lower != "a" && t[p].lower != "an") continue;
+    for (size_t k = 1; k < concepts_.size(); ++k) {
+      const ConceptAt& c = concepts_[k];
+      const kb::RelationDef* is_a = lex().FindRelation("is_a");
+      if (c.begin > p && c.begin <= p + kIsAGap + 1 && (is_a == nullptr || TakesObject(*is_a, c.def->kind))) {
+        AddClaim(subject.def->id, "is_a", c.def->id, negated ? kb::Stance::kDenies : kb::Stance::kAsserts);
+        return;
+      }
+    }
+  }
+}
+
 bool SentenceReader::ParenthesisHasCue(size_t at) const {
   const std::vector<Token>& t = out_->tokens;
   size_t open = at, close = at;
@@ -465,7 +493,10 @@ void SentenceReader::Read(const std::string& topic, const std::string& carried,
     }
     out_->last_subject = subject;
   }
-  if (out_->claims.empty() && out_->claim_like) FindUnknownTerms();
+  if (question_mode && out_->claims.empty() && first > 0 && InList("copula", first - 1)) {
+    QuestionIsA(first);
+  }
+  if (out_->claims.empty() && (out_->claim_like || question_mode)) FindUnknownTerms();
   if (!out_->claims.empty()) {
     // A relation's own object is not a qualifier of it.
     std::vector<std::string> q;

@@ -1,11 +1,11 @@
 // AuditDocument: analyse an article without storing it and judge each
 // sentence's claims against the KB.
+#include "query/audit.h"
+
 #include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include "query/audit.h"
 
 namespace query {
 namespace {
@@ -23,7 +23,8 @@ void AppendSome(const std::vector<Evidence>& from, size_t n, std::vector<Evidenc
   size_t added = 0;
   for (const Evidence& e : from) {
     if (added == n) break;
-    const bool seen = std::any_of(to->begin(), to->end(), [&](const Evidence& x) { return SameStatement(x, e); });
+    const bool seen =
+        std::any_of(to->begin(), to->end(), [&](const Evidence& x) { return SameStatement(x, e); });
     if (seen) continue;
     to->push_back(e);
     ++added;
@@ -74,7 +75,8 @@ kb::Status JudgeAssertion(Judge* judge, const AuditOptions& options, const kb::A
   AppendSome(deciding, options.max_deciding_evidence, &f->evidence);
   AppendSome(other, options.max_other_evidence, &f->evidence);
 
-  if (f->kind == FindingKind::kMyth && !opposing.empty()) f->correction = CorrectionLine(opposing.front());
+  if (f->kind == FindingKind::kMyth && !opposing.empty())
+    f->correction = CorrectionLine(opposing.front());
   return kb::Status::OK();
 }
 

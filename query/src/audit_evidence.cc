@@ -16,13 +16,14 @@ constexpr const char* kShortTermIds[] = {"short_term"};
 constexpr const char* kLastingIds[] = {"long_term", "permanent"};
 
 // Corrections quote the evidence; longer sentences are cut at a word boundary.
-constexpr size_t kMaxQuoteBytes = 200;
+constexpr size_t kMaxQuoteBytes = 160;
 
 template <size_t N>
 bool IsOneOf(const std::string& q, const char* const (&ids)[N], const kb::Lexicon* lexicon) {
   for (const char* id : ids) {
     if (q == id) return true;
-    if (lexicon != nullptr && lexicon->FindConcept(q) != nullptr && lexicon->IsA(q, id)) return true;
+    if (lexicon != nullptr && lexicon->FindConcept(q) != nullptr && lexicon->IsA(q, id))
+      return true;
   }
   return false;
 }

@@ -125,6 +125,13 @@ footer dd { margin: 0; }
 @media (max-width: 64rem) {
   .layout { grid-template-columns: minmax(0, 1fr); }
 }
+@media (max-width: 40rem) {
+  .bar-inner { padding: .5rem 1rem; gap: .5rem 1rem; }
+  .doc-path { display: none; }
+  .legend li { padding: .15rem .5rem; font-size: .78rem; }
+  .layout { padding: 1.25rem 1rem 3rem; gap: 2rem; }
+  .article { font-size: 1.05rem; }
+}
 @media print {
   .bar { position: static; box-shadow: none; }
   .tip { display: none !important; }

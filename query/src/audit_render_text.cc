@@ -7,8 +7,8 @@
 namespace query {
 namespace {
 
-constexpr size_t kLabelWidth = 12;      // "UNSUPPORTED" plus a space
-constexpr size_t kEvidenceQuote = 110;  // bytes of an evidence sentence on its line
+constexpr size_t kLabelWidth = 12;       // "UNSUPPORTED" plus a space
+constexpr size_t kEvidenceQuote = 110;   // bytes of an evidence sentence on its line
 const char kIndent[] = "             ";  // kLabelWidth + 1
 
 const char* KindColor(FindingKind k) {
@@ -60,7 +60,8 @@ void WriteEvidenceLine(TextOut& t, const Evidence& e) {
   std::string& o = t.str();
   o += kIndent;
   t.Dim(e.assertion.stance == kb::Stance::kAsserts ? "for     " : "against ");
-  o += SourceName(e.source) + "  \u201c" + Abbreviate(e.assertion.sentence, kEvidenceQuote) + "\u201d";
+  o += SourceName(e.source) + "  \u201c" + Abbreviate(e.assertion.sentence, kEvidenceQuote) +
+       "\u201d";
   if (const kb::Work* w = StrongestWork(e)) {
     std::string cite = DisplayLabel(*w);
     if (!w->type.empty() && w->type != "unknown") cite += ", " + DescribeStudyType(w->type);
@@ -88,7 +89,8 @@ void WriteFinding(TextOut& t, const Finding& f) {
     if (f.matched.id.empty()) {
       o += "no matching claim";
     } else {
-      o += std::string(kb::VerdictName(f.verdict)) + " (confidence " + Confidence(f.confidence) + ")";
+      o += std::string(kb::VerdictName(f.verdict)) + " (confidence " + Confidence(f.confidence) +
+           ")";
       if (f.matched.id != f.claim.id) o += " as \u201c" + f.matched.text + "\u201d";
     }
     o += "\n";
@@ -119,8 +121,8 @@ std::string RenderAuditText(const AuditReport& report, bool color) {
   TextOut t(color);
   std::string& o = t.str();
   t.Styled("\033[1m", "Audit of " + (report.document.title.empty()
-                                          ? report.document.path
-                                          : "\u201c" + report.document.title + "\u201d"));
+                                         ? report.document.path
+                                         : "\u201c" + report.document.title + "\u201d"));
   if (!report.document.title.empty()) o += " (" + report.document.path + ")";
   o += "\n";
   t.Dim(std::to_string(report.sentences) + " sentences read, " +

@@ -48,7 +48,8 @@ std::string TodayIso() {
   return buf;
 }
 
-bool SpanInBlock(const ingest::Block& block, uint32_t begin, uint32_t end, size_t* from, size_t* to) {
+bool SpanInBlock(const ingest::Block& block, uint32_t begin, uint32_t end, size_t* from,
+                 size_t* to) {
   const std::string& text = block.text;
   if (block.offsets.size() != text.size() + 1 || text.empty() || end <= begin) return false;
   if (end <= block.offsets.front() || begin >= block.offsets.back()) return false;

@@ -1,6 +1,5 @@
 // evkb-query audit INPUT: read one article, judge its claims, render.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -25,7 +24,9 @@ struct AuditFlags {
   std::string fail_on = "never";
 };
 
-void Error(const std::string& message) { std::fprintf(stderr, "evkb-query: audit: %s\n", message.c_str()); }
+void Error(const std::string& message) {
+  std::fprintf(stderr, "evkb-query: audit: %s\n", message.c_str());
+}
 
 bool IsDatabaseError(const kb::Status& s) {
   return s.IsIOError() || s.IsCorruption() || s.IsBusy() || s.IsNotSupported();
@@ -50,7 +51,8 @@ int ReadArticle(const std::string& input, ingest::Document* doc) {
     return kExitRejected;
   }
   if (docs.size() > 1) {
-    Error(input + ": holds " + std::to_string(docs.size()) + " articles; auditing the first, " + docs[0].path);
+    Error(input + ": holds " + std::to_string(docs.size()) + " articles; auditing the first, " +
+          docs[0].path);
   }
   *doc = std::move(docs[0]);
   return 0;
@@ -97,10 +99,12 @@ int RunAudit(const AuditFlags& flags, const GlobalOptions& global) {
 
 Runner SetupAudit(CLI::App* sub, const GlobalOptions* global) {
   auto flags = std::make_shared<AuditFlags>();
-  sub->add_option("INPUT", flags->input, "Article to audit (.txt, .md, .html), or - for stdin")->required();
+  sub->add_option("INPUT", flags->input, "Article to audit (.txt, .md, .html), or - for stdin")
+      ->required();
   flags->format = AddFormatOption(sub, {"text", "json", "claimreview", "html"});
-  sub->add_option("--fail-on", flags->fail_on,
-                  "Exit 1 when a finding is at or above this level: myth, contested, unsupported or never")
+  sub->add_option(
+         "--fail-on", flags->fail_on,
+         "Exit 1 when a finding is at or above this level: myth, contested, unsupported or never")
       ->check(CLI::IsMember({"myth", "contested", "unsupported", "never"}))
       ->capture_default_str();
   sub->footer(

@@ -66,7 +66,7 @@ kb::Status EvidencePool::FindClaims(const std::vector<std::string>& subjects,
                                     std::vector<const kb::Claim*>* out) {
   out->clear();
   const size_t triples = subjects.size() * relations.size() * objects.size();
-  if (triples <= kMaxEnumeratedTriples) {
+  if (triples <= max_enumerated_) {
     for (const std::string& o : objects) {
       for (const std::string& s : subjects) {
         for (const std::string& r : relations) {

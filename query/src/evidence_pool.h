@@ -23,7 +23,10 @@ inline constexpr size_t kMaxEnumeratedTriples = 4096;
 
 class EvidencePool {
  public:
-  EvidencePool(kb::Store* store, const kb::Lexicon* lexicon) : store_(store), lex_(lexicon) {}
+  // `max_enumerated`: see kMaxEnumeratedTriples (tests lower it).
+  EvidencePool(kb::Store* store, const kb::Lexicon* lexicon,
+               size_t max_enumerated = kMaxEnumeratedTriples)
+      : store_(store), lex_(lexicon), max_enumerated_(max_enumerated) {}
 
   // The stored claims with a subject in `subjects`, a relation in
   // `relations` and an object in `objects`. Small products are looked up by
@@ -55,6 +58,7 @@ class EvidencePool {
 
   kb::Store* store_;
   const kb::Lexicon* lex_;
+  size_t max_enumerated_;
   std::unordered_map<std::string, std::vector<const kb::Claim*>> claims_by_concept_;
   std::unordered_map<std::string, kb::Claim> claims_;  // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Work> works_;    // id "" entries mark missing ones

@@ -50,8 +50,9 @@ std::string Explanation(const Finding& f) {
       out = "The evidence is divided or does not reach this far (verdict: " + verdict + ").";
       break;
     case FindingKind::kUnsupported:
-      out = f.matched.id.empty() ? "The knowledge base holds no evidence for this claim."
-                                 : "Only uncited statements back this claim (verdict: " + verdict + ").";
+      out = f.matched.id.empty()
+                ? "The knowledge base holds no evidence for this claim."
+                : "Only uncited statements back this claim (verdict: " + verdict + ").";
       break;
     case FindingKind::kConsistent:
       out = "Agrees with the evidence in the knowledge base (verdict: " + verdict + ").";
@@ -63,8 +64,9 @@ std::string Explanation(const Finding& f) {
   if (f.kind != FindingKind::kMyth && !f.evidence.empty()) {
     const Evidence& e = f.evidence.front();
     const kb::Work* work = StrongestWork(e);
-    out += " Strongest evidence: " + (work ? DisplayLabel(*work) + ", " : std::string()) + "\u201c" +
-           Abbreviate(e.assertion.sentence, 160) + "\u201d (" + SourceName(e.source) + ").";
+    out += " Strongest evidence: " + (work ? DisplayLabel(*work) + ", " : std::string()) +
+           "\u201c" + Abbreviate(e.assertion.sentence, 160) + "\u201d (" + SourceName(e.source) +
+           ").";
   }
   return out;
 }
@@ -74,7 +76,8 @@ std::string Explanation(const Finding& f) {
 void TextAround(const std::vector<ingest::Block>& blocks, size_t index, size_t from, size_t to,
                 std::string* prefix, std::string* suffix) {
   std::string before = blocks[index].text.substr(0, from);
-  for (size_t b = index; before.size() < kSelectorContext && b-- > 0;) before = blocks[b].text + "\n" + before;
+  for (size_t b = index; before.size() < kSelectorContext && b-- > 0;)
+    before = blocks[b].text + "\n" + before;
   std::string after = blocks[index].text.substr(to);
   for (size_t b = index + 1; after.size() < kSelectorContext && b < blocks.size(); ++b) {
     after += "\n" + blocks[b].text;
@@ -88,7 +91,8 @@ void WriteQuoteSelector(Writer& w, const AuditReport& report, const Finding& f) 
   std::string prefix, suffix;
   const auto& blocks = report.document.blocks;
   size_t from = 0, to = 0;
-  if (f.block < blocks.size() && SpanInBlock(blocks[f.block], f.span_begin, f.span_end, &from, &to)) {
+  if (f.block < blocks.size() &&
+      SpanInBlock(blocks[f.block], f.span_begin, f.span_end, &from, &to)) {
     TextAround(blocks, f.block, from, to, &prefix, &suffix);
   }
   w.Key("selector");

@@ -20,9 +20,9 @@ namespace {
 constexpr char kCsp[] =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; "
     "base-uri 'none'; form-action 'none'";
-constexpr size_t kCardQuote = 260;    // bytes of the sentence quoted in a card's summary
+constexpr size_t kCardQuote = 260;  // bytes of the sentence quoted in a card's summary
 constexpr size_t kEvidenceQuote = 240;
-constexpr size_t kTipEvidence = 2;    // evidence items in a popover
+constexpr size_t kTipEvidence = 2;  // evidence items in a popover
 
 const char* KindBlurb(FindingKind k) {
   switch (k) {
@@ -59,12 +59,14 @@ std::string FindingId(size_t n) { return "f" + std::to_string(n + 1); }
 std::string EvidenceItem(const Evidence& e, const char* tag) {
   const bool affirms = e.assertion.stance == kb::Stance::kAsserts;
   std::string h = std::string("<") + tag + " class=\"ev\">";
-  h += affirms ? "<span class=\"side for\">For</span>" : "<span class=\"side against\">Against</span>";
+  h += affirms ? "<span class=\"side for\">For</span>"
+               : "<span class=\"side against\">Against</span>";
   h += "<q>" + EscapeHtml(Abbreviate(e.assertion.sentence, kEvidenceQuote)) + "</q>";
   h += "<span class=\"cite\">";
   if (const kb::Work* w = StrongestWork(e)) {
     h += "<b>" + EscapeHtml(DisplayLabel(*w)) + "</b>";
-    if (!w->type.empty() && w->type != "unknown") h += " \u00b7 " + EscapeHtml(DescribeStudyType(w->type));
+    if (!w->type.empty() && w->type != "unknown")
+      h += " \u00b7 " + EscapeHtml(DescribeStudyType(w->type));
     h += " \u00b7 level " + std::to_string(w->level);
   } else {
     h += "<b>uncited</b>";
@@ -84,12 +86,13 @@ std::string ClaimRow(const Finding& f, const char* tag) {
     if (f.stance == kb::Stance::kDenies) h += " <i>(denied)</i>";
     if (f.hedged) h += " <i>(hedged)</i>";
     h += close;
-    h += open + "<span class=\"lbl\">Evidence</span>";
+    h += open + "<span class=\"lbl\">Verdict</span>";
     if (f.matched.id.empty()) {
       h += "no matching claim in the knowledge base";
     } else {
       h += EscapeHtml(kb::VerdictName(f.verdict)) + " \u00b7 confidence " + Fixed2(f.confidence);
-      if (f.matched.id != f.claim.id) h += " \u00b7 as \u201c" + EscapeHtml(f.matched.text) + "\u201d";
+      if (f.matched.id != f.claim.id)
+        h += " \u00b7 as \u201c" + EscapeHtml(f.matched.text) + "\u201d";
     }
     h += close;
   }
@@ -97,11 +100,13 @@ std::string ClaimRow(const Finding& f, const char* tag) {
   if (!f.has_claim) {
     h += open + "<span class=\"lbl\">Not understood</span>";
     if (f.unknown_terms.empty()) h += "<span class=\"empty\">no known concepts</span>";
-    for (const std::string& t : f.unknown_terms) h += "<code class=\"term\">" + EscapeHtml(t) + "</code> ";
+    for (const std::string& t : f.unknown_terms)
+      h += "<code class=\"term\">" + EscapeHtml(t) + "</code> ";
     h += close;
   }
   if (!f.correction.empty()) {
-    h += std::string("<") + tag + " class=\"row correction\"><span class=\"lbl\">Correction</span>" +
+    h += std::string("<") + tag +
+         " class=\"row correction\"><span class=\"lbl\">Correction</span>" +
          EscapeHtml(f.correction) + close;
   }
   return h;
@@ -121,10 +126,13 @@ std::string Tip(const Finding& f) {
 std::string Card(const Finding& f, size_t n) {
   const std::string kind = KindClass(f.kind);
   std::string h = "<details class=\"card " + kind + "\" id=\"" + FindingId(n) + "\" data-kind=\"" +
-                  FindingKindName(f.kind) + "\"" + (f.kind == FindingKind::kConsistent ? "" : " open") + ">";
-  h += "<summary><span class=\"card-top\"><span class=\"badge\">" + std::string(FindingKindLabel(f.kind)) +
-       "</span><span class=\"num\">#" + std::to_string(n + 1) + "</span><span class=\"toggle\"></span></span>";
-  h += "<span class=\"quote\">" + EscapeHtml(Abbreviate(f.sentence, kCardQuote)) + "</span></summary>";
+                  FindingKindName(f.kind) + "\"" +
+                  (f.kind == FindingKind::kConsistent ? "" : " open") + ">";
+  h += "<summary><span class=\"card-top\"><span class=\"badge\">" +
+       std::string(FindingKindLabel(f.kind)) + "</span><span class=\"num\">#" +
+       std::to_string(n + 1) + "</span><span class=\"toggle\"></span></span>";
+  h += "<span class=\"quote\">" + EscapeHtml(Abbreviate(f.sentence, kCardQuote)) +
+       "</span></summary>";
   h += "<div class=\"card-body\">" + ClaimRow(f, "div");
   if (!f.evidence.empty()) {
     h += "<ul class=\"evidence\">";
@@ -149,7 +157,8 @@ std::vector<std::vector<Highlight>> PlaceFindings(const AuditReport& report) {
   for (size_t n = 0; n < report.findings.size(); ++n) {
     const Finding& f = report.findings[n];
     size_t from = 0, to = 0;
-    if (f.block < blocks.size() && SpanInBlock(blocks[f.block], f.span_begin, f.span_end, &from, &to)) {
+    if (f.block < blocks.size() &&
+        SpanInBlock(blocks[f.block], f.span_begin, f.span_end, &from, &to)) {
       placed[f.block].push_back({from, to, n});
       continue;
     }
@@ -161,7 +170,8 @@ std::vector<std::vector<Highlight>> PlaceFindings(const AuditReport& report) {
     }
   }
   for (auto& list : placed) {
-    std::sort(list.begin(), list.end(), [](const Highlight& a, const Highlight& b) { return a.from < b.from; });
+    std::sort(list.begin(), list.end(),
+              [](const Highlight& a, const Highlight& b) { return a.from < b.from; });
   }
   return placed;
 }
@@ -175,8 +185,8 @@ std::string BlockText(const AuditReport& report, const ingest::Block& block,
     const Finding& f = report.findings[hl.finding];
     const std::string id = FindingId(hl.finding);
     h += EscapeHtml(std::string_view(block.text).substr(at, hl.from - at));
-    h += "<mark class=\"s " + KindClass(f.kind) + "\" id=\"s-" + id + "\" data-kind=\"" + FindingKindName(f.kind) +
-         "\" tabindex=\"0\">";
+    h += "<mark class=\"s " + KindClass(f.kind) + "\" id=\"s-" + id + "\" data-kind=\"" +
+         FindingKindName(f.kind) + "\" tabindex=\"0\">";
     h += EscapeHtml(std::string_view(block.text).substr(hl.from, hl.to - hl.from));
     h += Tip(f) + "</mark><a class=\"ref " + KindClass(f.kind) + "\" href=\"#" + id + "\">" +
          std::to_string(hl.finding + 1) + "</a>";
@@ -190,8 +200,9 @@ std::string Article(const AuditReport& report) {
   const auto& blocks = report.document.blocks;
   const auto placed = PlaceFindings(report);
   std::string h = "<article class=\"article\">\n<p class=\"kicker\">The article</p>\n";
-  const bool has_title = std::any_of(blocks.begin(), blocks.end(),
-                                     [](const ingest::Block& b) { return b.kind == ingest::BlockKind::kTitle; });
+  const bool has_title = std::any_of(blocks.begin(), blocks.end(), [](const ingest::Block& b) {
+    return b.kind == ingest::BlockKind::kTitle;
+  });
   if (!has_title && !report.document.title.empty()) {
     h += "<h1>" + EscapeHtml(report.document.title) + "</h1>\n";
   }
@@ -201,6 +212,11 @@ std::string Article(const AuditReport& report) {
     if (in_list && kind != ingest::BlockKind::kListItem) {
       h += "</ul>\n";
       in_list = false;
+    }
+    // HTML articles often repeat their <title> as the first heading.
+    if (kind == ingest::BlockKind::kHeading && placed[b].empty() && b > 0 &&
+        blocks[b - 1].kind == ingest::BlockKind::kTitle && blocks[b - 1].text == blocks[b].text) {
+      continue;
     }
     const std::string text = BlockText(report, blocks[b], placed[b]);
     switch (kind) {
@@ -234,10 +250,10 @@ std::string Legend(const AuditReport& report) {
   for (size_t k = 0; k < kFindingKindCount; ++k) {
     const FindingKind kind = static_cast<FindingKind>(k);
     const int n = report.counts[k];
-    h += "<li class=\"" + KindClass(kind) + (n == 0 ? " zero" : "") + "\" title=\"" + KindBlurb(kind) +
-         "\"><span class=\"swatch\"></span>" + FindingKindLabel(kind) + " <b class=\"count\" id=\"count-" +
-         FindingKindName(kind) + "\" data-kind=\"" + FindingKindName(kind) + "\">" + std::to_string(n) +
-         "</b></li>";
+    h += "<li class=\"" + KindClass(kind) + (n == 0 ? " zero" : "") + "\" title=\"" +
+         KindBlurb(kind) + "\"><span class=\"swatch\"></span>" + FindingKindLabel(kind) +
+         " <b class=\"count\" id=\"count-" + FindingKindName(kind) + "\" data-kind=\"" +
+         FindingKindName(kind) + "\">" + std::to_string(n) + "</b></li>";
   }
   return h + "</ul>";
 }
@@ -247,38 +263,46 @@ std::string Overview(const AuditReport& report) {
   const int unsupported = report.Count(FindingKind::kUnsupported);
   std::string headline, cls;
   if (bad > 0) {
-    headline = Plural(bad, "claim contradicts or overstates", "claims contradict or overstate") + " the evidence";
+    headline = Plural(bad, "claim contradicts or overstates", "claims contradict or overstate") +
+               " the evidence";
     cls = "bad";
   } else if (unsupported > 0) {
-    headline = "No myths found; " + Plural(unsupported, "claim has", "claims have") + " no research behind it";
+    headline = "No myths found; " + Plural(unsupported, "claim has", "claims have") +
+               " no research behind it";
   } else if (report.Count(FindingKind::kConsistent) > 0) {
     headline = "No myths found: every judged claim agrees with the evidence";
     cls = "good";
   } else {
     headline = "No claims the knowledge base can judge";
   }
-  std::string h = "<section class=\"overview\"><p class=\"headline " + cls + "\">" + EscapeHtml(headline) + "</p>";
-  h += "<p class=\"meta\">" + Plural(static_cast<int>(report.sentences), "sentence", "sentences") + " read \u00b7 " +
-       std::to_string(report.findings.size()) + " judged \u00b7 hover or click a highlighted sentence for its evidence"
-       " \u00b7 " + TodayIso() + "</p>";
+  std::string h = "<section class=\"overview\"><p class=\"headline " + cls + "\">" +
+                  EscapeHtml(headline) + "</p>";
+  h += "<p class=\"meta\">" + Plural(static_cast<int>(report.sentences), "sentence", "sentences") +
+       " read \u00b7 " + std::to_string(report.findings.size()) +
+       " judged \u00b7 hover or click a highlighted sentence for its evidence"
+       " \u00b7 " +
+       TodayIso() + "</p>";
   // Where an editor should start: the myths, then the contested claims.
   std::string first;
   for (size_t n = 0; n < report.findings.size(); ++n) {
     const FindingKind k = report.findings[n].kind;
     if (k != FindingKind::kMyth && k != FindingKind::kContested) continue;
-    first += "<a class=\"" + KindClass(k) + "\" href=\"#" + FindingId(n) + "\">#" + std::to_string(n + 1) + "</a>";
+    first += "<a class=\"" + KindClass(k) + "\" href=\"#" + FindingId(n) + "\">#" +
+             std::to_string(n + 1) + "</a>";
   }
   if (!first.empty()) h += "<p class=\"first\">Review first:" + first + "</p>";
   return h + "</section>\n";
 }
 
 std::string Footer() {
-  std::string h = "<footer><strong>How to read this report.</strong> Each sentence that states an effect was "
-                  "matched against the claims in the evkb knowledge base and the research its sources cite.";
+  std::string h =
+      "<footer><strong>How to read this report.</strong> Each sentence that states an effect was "
+      "matched against the claims in the evkb knowledge base and the research its sources cite.";
   h += "<dl>";
   for (size_t k = 0; k < kFindingKindCount; ++k) {
     const FindingKind kind = static_cast<FindingKind>(k);
-    h += "<dt class=\"" + KindClass(kind) + "\">" + FindingKindLabel(kind) + "</dt><dd>" + KindBlurb(kind) + "</dd>";
+    h += "<dt class=\"" + KindClass(kind) + "\">" + FindingKindLabel(kind) + "</dt><dd>" +
+         KindBlurb(kind) + "</dd>";
   }
   return h + "</dl></footer>\n";
 }
@@ -293,10 +317,12 @@ std::string RenderAuditHtml(const AuditReport& report) {
   h += "<meta name=\"referrer\" content=\"no-referrer\">\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   h += "<meta name=\"generator\" content=\"evkb\">\n";
-  h += "<title>Audit: " + EscapeHtml(title) + "</title>\n<style>" + kAuditHtmlStyle + "</style>\n</head>\n<body>\n";
+  h += "<title>Audit: " + EscapeHtml(title) + "</title>\n<style>" + kAuditHtmlStyle +
+       "</style>\n</head>\n<body>\n";
   h += "<header class=\"bar\"><div class=\"bar-inner\"><span class=\"brand\">evkb audit</span>";
-  h += "<div class=\"doc\"><span class=\"doc-title\">" + EscapeHtml(title) + "</span><span class=\"doc-path\">" +
-       EscapeHtml(doc.url.empty() ? doc.path : doc.url) + "</span></div>";
+  h += "<div class=\"doc\"><span class=\"doc-title\">" + EscapeHtml(title) +
+       "</span><span class=\"doc-path\">" + EscapeHtml(doc.url.empty() ? doc.path : doc.url) +
+       "</span></div>";
   h += Legend(report) + "</div></header>\n";
   h += "<main class=\"layout\">\n" + Overview(report) + Article(report);
   h += "<aside class=\"findings\" aria-label=\"Findings\"><h2>Findings</h2>\n";

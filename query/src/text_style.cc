@@ -44,6 +44,7 @@ std::string DescribeWork(const kb::Work& w) {
   std::string label = w.label.empty() ? kb::WorkLabel(w) : w.label;
   std::string type = w.type;
   std::replace(type.begin(), type.end(), '_', ' ');
+  if (type.empty() || type == "unknown") return label + ", level " + std::to_string(w.level);
   return label + ", " + type + ", level " + std::to_string(w.level);
 }
 

@@ -1,9 +1,8 @@
 // Tests for query/src/audit.cc against a real store, lexicon, pipeline and
 // judge: a small KB built from hand-made source records in a temp dir.
-#include <catch2/catch.hpp>
-
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -23,8 +22,9 @@ namespace fs = std::filesystem;
 
 class TempDir {
  public:
-  TempDir() : path_(fs::temp_directory_path() / ("evkb-audit-" + std::to_string(::getpid()) + "-" +
-                                                  std::to_string(counter_++))) {
+  TempDir()
+      : path_(fs::temp_directory_path() /
+              ("evkb-audit-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++))) {
     fs::remove_all(path_);
     fs::create_directories(path_);
   }
@@ -39,8 +39,8 @@ class TempDir {
   fs::path path_;
 };
 
-kb::Work MakeWork(const std::string& family, int year, const std::string& title, const std::string& type,
-                  int level) {
+kb::Work MakeWork(const std::string& family, int year, const std::string& title,
+                  const std::string& type, int level) {
   kb::Work w;
   w.authors = {{family, "A."}};
   w.et_al = true;
@@ -56,8 +56,8 @@ kb::Work MakeWork(const std::string& family, int year, const std::string& title,
 
 // Adds `claim` to the record (once) and an assertion of it.
 void Assert(kb::SourceRecord* rec, const std::string& s, const std::string& r, const std::string& o,
-            const std::string& text, kb::Stance stance, const std::string& sentence, const kb::Work* work,
-            std::vector<std::string> qualifiers = {}) {
+            const std::string& text, kb::Stance stance, const std::string& sentence,
+            const kb::Work* work, std::vector<std::string> qualifiers = {}) {
   kb::Claim c{kb::ClaimId(s, r, o), s, r, o, text};
   bool have = false;
   for (const kb::Claim& existing : rec->claims) have = have || existing.id == c.id;
@@ -83,16 +83,20 @@ kb::SourceRecord ReviewArticle() {
   rec.source.id = kb::ContentId("review article body");
   const kb::Work review = MakeWork("Fields", 2019, "A systematic review of foam rolling and fascia",
                                    "systematic_review", 1);
-  const kb::Work trial = MakeWork("Marsh", 2016, "A randomised trial of foam rolling after exercise", "rct", 2);
+  const kb::Work trial =
+      MakeWork("Marsh", 2016, "A randomised trial of foam rolling after exercise", "rct", 2);
   rec.works = {review, trial};
   Assert(&rec, "foam_rolling", "breaks_down", "scar_tissue", "foam rolling breaks down scar tissue",
-         kb::Stance::kDenies, "A systematic review found no evidence that foam rolling breaks down scar tissue.",
+         kb::Stance::kDenies,
+         "A systematic review found no evidence that foam rolling breaks down scar tissue.",
          &review);
-  Assert(&rec, "foam_rolling", "reduces", "doms", "foam rolling reduces delayed onset muscle soreness",
-         kb::Stance::kAsserts, "A randomised trial found that foam rolling reduces muscle soreness.", &trial);
-  Assert(&rec, "foam_rolling", "improves", "range_of_motion", "foam rolling improves range of motion",
-         kb::Stance::kAsserts, "The review found foam rolling improves range of motion in the short term.",
-         &review, {"short_term"});
+  Assert(&rec, "foam_rolling", "reduces", "doms",
+         "foam rolling reduces delayed onset muscle soreness", kb::Stance::kAsserts,
+         "A randomised trial found that foam rolling reduces muscle soreness.", &trial);
+  Assert(&rec, "foam_rolling", "improves", "range_of_motion",
+         "foam rolling improves range of motion", kb::Stance::kAsserts,
+         "The review found foam rolling improves range of motion in the short term.", &review,
+         {"short_term"});
   return rec;
 }
 

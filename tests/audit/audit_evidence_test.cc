@@ -1,6 +1,5 @@
 // Tests for query/src/audit_evidence.cc and audit_util.cc.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -13,8 +12,9 @@ namespace {
 using evkb_test::MakeEvidence;
 
 Evidence WithQualifiers(std::vector<std::string> qualifiers) {
-  Evidence e = MakeEvidence(kb::Stance::kAsserts, "Rolling improves range of motion for a short while.",
-                            "001_a.txt", "Cheatham et al. 2015", "systematic_review", 1);
+  Evidence e =
+      MakeEvidence(kb::Stance::kAsserts, "Rolling improves range of motion for a short while.",
+                   "001_a.txt", "Cheatham et al. 2015", "systematic_review", 1);
   e.assertion.qualifiers = std::move(qualifiers);
   return e;
 }
@@ -43,12 +43,14 @@ TEST_CASE("AuditEvidence: timing overreach table", "[audit]") {
   }
 }
 
-TEST_CASE("AuditEvidence: correction names the work, quotes the sentence and the source", "[audit]") {
-  const Evidence e = MakeEvidence(kb::Stance::kDenies,
-                                  "A 2019 review found no reliable evidence that rollers deform fascia.",
-                                  "002_review.txt", "Journal of Sport Rehabilitation 2019", "systematic_review", 1);
+TEST_CASE("AuditEvidence: correction names the work, quotes the sentence and the source",
+          "[audit]") {
+  const Evidence e = MakeEvidence(
+      kb::Stance::kDenies, "A 2019 review found no reliable evidence that rollers deform fascia.",
+      "002_review.txt", "Journal of Sport Rehabilitation 2019", "systematic_review", 1);
   CHECK(CorrectionLine(e) ==
-        "Journal of Sport Rehabilitation 2019 (systematic review): \u201cA 2019 review found no reliable "
+        "Journal of Sport Rehabilitation 2019 (systematic review): \u201cA 2019 review found no "
+        "reliable "
         "evidence that rollers deform fascia.\u201d \u2014 002_review.txt");
 }
 

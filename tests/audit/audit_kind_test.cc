@@ -1,6 +1,5 @@
 // Tests for query/src/audit_kind.cc: the kind rule and --fail-on.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -36,7 +35,8 @@ TEST_CASE("AuditKind: stance x verdict -> kind", "[audit]") {
   }
 }
 
-TEST_CASE("AuditKind: severity orders myth > contested > unsupported > consistent > unknown", "[audit]") {
+TEST_CASE("AuditKind: severity orders myth > contested > unsupported > consistent > unknown",
+          "[audit]") {
   CHECK(Severity(FindingKind::kMyth) > Severity(FindingKind::kContested));
   CHECK(Severity(FindingKind::kContested) > Severity(FindingKind::kUnsupported));
   CHECK(Severity(FindingKind::kUnsupported) > Severity(FindingKind::kConsistent));

@@ -1,7 +1,7 @@
 // Tests for query/src/audit_render_json.cc and audit_render_text.cc.
-#include <catch2/catch.hpp>
 #include <rapidjson/document.h>
 
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "audit_test_util.h"
@@ -57,13 +57,15 @@ TEST_CASE("AuditRenderJson: the CLI.md audit shape", "[audit]") {
   CHECK(summary["unknown"].GetInt() == 1);
 }
 
-TEST_CASE("AuditRenderText: labels, evidence lines and a summary; colour only on request", "[audit]") {
+TEST_CASE("AuditRenderText: labels, evidence lines and a summary; colour only on request",
+          "[audit]") {
   AuditReport r = MakeReport("Why rolling helps", {{"Rolling breaks up scar tissue.", K::kMyth}});
   const std::string plain = RenderAuditText(r, false);
   CHECK(plain.find("MYTH") != std::string::npos);
   CHECK(plain.find("Rolling breaks up scar tissue.") != std::string::npos);
   CHECK(plain.find("against ") != std::string::npos);
-  CHECK(plain.find("summary: 1 myth, 0 contested, 0 unsupported, 0 consistent, 0 unknown") != std::string::npos);
+  CHECK(plain.find("summary: 1 myth, 0 contested, 0 unsupported, 0 consistent, 0 unknown") !=
+        std::string::npos);
   CHECK(plain.find('\033') == std::string::npos);
   CHECK(RenderAuditText(r, true).find("\033[1;31mMYTH") != std::string::npos);
 }

@@ -18,8 +18,9 @@ inline ingest::Block MakeBlock(ingest::BlockKind kind, const std::string& text, 
   return b;
 }
 
-inline query::Evidence MakeEvidence(kb::Stance stance, const std::string& sentence, const std::string& path,
-                                    const std::string& work_label, const std::string& type, int level) {
+inline query::Evidence MakeEvidence(kb::Stance stance, const std::string& sentence,
+                                    const std::string& path, const std::string& work_label,
+                                    const std::string& type, int level) {
   query::Evidence e;
   e.assertion.stance = stance;
   e.assertion.sentence = sentence;
@@ -68,13 +69,14 @@ inline query::AuditReport MakeReport(const std::string& title, const std::vector
     f.block = doc.blocks.size() - 1;
     if (p.kind != query::FindingKind::kUnknown) {
       f.has_claim = true;
-      f.claim = {"c1", "foam_rolling", "breaks_down", "scar_tissue", "foam rolling breaks down scar tissue"};
+      f.claim = {"c1", "foam_rolling", "breaks_down", "scar_tissue",
+                 "foam rolling breaks down scar tissue"};
       f.matched = f.claim;
       f.match = 1;
       f.verdict = kb::Verdict::kRefuted;
-      f.evidence.push_back(MakeEvidence(kb::Stance::kDenies, "A review found no reliable evidence of this.",
-                                        "002_review.txt", "Journal of Sport Rehabilitation 2019",
-                                        "systematic_review", 1));
+      f.evidence.push_back(MakeEvidence(
+          kb::Stance::kDenies, "A review found no reliable evidence of this.", "002_review.txt",
+          "Journal of Sport Rehabilitation 2019", "systematic_review", 1));
     } else {
       f.unknown_terms = {"toxins"};
     }

@@ -1,7 +1,7 @@
 // Tests for query/src/render_claimreview.cc: the schema.org shape.
-#include <catch2/catch.hpp>
 #include <rapidjson/document.h>
 
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "audit_test_util.h"
@@ -64,7 +64,8 @@ TEST_CASE("RenderClaimReview: one ClaimReview per finding with a verdict", "[aud
 }
 
 TEST_CASE("RenderClaimReview: the quote selector carries text either side", "[audit]") {
-  AuditReport r = MakeReport("T", {{"First part. Rolling breaks up scar tissue. Last part.", K::kMyth}});
+  AuditReport r =
+      MakeReport("T", {{"First part. Rolling breaks up scar tissue. Last part.", K::kMyth}});
   Finding& f = r.findings[0];
   f.sentence = "Rolling breaks up scar tissue.";
   f.span_begin += 12;
@@ -72,7 +73,8 @@ TEST_CASE("RenderClaimReview: the quote selector carries text either side", "[au
   rapidjson::Document doc;
   doc.Parse(RenderClaimReview(r, "2024-05-01").c_str());
   REQUIRE_FALSE(doc.HasParseError());
-  const rapidjson::Value& sel = doc["@graph"][0]["itemReviewed"]["appearance"]["hasPart"]["selector"];
+  const rapidjson::Value& sel =
+      doc["@graph"][0]["itemReviewed"]["appearance"]["hasPart"]["selector"];
   CHECK(Get(sel, "prefix") == "T\nFirst part. ");
   CHECK(Get(sel, "suffix") == " Last part.");
 }
@@ -84,7 +86,8 @@ TEST_CASE("RenderClaimReview: the quote selector reaches into neighbouring block
   rapidjson::Document doc;
   doc.Parse(RenderClaimReview(r, "2024-05-01").c_str());
   REQUIRE_FALSE(doc.HasParseError());
-  const rapidjson::Value& sel = doc["@graph"][0]["itemReviewed"]["appearance"]["hasPart"]["selector"];
+  const rapidjson::Value& sel =
+      doc["@graph"][0]["itemReviewed"]["appearance"]["hasPart"]["selector"];
   CHECK(Get(sel, "prefix") == "Title\nBefore.\n");
   CHECK(Get(sel, "suffix") == "\nAfter.");
 }

@@ -1,7 +1,6 @@
 // Tests for query/src/render_html.cc: structure, counts and escaping.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cctype>
 #include <string>
 
@@ -26,11 +25,12 @@ size_t CountOf(const std::string& hay, const std::string& needle) {
 }
 
 TEST_CASE("RenderHtml: highlights each finding with its kind and shows the counts", "[audit]") {
-  const AuditReport r = MakeReport("Why rolling helps", {{"Rolling breaks up scar tissue.", K::kMyth},
-                                                         {"Rolling lengthens the IT band.", K::kContested},
-                                                         {"Rolling reduces soreness.", K::kConsistent},
-                                                         {"Rolling flushes toxins.", K::kUnknown},
-                                                         {"Roll slowly.", K::kUnknown, false}});
+  const AuditReport r =
+      MakeReport("Why rolling helps", {{"Rolling breaks up scar tissue.", K::kMyth},
+                                       {"Rolling lengthens the IT band.", K::kContested},
+                                       {"Rolling reduces soreness.", K::kConsistent},
+                                       {"Rolling flushes toxins.", K::kUnknown},
+                                       {"Roll slowly.", K::kUnknown, false}});
   const std::string html = RenderAuditHtml(r);
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(CountOf(html, "<mark class=\"s k-myth\"") == 1);
@@ -46,7 +46,8 @@ TEST_CASE("RenderHtml: highlights each finding with its kind and shows the count
 }
 
 TEST_CASE("RenderHtml: is self-contained with a CSP that forbids loads and scripts", "[audit]") {
-  const std::string html = RenderAuditHtml(MakeReport("T", {{"Rolling breaks up scar tissue.", K::kMyth}}));
+  const std::string html =
+      RenderAuditHtml(MakeReport("T", {{"Rolling breaks up scar tissue.", K::kMyth}}));
   CHECK(html.find("http-equiv=\"Content-Security-Policy\"") != std::string::npos);
   CHECK(html.find("default-src 'none'") != std::string::npos);
   CHECK(html.find("script-src 'none'") != std::string::npos);
@@ -63,7 +64,8 @@ TEST_CASE("RenderHtml: article and KB text cannot inject markup", "[audit]") {
   const std::string evil_title = "<script>document.title='PWNED'</script>";
   const std::string evil_judged = "Rolling <img src=x onerror=alert(1)> breaks up scar tissue.";
   const std::string evil_plain = "<a href=\"javascript:alert(2)\">click</a> <svg onload=alert(3)>";
-  AuditReport r = MakeReport(evil_title, {{evil_judged, K::kMyth}, {evil_plain, K::kUnknown, false}});
+  AuditReport r =
+      MakeReport(evil_title, {{evil_judged, K::kMyth}, {evil_plain, K::kUnknown, false}});
   r.document.path = "drafts/\"><script>alert(4)</script>.md";
   r.findings[0].correction = "</q><script>alert(5)</script>";
   r.findings[0].note = "<iframe src=//evil>";
@@ -75,19 +77,23 @@ TEST_CASE("RenderHtml: article and KB text cannot inject markup", "[audit]") {
   const std::string html = RenderAuditHtml(r);
   const std::string lower = Lower(html);
   CHECK(lower.find("<script") == std::string::npos);
-  for (const char* tag : {"<img", "<a href=\"javascript", "<svg", "<iframe", "<object", "<embed", "<b onmouseover"}) {
+  for (const char* tag :
+       {"<img", "<a href=\"javascript", "<svg", "<iframe", "<object", "<embed", "<b onmouseover"}) {
     INFO(tag);
     CHECK(lower.find(tag) == std::string::npos);
   }
   CHECK(CountOf(lower, "<style") == 1);  // the page's own
-  CHECK(html.find("&lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt;") != std::string::npos);
-  CHECK(html.find("Rolling &lt;img src=x onerror=alert(1)&gt; breaks up scar tissue.") != std::string::npos);
+  CHECK(html.find("&lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt;") !=
+        std::string::npos);
+  CHECK(html.find("Rolling &lt;img src=x onerror=alert(1)&gt; breaks up scar tissue.") !=
+        std::string::npos);
   // The highlight still wraps the escaped sentence.
   CHECK(CountOf(html, "<mark class=\"s k-myth\"") == 1);
 }
 
 TEST_CASE("RenderHtml: a report without findings still renders", "[audit]") {
-  const std::string html = RenderAuditHtml(MakeReport("Quiet", {{"Roll slowly.", K::kUnknown, false}}));
+  const std::string html =
+      RenderAuditHtml(MakeReport("Quiet", {{"Roll slowly.", K::kUnknown, false}}));
   CHECK(html.find("<mark") == std::string::npos);
   CHECK(html.find("No sentence made a claim to judge.") != std::string::npos);
   CHECK(html.find("</html>") != std::string::npos);

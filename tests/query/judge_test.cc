@@ -13,6 +13,7 @@ using query::Judge;
 using query::Judgement;
 using query_test::MakeClaim;
 using query_test::MakeWork;
+using query_test::Says;
 using query_test::Statement;
 
 namespace {
@@ -34,16 +35,6 @@ struct Fixture {
 
 const kb::Work kReview = MakeWork("Cheatham", 2015, "systematic_review", 1);
 const kb::Work kTrial = MakeWork("Pearcey", 2015, "rct", 2);
-
-Statement Says(const kb::Claim& c, Stance stance, std::vector<kb::Work> works = {},
-               Attribution who = Attribution::kAuthor) {
-  Statement st;
-  st.claim = c;
-  st.stance = stance;
-  st.works = std::move(works);
-  st.attribution = who;
-  return st;
-}
 
 }  // namespace
 

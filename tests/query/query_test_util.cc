@@ -81,6 +81,16 @@ kb::Work MakeWork(const std::string& family, int year, const std::string& type, 
   return w;
 }
 
+Statement Says(const kb::Claim& c, kb::Stance stance, std::vector<kb::Work> works,
+               kb::Attribution who) {
+  Statement st;
+  st.claim = c;
+  st.stance = stance;
+  st.works = std::move(works);
+  st.attribution = who;
+  return st;
+}
+
 FixtureStore::FixtureStore(const std::string& dir) {
   kb::StoreOptions options;
   kb::Status s = kb::Store::Open(options, dir, &store_);

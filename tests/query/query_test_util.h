@@ -48,6 +48,10 @@ struct Statement {
   std::string sentence;
 };
 
+// A statement of `c` by the author, with the works it cites directly.
+Statement Says(const kb::Claim& c, kb::Stance stance = kb::Stance::kAsserts,
+               std::vector<kb::Work> works = {}, kb::Attribution who = kb::Attribution::kAuthor);
+
 // A writable store in `dir`; AddSource writes one article's statements in
 // one PutSource. Both REQUIRE success.
 class FixtureStore {

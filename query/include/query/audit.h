@@ -66,7 +66,7 @@ struct Finding {
 };
 
 struct AuditReport {
-  ingest::Document document;  // the article as read (blocks are used by the HTML report)
+  ingest::Document document;      // the article as read (blocks are used by the HTML report)
   std::vector<Finding> findings;  // in document order
   size_t sentences = 0;           // sentences analysed, references excluded
   std::array<int, kFindingKindCount> counts{};  // indexed by FindingKind
@@ -148,7 +148,8 @@ std::string EscapeHtml(std::string_view text);
 std::string TodayIso();
 // Maps the original-byte span [begin, end) to [*from, *to) in block.text.
 // False when the span does not fall in the block.
-bool SpanInBlock(const ingest::Block& block, uint32_t begin, uint32_t end, size_t* from, size_t* to);
+bool SpanInBlock(const ingest::Block& block, uint32_t begin, uint32_t end, size_t* from,
+                 size_t* to);
 // At most `max` bytes from the end / start of `s`, cut at a UTF-8 character boundary.
 std::string Utf8Tail(std::string_view s, size_t max);
 std::string Utf8Head(std::string_view s, size_t max);

@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Storage faults: a corrupted SST file, a full disk, a database written by a
+newer schema.
+
+    storage_faults_test.py --ingest BIN --query BIN --verify BIN --tamper BIN --lexicon FILE
+
+- Corrupted SST: bytes flipped inside the data of the largest .sst file, and
+  separately its footer; every command that reads the damage exits 4 with a
+  message naming the database and saying what to do, never a crash.
+- Full disk: the ingest runs with a file-size limit (`ulimit -f`, SIGXFSZ
+  ignored, so writes fail with EFBIG) and, when the machine allows it, on a
+  small tmpfs (ENOSPC). It must exit 4; afterwards the database verifies (no
+  half-written article) and re-running without the limit completes to the
+  same export as a clean run.
+- Newer schema: meta's schema_version set to 99 behind evkb's back; ingest,
+  query and verify all refuse it with exit 4 and say to upgrade.
+Prints one line per case and "storage fault cases: N, as expected: N".
+"""
+import argparse
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crash"))
+import evkb_testlib as lib  # noqa: E402
+
+
+class Cases:
+    def __init__(self):
+        self.tried = self.failed = 0
+
+    def report(self, name, problems, detail=""):
+        self.tried += 1
+        self.failed += bool(problems)
+        lib.log("  %s %-40s %s" % ("ok  " if not problems else "FAIL", name, detail))
+        for p in problems:
+            lib.log("       problem: " + p)
+
+
+def expect_db_error(r, db, what):
+    problems = []
+    if r.rc is None or r.rc < 0:
+        problems.append("%s crashed or hung (%s): %s" % (what, r.rc, r.err[-300:]))
+    elif r.rc != 4:
+        problems.append("%s: expected exit 4, got %d: %s" % (what, r.rc, r.err[-300:]))
+    elif db not in r.err:
+        problems.append("%s: the message does not name the database: %r" % (what, r.err[:300]))
+    return problems
+
+
+def ingest(args, db, inputs, **kw):
+    return lib.run([args.ingest, "--db", db, "--lexicon", args.lexicon, "--progress", "never",
+                    "--quiet"] + inputs, timeout=kw.pop("timeout", 120), **kw)
+
+
+def sst_files(db):
+    return sorted(glob.glob(os.path.join(db, "*.sst")), key=os.path.getsize)
+
+
+def flip(path, offset, count=64):
+    with open(path, "r+b") as f:
+        f.seek(offset)
+        data = bytearray(f.read(count))
+        f.seek(offset)
+        f.write(bytes(b ^ 0x5A for b in data))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ingest", required=True)
+    ap.add_argument("--query", required=True)
+    ap.add_argument("--verify", required=True)
+    ap.add_argument("--tamper", required=True)
+    ap.add_argument("--lexicon", required=True)
+    args = ap.parse_args()
+    cases = Cases()
+    work = tempfile.mkdtemp(prefix="evkb-storage-")
+    try:
+        corpus = os.path.join(work, "corpus")
+        gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crash", "gen_corpus.py")
+        subprocess.run([sys.executable, gen, args.lexicon, corpus, "--articles", "400", "--seed", "3"],
+                       check=True, stdout=subprocess.DEVNULL)
+        clean = os.path.join(work, "clean")
+        r = ingest(args, clean, [corpus])
+        if r.rc != 0:
+            raise lib.Failure("clean ingest exited %s: %s" % (r.rc, r.err[-500:]))
+        reference = lib.export_json(args.query, clean)
+
+        # ---- Corrupted SST files.
+        for where in ("data", "footer"):
+            db = os.path.join(work, "corrupt-" + where)
+            shutil.copytree(clean, db)
+            # A writable open recovers the WAL into SST files; make sure there are some.
+            r = ingest(args, db, [corpus])
+            files = sst_files(db)
+            if not files:
+                cases.report("corrupt SST (%s)" % where, ["no .sst file to corrupt"])
+                continue
+            # Corrupt every SST file, so whatever a command reads is damaged.
+            for target in files:
+                size = os.path.getsize(target)
+                flip(target, size // 3 if where == "data" else size - 40, 64 if where == "data" else 40)
+            problems = []
+            results = []
+            for argv, what in (([args.query, "--db", db, "export", "--format", "json"], "export"),
+                               ([args.query, "--db", db, "stats", "--format", "json"], "stats"),
+                               ([args.query, "--db", db, "ask", "Does foam rolling reduce DOMS?"], "ask"),
+                               ([args.ingest, "--db", db, "--lexicon", args.lexicon, "--quiet",
+                                 corpus], "ingest")):
+                r = lib.run(argv, timeout=120)
+                results.append("%s %s" % (what, r.rc))
+                if what == "export" or where == "footer":
+                    problems += expect_db_error(r, db, what)
+                elif r.rc is None or r.rc < 0 or r.rc not in (0, 4):
+                    problems.append("%s: exit %s: %s" % (what, r.rc, r.err[-300:]))
+                if r.rc == 4 and not any(w in r.err for w in ("restore", "re-ingest", "backup")):
+                    problems.append("%s: the message does not say what to do: %r" % (what, r.err[:300]))
+            r = lib.run([args.verify, db], timeout=120)
+            results.append("verify %s" % r.rc)
+            if r.rc not in (1, 4):
+                problems.append("evkb-verify on a corrupt database: exit %s" % r.rc)
+            msg = [l for l in lib.run([args.query, "--db", db, "export", "--format", "json"],
+                                      timeout=120).err.splitlines() if l.strip()]
+            cases.report("corrupt SST (%s of %d files)" % (where, len(files)), problems,
+                         ", ".join(results))
+            if msg:
+                lib.log("       message: " + msg[0][:220])
+
+        # ---- Full disk by file-size limit.
+        for limit_mb in (1, 4):
+            db = os.path.join(work, "fsize-%d" % limit_mb)
+            r = ingest(args, db, [corpus], fsize_mb=limit_mb, ignore_xfsz=True)
+            problems = []
+            if r.rc is None or r.rc < 0:
+                problems.append("crashed (%s): %s" % (r.rc, r.err[-300:]))
+            elif r.rc != 4:
+                problems.append("expected exit 4 when the disk fills, got %d" % r.rc)
+            elif db not in r.err:
+                problems.append("the message does not name the database: %r" % r.err[:200])
+            ok, text = lib.verify(args.verify, db)
+            if not ok:
+                problems.append("after the failed ingest: " + text[:400])
+            partial = text.split(": consistent: ", 1)[-1].split(",")[0]
+            r2 = ingest(args, db, [corpus])
+            if r2.rc != 0:
+                problems.append("re-running without the limit exited %s: %s" % (r2.rc, r2.err[-300:]))
+            else:
+                diff = lib.first_difference(reference, lib.export_json(args.query, db))
+                if diff:
+                    problems.append("after re-running, the export differs from a clean run: " + diff)
+            cases.report("disk full (ulimit -f %d MB)" % limit_mb, problems,
+                         "exit %s, %s kept, verified; re-run completes" % (r.rc, partial))
+            lib.log("       message: " + (r.err.strip().splitlines() or [""])[-1][:220])
+
+        # ---- Full disk on a small tmpfs, where the machine allows mounting one.
+        mnt = os.path.join(work, "tmpfs")
+        os.makedirs(mnt)
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mnt],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+        if mounted:
+            try:
+                db = os.path.join(mnt, "db")
+                r = ingest(args, db, [corpus])
+                problems = []
+                if r.rc != 4:
+                    problems.append("expected exit 4 on a full tmpfs, got %s: %s" % (r.rc, r.err[-300:]))
+                ok, text = lib.verify(args.verify, db)
+                if not ok and "No space" not in text:
+                    problems.append("after the failed ingest: " + text[:400])
+                cases.report("disk full (3 MB tmpfs)", problems, "exit %s; %s" % (
+                    r.rc, text.split(": consistent: ", 1)[-1][:60]))
+                lib.log("       message: " + (r.err.strip().splitlines() or [""])[-1][:220])
+            finally:
+                subprocess.run(["umount", mnt])
+        else:
+            lib.log("  skip a tmpfs cannot be mounted here; the ulimit -f cases stand in for it")
+
+        # ---- A database written by a newer schema.
+        db = os.path.join(work, "newer")
+        shutil.copytree(clean, db)
+        r = lib.run([args.tamper, "schema-version", db, "99"], timeout=60)
+        if r.rc != 0:
+            raise lib.Failure("evkb-tamper failed: " + r.err)
+        problems = []
+        results = []
+        for argv, what in (([args.query, "--db", db, "stats"], "stats"),
+                           ([args.query, "--db", db, "export", "--format", "json"], "export"),
+                           ([args.ingest, "--db", db, "--lexicon", args.lexicon, "--quiet", corpus],
+                            "ingest"),
+                           ([args.verify, db], "verify")):
+            r = lib.run(argv, timeout=60)
+            results.append("%s %s" % (what, r.rc))
+            problems += expect_db_error(r, db, what)
+            if r.rc == 4 and "upgrade" not in r.err:
+                problems.append("%s: the message does not say to upgrade: %r" % (what, r.err[:200]))
+        cases.report("newer schema version (99)", problems, ", ".join(results))
+        lib.log("       message: " + (r.err.strip().splitlines() or [""])[0][:220])
+
+        lib.log("storage fault cases: %d, as expected: %d" % (cases.tried, cases.tried - cases.failed))
+        if cases.failed:
+            raise lib.Failure("%d storage fault cases failed" % cases.failed)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    lib.main_wrapper(main)

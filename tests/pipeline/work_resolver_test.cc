@@ -1,0 +1,108 @@
+#include "ingest/work_resolver.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "ingest/pipeline.h"
+#include "kb/store.h"
+#include "pipeline_test_util.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TempDb {
+  TempDb() {
+    path = (fs::temp_directory_path() / ("evkb-resolver-" + std::to_string(::getpid()) + "-" +
+                                         std::to_string(counter++)))
+               .string();
+    fs::remove_all(path);
+  }
+  ~TempDb() { fs::remove_all(path); }
+  std::string path;
+  static inline int counter = 0;
+};
+
+kb::SourceRecord Analyse(ingest::Pipeline* p, const std::string& path, const std::string& text) {
+  ingest::Analysis a;
+  REQUIRE(p->Analyze(evkb_test::TextDocument(path, text), &a).ok());
+  return a.record;
+}
+
+std::vector<kb::Work> AllWorks(kb::Store* store) {
+  std::vector<kb::Work> out;
+  REQUIRE(store->ForEachWork([&](const kb::Work& w) {
+                 out.push_back(w);
+                 return true;
+               }).ok());
+  return out;
+}
+
+// Two articles cite one review in two styles: Harvard with a year, and
+// Vancouver without one. The KB holds one work, with the year, cited by both.
+TEST_CASE("ResolveWorks: Harvard and Vancouver citations of one study meet", "[pipeline]") {
+  std::unique_ptr<ingest::Pipeline> p;
+  REQUIRE(ingest::Pipeline::Create(&evkb_test::ShippedLexicon(), &p).ok());
+  TempDb db;
+  std::unique_ptr<kb::Store> store;
+  REQUIRE(kb::Store::Open(kb::StoreOptions(), db.path, &store).ok());
+
+  kb::SourceRecord a = Analyse(
+      p.get(), "a.txt",
+      "Rolling and mobility\n\nFoam rolling improves range of motion, as Cheatham et al (2015) showed.\n\n"
+      "References\n\nCheatham, S.W., Kolber, M.J., Cain, M. and Lee, M. (2015) The effects of "
+      "self-myofascial release using a foam roll or roller massager on joint range of motion, muscle "
+      "recovery and performance: a systematic review. The International Journal of Sports Physical "
+      "Therapy, 10(6), p 827.\n");
+  kb::SourceRecord b = Analyse(
+      p.get(), "b.txt",
+      "Back care\n\nRolling may improve range of motion.\n\nReferences\n\nCheatham S, Kolber M, Cain M, "
+      "Lee M. The effect of self-myofascial release using a foam roll or roller massager on joint "
+      "range of motion muscle recovery and performance: A systematic review. Int J Sports Phys Ther; "
+      "10(6):827-38.\n");
+  kb::PutOutcome outcome;
+  REQUIRE(ingest::ResolveWorks(store.get(), &a).ok());
+  REQUIRE(store->PutSource(a, &outcome).ok());
+  REQUIRE(ingest::ResolveWorks(store.get(), &b).ok());
+  REQUIRE(store->PutSource(b, &outcome).ok());
+
+  std::vector<kb::Work> works = AllWorks(store.get());
+  REQUIRE(works.size() == 1);
+  CHECK(works[0].year == 2015);
+  CHECK(works[0].type == "systematic_review");
+  std::vector<std::string> citing;
+  REQUIRE(store->SourcesCitingWork(works[0].id, &citing).ok());
+  CHECK(citing.size() == 2);
+}
+
+// A descriptive mention ("a 2019 review in the Journal of X") meets the full
+// reference when another article brings it.
+TEST_CASE("ResolveWorks: a described review merges with its full reference", "[pipeline]") {
+  std::unique_ptr<ingest::Pipeline> p;
+  REQUIRE(ingest::Pipeline::Create(&evkb_test::ShippedLexicon(), &p).ok());
+  TempDb db;
+  std::unique_ptr<kb::Store> store;
+  REQUIRE(kb::Store::Open(kb::StoreOptions(), db.path, &store).ok());
+  kb::SourceRecord a = Analyse(p.get(), "described.txt",
+                               "Fascia\n\nA 2019 review published in the Journal of Bodywork and Movement "
+                               "Therapies found that rolling does not deform fascia.\n");
+  kb::SourceRecord b = Analyse(
+      p.get(), "full.txt",
+      "Fascia again\n\nRolling does not deform fascia (Grant, 2019).\n\nReferences\n\nGrant, K. (2019) "
+      "Rolling and fascia: a narrative review. Journal of Bodywork and Movement Therapies, 23(2), "
+      "300-308.\n");
+  kb::PutOutcome outcome;
+  REQUIRE(ingest::ResolveWorks(store.get(), &a).ok());
+  REQUIRE(store->PutSource(a, &outcome).ok());
+  REQUIRE(ingest::ResolveWorks(store.get(), &b).ok());
+  REQUIRE(store->PutSource(b, &outcome).ok());
+  std::vector<kb::Work> works = AllWorks(store.get());
+  REQUIRE(works.size() == 1);
+  CHECK(works[0].resolved);
+  CHECK(works[0].volume == "23");
+  REQUIRE_FALSE(works[0].authors.empty());
+  CHECK(works[0].authors[0].family == "Grant");
+}
+
+}  // namespace

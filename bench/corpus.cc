@@ -164,6 +164,12 @@ CorpusGenerator::CorpusGenerator(const kb::Lexicon& lexicon, uint64_t seed)
     }
     if (objs.empty()) continue;
     for (const std::string& cue : rel.cues) {
+      // Verbs only: "improvement" -> "improvements" is a noun pair.
+      std::string head = cue.substr(0, cue.find(' '));
+      auto ends = [&](std::string_view suf) {
+        return head.size() > suf.size() && head.compare(head.size() - suf.size(), suf.size(), suf) == 0;
+      };
+      if (ends("ment") || ends("tion") || ends("ing") || ends("ed") || ends("ance") || ends("ence")) continue;
       std::string third = ThirdPerson(cue);
       if (cues.count(third) == 0) continue;
       verbs_.push_back({rel.id, cue, third});
@@ -174,7 +180,12 @@ CorpusGenerator::CorpusGenerator(const kb::Lexicon& lexicon, uint64_t seed)
   Rng r(Mix(seed_, 0xC17E5ull));
   std::vector<std::string> studies;
   for (const kb::StudyTypeDef& st : lex_.study_types) {
-    if (!st.cues.empty() && st.type != "web") studies.push_back(st.cues[0]);
+    if (st.cues.empty() || st.type == "web") continue;
+    std::string cue = st.cues[0];
+    if (cue.find(' ') == std::string::npos && cue.find('-') == std::string::npos && cue != "review" &&
+        cue != "guideline")
+      cue += " study";  // "cohort" -> "cohort study"
+    studies.push_back(cue);
   }
   if (studies.empty()) studies.push_back("study");
   const size_t kPool = 4000;

@@ -205,7 +205,7 @@ def report(argv):
             "ingest_vs_floor": (med(mbs) / med(icu_mbs)) if mbs and icu_mbs else None,
             "_mbs": mbs, "_icu": icu_mbs, "_read": read_mbs,
         }
-    main = "1G" if "1G" in ingest else "100M" if "100M" in ingest else (corpora[-1] if corpora else None)
+    main = next((k for k in ("1G", "100M", "10M", "1M") if k in ingest), corpora[-1] if corpora else None)
     if main:
         res["ingest_mb_s"] = ingest[main]["mb_s"]
         res["icu_floor_mb_s"] = ingest[main]["icu_floor_mb_s"]
@@ -213,7 +213,7 @@ def report(argv):
         res["ingest_corpus"] = main
     res["ingest_peak_rss_mb"] = max((v["peak_rss_mb"] for k, v in ingest.items() if k != "examples"), default=None)
     res["ingest"] = {k: {kk: vv for kk, vv in v.items() if not kk.startswith("_")} for k, v in ingest.items()}
-    sized = [k for k in ("1M", "100M", "1G") if k in ingest]
+    sized = [k for k in ("1M", "10M", "100M", "1G") if k in ingest]
     if len(sized) >= 2 and ingest[sized[0]]["mb_s"]:
         base = ingest[sized[0]]["mb_s"]
         res["throughput_spread"] = {k: ingest[k]["mb_s"] / base - 1 for k in sized}

@@ -80,8 +80,8 @@ class Collector(html.parser.HTMLParser):
                 self.problems.append("network URL %s=%r on <%s>" % (name, value[:60], tag))
             if name == "style":
                 self.styles.append(value or "")
-            if tag == "meta" and name == "http-equiv":
-                self.problems.append("meta http-equiv in the report")
+            if tag == "meta" and name == "http-equiv" and v != "content-security-policy":
+                self.problems.append("meta http-equiv=%r in the report" % value)
             if tag == "base":
                 self.problems.append("<base> in the report")
         self._in = tag if tag in ("script", "style") else None
@@ -153,7 +153,7 @@ def main():
 
         drafts = {}
         plain = "\n\n".join(c % "" for c in CLAIMS)
-        drafts["harmless.txt"] = plain
+        drafts["harmless.txt"] = "Harmless draft\n\n" + plain
         drafts["injected.txt"] = "Draft %s\n\n" % PAYLOADS[0] + "\n\n".join(
             CLAIMS[i % len(CLAIMS)] % p for i, p in enumerate(PAYLOADS))
         drafts["injected.md"] = "# Draft <script>alert('PWNED')</script>\n\n" + "\n\n".join(
@@ -198,10 +198,11 @@ def main():
                     if "&lt;script&gt;" not in r.out and "&lt;script" not in r.out:
                         problems.append("the article's markup is not shown escaped")
             unsafe += bool(problems)
-            lib.log("  %s %-34s %6d bytes, %d tags%s" % (
+            csp = re.search(r"Content-Security-Policy\"?\s+content=\"([^\"]*)", r.out or "")
+            lib.log("  %s %-34s %6d bytes, %d kinds of tag%s" % (
                 "ok  " if not problems else "FAIL", name if name != "-" else "<stdin>",
                 len(r.out), len(c.tags) if c else 0,
-                "" if not problems else ""))
+                ", CSP: " + csp.group(1)[:40] + "..." if csp else ", no CSP"))
             for p in problems[:8]:
                 lib.log("       problem: " + p)
         lib.log("reports checked: %d, unsafe: %d" % (checked, unsafe))

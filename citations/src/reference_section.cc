@@ -1,4 +1,5 @@
 // Locating and splitting reference lists inside an article.
+#include <cctype>
 #include <string>
 
 #include "citations/reference_parser.h"
@@ -66,8 +67,13 @@ bool LooksLikeReference(std::string_view text) {
   if (!r.container.empty() && !r.title.empty()) ++score;
   // Prose has many sentences and lower-case verbs; references are short.
   size_t sentences = 0;
-  for (size_t i = 0; i + 1 < t.size(); ++i)
-    if ((t[i] == '.' || t[i] == '?' || t[i] == '!') && t[i + 1] == ' ') ++sentences;
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    if ((t[i] != '.' && t[i] != '?' && t[i] != '!') || t[i + 1] != ' ') continue;
+    // The period of an initial ("E. C., Clark, R. A.") ends no sentence.
+    bool initial = i >= 1 && t[i] == '.' && std::isupper(static_cast<unsigned char>(t[i - 1])) &&
+                   (i == 1 || t[i - 2] == ' ' || t[i - 2] == '.' || t[i - 2] == '-');
+    if (!initial) ++sentences;
+  }
   if (sentences > 6) return false;
   bool urlish = !r.url.empty() && t.size() < 300;
   if (r.authors.empty() && r.doi.empty() && !urlish) return false;

@@ -40,6 +40,7 @@ TARGETS=(evkb-ingest evkb-query evkb-bench-gen evkb-bench-floor evkb-bench-query
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 rec() { echo "$1" >> "$RAW"; }
 now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", b - a }'; }  # T0 T1
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -88,7 +89,7 @@ measure_corpus() {  # LABEL INPUT RUNS
     summary=$(grep -E 'files:' "$WORK/ingest.err" | tail -1 | tr -d '"\\')
     rss=$(awk '{print $2}' "$WORK/time.txt")
     dbbytes=$(du -sb "$db" | cut -f1)
-    rec "{\"kind\":\"ingest\",\"corpus\":\"$label\",\"run\":$i,\"wall_s\":$(echo "$t1 - $t0" | bc),\"max_rss_kb\":$rss,\"db_bytes\":$dbbytes,\"summary\":\"$summary\"}"
+    rec "{\"kind\":\"ingest\",\"corpus\":\"$label\",\"run\":$i,\"wall_s\":$(elapsed "$t0" "$t1"),\"max_rss_kb\":$rss,\"db_bytes\":$dbbytes,\"summary\":\"$summary\"}"
   done
 }
 log "ingest vs floor: examples, 1 MB"
@@ -125,7 +126,7 @@ for target in "${KBS[@]}"; do
     /usr/bin/time -f '%e %M' -o "$WORK/time.txt" \
       "$INGEST" --db "$KB" --quiet --progress never "$WORK/kb-part.jsonl" 2>"$WORK/ingest.err" || true
     t1=$(now)
-    rec "{\"kind\":\"kb_build\",\"target\":$target,\"articles\":$n,\"wall_s\":$(echo "$t1 - $t0" | bc),\"max_rss_kb\":$(awk '{print $2}' "$WORK/time.txt"),\"db_bytes\":$(du -sb "$KB" | cut -f1)}"
+    rec "{\"kind\":\"kb_build\",\"target\":$target,\"articles\":$n,\"wall_s\":$(elapsed "$t0" "$t1"),\"max_rss_kb\":$(awk '{print $2}' "$WORK/time.txt"),\"db_bytes\":$(du -sb "$KB" | cut -f1)}"
     first=$n
   fi
   iters=300
@@ -196,7 +197,7 @@ MIN_TIME=0.2
   --benchmark_report_aggregates_only=true --benchmark_format=json > "$WORK/micro.json" 2>/dev/null
 rec "{\"kind\":\"micro\",\"result\":$(python3 -c 'import json,sys;print(json.dumps(json.load(open(sys.argv[1]))))' "$WORK/micro.json")}"
 
-rec "{\"kind\":\"total\",\"seconds\":$(echo "$(now) - $START" | bc)}"
+rec "{\"kind\":\"total\",\"seconds\":$(elapsed "$START" "$(now)")}"
 python3 "$ROOT/bench/report.py" report "$RAW" --json "$ROOT/bench/results.json" --md "$ROOT/bench/RESULTS.md" \
   --notes "$ROOT/bench/hotspots.md"
-log "done in $(echo "$(now) - $START" | bc) s: bench/RESULTS.md, bench/results.json"
+log "done in $(elapsed "$START" "$(now)") s: bench/RESULTS.md, bench/results.json"

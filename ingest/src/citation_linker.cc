@@ -27,7 +27,9 @@ kb::Work WorkFromReference(const citations::Reference& ref,
   w.pmid = ref.pmid;
   w.pmcid = ref.pmcid;
   w.url = ref.url;
-  citations::Grade g = citations::ClassifyStudy(ref, "", cues);
+  // The whole entry is the context: a subtitle cut off the title ("…? A
+  // narrative review") still says what kind of study it is.
+  citations::Grade g = citations::ClassifyStudy(ref, ref.raw, cues);
   w.type = g.type;
   w.level = g.level;
   w.resolved = true;

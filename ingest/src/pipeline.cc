@@ -14,6 +14,8 @@
 namespace ingest {
 namespace {
 
+// A first line shorter than this, with no punctuation, may head a list.
+constexpr size_t kMaxHeadingLine = 40;
 // The title counts this many times when choosing an article's topic.
 constexpr int kTitleTopicWeight = 3;
 // Sentences are kept to this many bytes in records and reports.
@@ -26,6 +28,22 @@ struct SentenceWork {
   SentenceReading reading;
   std::vector<SentenceCitation> cites;
 };
+
+// The lines of a normalised block, split where the original bytes had a
+// line break (readers fold line breaks inside a paragraph into spaces).
+std::vector<std::string> RawLines(const Normalized& n, const std::string& raw) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i < n.text.size(); ++i) {
+    if (n.text[i] != ' ' || n.offsets[i] >= raw.size()) continue;
+    uint32_t o = n.offsets[i];
+    if (raw[o] != '\n' && (o == 0 || raw[o - 1] != '\n')) continue;
+    out.push_back(n.text.substr(start, i - start));
+    start = i + 1;
+  }
+  out.push_back(n.text.substr(start));
+  return out;
+}
 
 bool Contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -157,16 +175,29 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
     }
   }
 
-  // The reference list.
-  std::vector<std::string_view> paragraphs;
-  for (const Normalized& n : blocks) paragraphs.push_back(n.text);
-  std::set<size_t> ref_blocks;
-  for (size_t i : citations::FindReferenceSection(paragraphs)) ref_blocks.insert(i);
-  CitationLinker linker(*lexicon_);
-  std::vector<std::string> entries;
-  for (size_t i : ref_blocks) {
-    for (std::string& e : citations::SplitReferences(blocks[i].text)) entries.push_back(std::move(e));
+  // The reference list. A plain-text paragraph whose first line is short and
+  // unpunctuated ("Sources") may hold its entries one per line: such
+  // paragraphs are offered line by line.
+  std::vector<std::string> units;
+  std::vector<size_t> unit_block;
+  for (size_t bi = 0; bi < blocks.size(); ++bi) {
+    std::vector<std::string> lines = RawLines(blocks[bi], doc.raw);
+    bool heading_first = lines.size() > 1 && lines[0].size() < kMaxHeadingLine &&
+                         lines[0].find_last_of(".!?:;,") == std::string::npos;
+    if (!heading_first) lines = {blocks[bi].text};
+    for (std::string& l : lines) {
+      units.push_back(std::move(l));
+      unit_block.push_back(bi);
+    }
   }
+  std::vector<std::string_view> paragraphs(units.begin(), units.end());
+  std::set<size_t> ref_blocks;
+  std::vector<std::string> entries;
+  for (size_t u : citations::FindReferenceSection(paragraphs)) {
+    ref_blocks.insert(unit_block[u]);
+    for (std::string& e : citations::SplitReferences(units[u])) entries.push_back(std::move(e));
+  }
+  CitationLinker linker(*lexicon_);
   linker.AddReferences(entries, &rec.works);
 
   out->topic = ChooseTopic(doc, sentences, ref_blocks);

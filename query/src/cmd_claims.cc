@@ -57,7 +57,7 @@ kb::Status CandidateIds(kb::Store* store, const kb::Lexicon& lexicon, const Clai
 
 }  // namespace
 
-kb::Status MakeClaimRow(Judge* judge, const kb::Claim& claim, ClaimRow* out) {
+kb::Status MakeClaimRow(kb::Store* store, Judge* judge, const kb::Claim& claim, ClaimRow* out) {
   *out = ClaimRow{};
   out->claim = claim;
   Judgement j;
@@ -65,12 +65,13 @@ kb::Status MakeClaimRow(Judge* judge, const kb::Claim& claim, ClaimRow* out) {
   if (!s.ok()) return s;
   out->verdict = j.verdict;
   out->confidence = j.confidence;
-  for (const auto* list : {&j.for_evidence, &j.against_evidence}) {
-    for (const Evidence& e : *list) {
-      if (e.claim.id != claim.id) continue;  // pooled from a narrower claim
-      (e.assertion.stance == kb::Stance::kAsserts ? out->asserts : out->denies)++;
-      for (const std::string& m : e.assertion.mechanisms) ++out->mechanisms[m];
-    }
+  // The judgement pools narrower claims and lists only the strongest
+  // evidence; the row counts this claim's own assertions, all of them.
+  std::vector<kb::Assertion> own;
+  if (s = store->AssertionsForClaim(claim.id, &own); !s.ok()) return s;
+  for (const kb::Assertion& a : own) {
+    (a.stance == kb::Stance::kAsserts ? out->asserts : out->denies)++;
+    for (const std::string& m : a.mechanisms) ++out->mechanisms[m];
   }
   return kb::Status::OK();
 }
@@ -84,7 +85,7 @@ kb::Status BuildClaimRows(kb::Store* store, const kb::Lexicon& lexicon, Judge* j
   }
   auto keep = [&](const kb::Claim& claim) -> kb::Status {
     ClaimRow row;
-    kb::Status s = MakeClaimRow(judge, claim, &row);
+    kb::Status s = MakeClaimRow(store, judge, claim, &row);
     if (!s.ok()) return s;
     if (!filter.verdict.empty() && row.verdict != wanted) return kb::Status::OK();
     if (!filter.mechanism.empty() && row.mechanisms.count(filter.mechanism) == 0)

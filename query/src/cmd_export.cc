@@ -33,7 +33,7 @@ kb::Status BuildGraphExport(kb::Store* store, const kb::Lexicon& lexicon, Judge*
   out->claims.reserve(claims.size());
   for (const kb::Claim& c : claims) {
     ClaimRow row;
-    if (s = MakeClaimRow(judge, c, &row); !s.ok()) return s;
+    if (s = MakeClaimRow(store, judge, c, &row); !s.ok()) return s;
     out->claims.push_back(std::move(row));
   }
   s = store->ForEachAssertion([out](const kb::Assertion& a) {

@@ -68,11 +68,12 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
       source_claims[a.source_id].insert(id);
       for (const kb::WorkLink& l : a.works) work_claims[l.work_id].insert(id);
     }
-    Judgement j;
-    s = judge->JudgeClaim(id, &j);
-    if (!s.ok()) return s;
-    out->claims.push_back({claim, j.verdict, j.confidence});
   }
+  std::vector<std::string> ids;
+  for (const auto& [id, claim] : claims) ids.push_back(id);
+  std::vector<Judgement> judged;
+  if (kb::Status s = judge->JudgeClaims(ids, &judged); !s.ok()) return s;
+  for (const Judgement& j : judged) out->claims.push_back({j.claim, j.verdict, j.confidence});
 
   for (const auto& [work_id, ids] : work_claims) {
     SourcedWork sw;

@@ -121,34 +121,69 @@ const kb::Source* EvidencePool::FindSource(const std::string& id) {
   return &it->second;
 }
 
-kb::Status EvidencePool::AddEvidence(const kb::Claim& claim, double closeness, Judgement* out,
-                                     std::vector<kb::WeighedStance>* stances) {
-  std::vector<kb::Assertion> assertions;
-  kb::Status s = store_->AssertionsForClaim(claim.id, &assertions);
-  if (!s.ok()) return s;
-  for (kb::Assertion& a : assertions) {
-    Evidence e;
-    for (const kb::WorkLink& link : a.works) {
-      if (const kb::Work* w = FindWork(link.work_id)) e.works.push_back(*w);
+kb::Status EvidencePool::AssertionsOf(const std::string& claim_id,
+                                      const std::vector<Weighed>** out) {
+  auto it = assertions_.find(claim_id);
+  if (it == assertions_.end()) {
+    std::vector<kb::Assertion> assertions;
+    kb::Status s = store_->AssertionsForClaim(claim_id, &assertions);
+    if (!s.ok()) return s;
+    std::vector<Weighed> items;
+    items.reserve(assertions.size());
+    for (kb::Assertion& a : assertions) {
+      Weighed w;
+      for (const kb::WorkLink& link : a.works) {
+        if (const kb::Work* work = FindWork(link.work_id)) w.works.push_back(*work);
+      }
+      w.stance = kb::WeighAssertion(a, w.works);
+      w.assertion = std::move(a);
+      items.push_back(std::move(w));
     }
-    const kb::WeighedStance ws = kb::WeighAssertion(a, e.works, closeness);
-    stances->push_back(ws);
-    e.weight = ws.weight;
-    e.source = *FindSource(a.source_id);
-    e.claim = claim;
-    for (const std::string& m : a.mechanisms) ++out->mechanisms[m];
-    e.assertion = std::move(a);
-    (ws.stance == kb::Stance::kAsserts ? out->for_evidence : out->against_evidence)
-        .push_back(std::move(e));
+    it = assertions_.emplace(claim_id, std::move(items)).first;
   }
+  *out = &it->second;
   return kb::Status::OK();
+}
+
+kb::Status EvidencePool::Count(const kb::Claim& claim, double closeness,
+                               std::vector<Counted>* out) {
+  const std::vector<Weighed>* items = nullptr;
+  kb::Status s = AssertionsOf(claim.id, &items);
+  if (!s.ok()) return s;
+  for (const Weighed& w : *items) out->push_back({&w, &claim, w.stance.weight * closeness});
+  return kb::Status::OK();
+}
+
+void EvidencePool::List(std::vector<Counted>& side, std::vector<Evidence>* out) {
+  // Strongest first; ties in a fixed order that needs no source record.
+  auto stronger = [](const Counted& a, const Counted& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    if (a.item->assertion.source_id != b.item->assertion.source_id) {
+      return a.item->assertion.source_id < b.item->assertion.source_id;
+    }
+    return a.item->assertion.span_begin < b.item->assertion.span_begin;
+  };
+  const size_t keep = std::min(side.size(), kMaxEvidencePerSide);
+  std::partial_sort(side.begin(), side.begin() + static_cast<std::ptrdiff_t>(keep), side.end(),
+                    stronger);
+  out->reserve(keep);
+  for (size_t i = 0; i < keep; ++i) {
+    Evidence e;
+    e.assertion = side[i].item->assertion;
+    e.works = side[i].item->works;
+    e.claim = *side[i].claim;
+    e.weight = side[i].weight;
+    e.source = *FindSource(e.assertion.source_id);
+    out->push_back(std::move(e));
+  }
+  std::stable_sort(out->begin(), out->end(), StrongerFirst);
 }
 
 kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out) {
   *out = Judgement{};
   out->claim = claim;
-  std::vector<kb::WeighedStance> stances;
-  kb::Status s = AddEvidence(claim, kSameConcept, out, &stances);
+  std::vector<Counted> counted;
+  kb::Status s = Count(out->claim, kSameConcept, &counted);
   if (!s.ok()) return s;
 
   // Narrower claims: subject and object at or below this claim's, relation similar.
@@ -161,14 +196,24 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out) {
     const double subject = HierarchyCloseness(*lex_, claim.subject, n->subject);
     const double relation = lex_->RelationSimilarity(claim.relation, n->relation);
     const double object = HierarchyCloseness(*lex_, claim.object, n->object);
-    if (s = AddEvidence(*n, subject * relation * object, out, &stances); !s.ok()) return s;
+    if (s = Count(*n, subject * relation * object, &counted); !s.ok()) return s;
   }
 
+  std::vector<kb::WeighedStance> stances;
+  stances.reserve(counted.size());
+  std::vector<Counted> affirm, deny;
+  for (const Counted& c : counted) {
+    stances.push_back({c.item->stance.stance, c.weight, c.item->stance.researched});
+    for (const std::string& m : c.item->assertion.mechanisms) ++out->mechanisms[m];
+    (c.item->stance.stance == kb::Stance::kAsserts ? affirm : deny).push_back(c);
+  }
   const kb::VerdictResult v = kb::CombineEvidence(stances);
   out->verdict = v.verdict;
   out->confidence = v.confidence;
-  std::sort(out->for_evidence.begin(), out->for_evidence.end(), StrongerFirst);
-  std::sort(out->against_evidence.begin(), out->against_evidence.end(), StrongerFirst);
+  out->for_count = affirm.size();
+  out->against_count = deny.size();
+  List(affirm, &out->for_evidence);
+  List(deny, &out->against_evidence);
   return kb::Status::OK();
 }
 

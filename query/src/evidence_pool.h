@@ -51,8 +51,23 @@ class EvidencePool {
   kb::Status ClaimsAbout(const std::string& concept_id, const std::vector<const kb::Claim*>** out);
   // The claim with `id`, or nullptr when absent (remembered either way).
   kb::Status LookUp(const std::string& id, const kb::Claim** out);
-  kb::Status AddEvidence(const kb::Claim& claim, double closeness, Judgement* out,
-                         std::vector<kb::WeighedStance>* stances);
+  // One assertion of a claim with its works and undiscounted weight.
+  struct Weighed {
+    kb::Assertion assertion;
+    std::vector<kb::Work> works;
+    kb::WeighedStance stance;
+  };
+  // One assertion counted in a judgement.
+  struct Counted {
+    const Weighed* item;
+    const kb::Claim* claim;
+    double weight;  // stance.weight x closeness
+  };
+  // The weighed assertions of `claim_id`, read once per pool.
+  kb::Status AssertionsOf(const std::string& claim_id, const std::vector<Weighed>** out);
+  kb::Status Count(const kb::Claim& claim, double closeness, std::vector<Counted>* out);
+  // The strongest kMaxEvidencePerSide of `side` as Evidence, sources loaded.
+  void List(std::vector<Counted>& side, std::vector<Evidence>* out);
   const kb::Work* FindWork(const std::string& id);
   const kb::Source* FindSource(const std::string& id);
 
@@ -63,6 +78,7 @@ class EvidencePool {
   std::unordered_map<std::string, kb::Claim> claims_;  // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Work> works_;    // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Source> sources_;
+  std::unordered_map<std::string, std::vector<Weighed>> assertions_;
 };
 
 }  // namespace query

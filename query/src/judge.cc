@@ -100,4 +100,21 @@ kb::Status Judge::JudgeClaim(const std::string& claim_id, Judgement* out) {
   return s;
 }
 
+kb::Status Judge::JudgeClaims(const std::vector<std::string>& claim_ids,
+                              std::vector<Judgement>* out) {
+  out->clear();
+  EvidencePool pool(store_, lexicon_);
+  for (const std::string& id : claim_ids) {
+    kb::Claim claim;
+    kb::Status s = store_->GetClaim(id, &claim);
+    if (s.IsNotFound()) continue;
+    if (!s.ok()) return s;
+    Judgement j;
+    if (s = pool.JudgeClaim(claim, &j); !s.ok()) return s;
+    j.match = 1.0;
+    out->push_back(std::move(j));
+  }
+  return kb::Status::OK();
+}
+
 }  // namespace query

@@ -45,6 +45,10 @@ void WriteJudgementFields(kb::JsonWriter& w, const Judgement& j) {
   Rounded(w, j.match);
   WriteEvidenceList(w, "for", j.for_evidence);
   WriteEvidenceList(w, "against", j.against_evidence);
+  w.Key("for_count");
+  w.Uint64(j.for_count);
+  w.Key("against_count");
+  w.Uint64(j.against_count);
 }
 
 void WriteClaimRow(kb::JsonWriter& w, const ClaimRow& row) {

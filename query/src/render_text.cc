@@ -1,4 +1,5 @@
 // Text for people: the verdict first, then why, one line per piece of evidence.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -36,10 +37,11 @@ std::vector<std::string> Anchors(const kb::Lexicon* lexicon, const kb::Claim& cl
 }
 
 void EvidenceLines(const TextStyle& st, const kb::Lexicon* lexicon, const char* heading,
-                   const char* mark, const std::vector<Evidence>& list,
+                   const char* mark, const std::vector<Evidence>& list, size_t total,
                    const std::string& matched_id, std::string* out) {
   if (list.empty()) return;
-  *out += st.Bold(std::string(heading) + " (" + std::to_string(list.size()) + "):") + "\n";
+  total = std::max(total, list.size());
+  *out += st.Bold(std::string(heading) + " (" + std::to_string(total) + "):") + "\n";
   for (size_t i = 0; i < list.size() && i < kEvidencePerSide; ++i) {
     const Evidence& e = list[i];
     std::string line = std::string("  ") + mark + " " + SourceLabel(e.source) + ": \"" +
@@ -52,23 +54,25 @@ void EvidenceLines(const TextStyle& st, const kb::Lexicon* lexicon, const char* 
     }
     *out += line + "\n";
   }
-  if (list.size() > kEvidencePerSide) {
-    *out +=
-        "  " + st.Dim("... and " + std::to_string(list.size() - kEvidencePerSide) + " more") + "\n";
+  const size_t shown = std::min(list.size(), kEvidencePerSide);
+  if (total > shown) {
+    *out += "  " + st.Dim("... and " + std::to_string(total - shown) + " more") + "\n";
   }
 }
 
 // "3 for (1 research-backed), 1 against (none research-backed)".
 std::string WhyLine(const Judgement& j) {
-  auto side = [](const std::vector<Evidence>& list, const char* name) {
+  auto side = [](const std::vector<Evidence>& list, size_t total, const char* name) {
     size_t researched = 0;
     for (const Evidence& e : list) researched += kb::IsResearched(e.assertion, e.works) ? 1 : 0;
-    std::string out = std::to_string(list.size()) + " " + name;
-    if (list.empty()) return out;
+    total = std::max(total, list.size());
+    std::string out = std::to_string(total) + " " + name;
+    if (total == 0) return out;
     return out + " (" + (researched == 0 ? std::string("none") : std::to_string(researched)) +
            " research-backed)";
   };
-  return side(j.for_evidence, "for") + ", " + side(j.against_evidence, "against");
+  return side(j.for_evidence, j.for_count, "for") + ", " +
+         side(j.against_evidence, j.against_count, "against");
 }
 
 void JudgementBlock(const TextStyle& st, const kb::Lexicon* lexicon, const Judgement& j,
@@ -76,8 +80,8 @@ void JudgementBlock(const TextStyle& st, const kb::Lexicon* lexicon, const Judge
   *out += st.Bold("Claim: ") + j.claim.text + "  " +
           st.Dim("[" + j.claim.id + ", match " + Fixed2(j.match) + "]") + "\n";
   if (!j.mechanisms.empty()) *out += "Mechanisms: " + Mechanisms(j.mechanisms) + "\n";
-  EvidenceLines(st, lexicon, "For", "+", j.for_evidence, j.claim.id, out);
-  EvidenceLines(st, lexicon, "Against", "-", j.against_evidence, j.claim.id, out);
+  EvidenceLines(st, lexicon, "For", "+", j.for_evidence, j.for_count, j.claim.id, out);
+  EvidenceLines(st, lexicon, "Against", "-", j.against_evidence, j.against_count, j.claim.id, out);
 }
 
 }  // namespace

@@ -25,14 +25,21 @@ struct Evidence {
   double weight = 0;            // evidence weight after hedging and match discount
 };
 
+// Each side of a Judgement lists at most this many evidence items, the
+// strongest: enough to show why, while a claim repeated by thousands of
+// articles still judges in bounded time. The verdict weighs all of them.
+inline constexpr size_t kMaxEvidencePerSide = 25;
+
 struct Judgement {
-  kb::Claim claim;     // the KB claim matched
-  double match = 0;    // (0,1]: 1 for the same subject, relation and object
+  kb::Claim claim;   // the KB claim matched
+  double match = 0;  // (0,1]: 1 for the same subject, relation and object
   kb::Verdict verdict = kb::Verdict::kUnknown;
   double confidence = 0;
   std::vector<Evidence> for_evidence;      // affirmations, strongest first
   std::vector<Evidence> against_evidence;  // denials, strongest first
-  std::map<std::string, int> mechanisms;   // tag -> number of assertions carrying it
+  // All affirmations and denials weighed, including those not listed.
+  size_t for_count = 0, against_count = 0;
+  std::map<std::string, int> mechanisms;  // tag -> number of assertions carrying it
 };
 
 // Thread-compatible: one Judge per thread. Borrows store and lexicon.
@@ -50,6 +57,10 @@ class Judge {
 
   // The judgement of one stored claim (its own and narrower claims' evidence).
   kb::Status JudgeClaim(const std::string& claim_id, Judgement* out);
+
+  // JudgeClaim for each id, in order, reading shared evidence once. An id
+  // that names no claim is skipped.
+  kb::Status JudgeClaims(const std::vector<std::string>& claim_ids, std::vector<Judgement>* out);
 
  private:
   kb::Store* store_;

@@ -87,7 +87,7 @@ struct ClaimFilter {
 };
 
 // The row of one claim: its judgement (pooled) and its own assertions.
-kb::Status MakeClaimRow(Judge* judge, const kb::Claim& claim, ClaimRow* out);
+kb::Status MakeClaimRow(kb::Store* store, Judge* judge, const kb::Claim& claim, ClaimRow* out);
 
 // Claims matching every filter, in claim id order. A source filter takes a
 // source id or the path it was ingested from.

@@ -153,6 +153,9 @@ def machine():
         "icu": sh("dpkg-query -W -f='${Version}' libicu-dev"),
         "benchmark": sh("dpkg-query -W -f='${Version}' libbenchmark-dev"),
         "load_at_report": sh("cut -d' ' -f1-3 /proc/loadavg"),
+        "revision": (sh("git rev-parse --short HEAD") +
+                     (" + uncommitted changes outside bench/"
+                      if sh("git status --porcelain --untracked-files=no -- . ':!bench'") else "")),
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
@@ -267,7 +270,7 @@ def report(argv):
                              "golden_pass": v.get("golden", {}).get("passed"),
                              "golden_total": v.get("golden", {}).get("total"),
                              "golden_failed": v.get("golden", {}).get("failed"),
-                             "sentences": v.get("sentences"), "missing": v.get("missing")}
+                             "sentences": v.get("sentences"), "bytes": v.get("bytes"), "missing": v.get("missing")}
                          for k, v in seg.items()}
     res["golden_rules_pass"] = res["segmenters"].get("evkb", {}).get("golden_pass")
 
@@ -301,7 +304,7 @@ def report(argv):
           " --quick" if res["quick"] else "", runs))
     w("## Machine\n")
     w("| | |\n|---|---|")
-    for k in ("cpu", "cores", "memory", "kernel", "compiler", "rocksdb", "icu", "benchmark", "load_at_report", "date"):
+    for k in ("cpu", "cores", "memory", "kernel", "compiler", "rocksdb", "icu", "benchmark", "revision", "load_at_report", "date"):
         w("| {} | {} |".format(k, m.get(k)))
     w("\nThe machine is shared (2 cores, other engineers compiling): every number here carries that noise; "
       "compare ratios measured in the same run rather than absolute values across runs.\n")
@@ -382,13 +385,14 @@ def report(argv):
                 g("audit", "p50_us"), g("audit", "p99_us"), v["open_ms"] or 0,
                 "{:.1f}".format(v["cli_ask_ms"]) if v["cli_ask_ms"] is not None else "–",
                 "{:.1f}".format(v["cli_audit_ms"]) if v["cli_audit_ms"] is not None else "–"))
-        w("\nCLI: `evkb-query --db KB ask \"Does foam rolling reduce DOMS?\" --format json` (15 runs) and "
-          "`evkb-query --db KB audit audit-10k.md --format json` (5 runs), wall time from spawn to exit "
+        w("\nCLI: `evkb-query --db KB ask \"Does foam rolling reduce DOMS?\" --format json` and "
+          "`evkb-query --db KB audit audit-10k.md --format json` (15 and 5 runs; 3 and 2 with --quick, after "
+          "one untimed run), wall time from spawn to exit "
           "(process start, lexicon load, database open included), median.\n")
 
     if res["segmenters"]:
         w("## Sentence segmenters\n")
-        first = next(iter(res["segmenters"].values()))
+        first = res["segmenters"].get("evkb") or next(iter(res["segmenters"].values()))
         w("Speed over the same text ({:,} bytes: the paragraphs of the 1 MB corpus's Markdown and text "
           "articles, one call per paragraph, timed inside each program after start-up and model load); "
           "accuracy on the {} English Golden Rules, scored as tests/ingest/golden_rules_test.cc does.\n".format(
@@ -416,7 +420,7 @@ def report(argv):
         w("| parser | entries | refs/s | overall | " + " | ".join(fields) + " |")
         w("|---|---|---|---|" + "---|" * len(fields))
         for r in res["reference_parsers"]:
-            note = " ({} abandoned)".format(r["failed"]) if r.get("failed") else ""
+            note = " ({} failed or timed out)".format(r["failed"]) if r.get("failed") else ""
             w("| {} | {} | {} | {:.3f} | ".format(
                 r["peer"] + note, r["entries"], "{:,.0f}".format(r["refs_s"]) if r["refs_s"] else "–",
                 r["overall"]) + " | ".join("{:.3f}".format(r["fields"][f]) for f in fields) + " |")

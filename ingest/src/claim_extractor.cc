@@ -223,7 +223,7 @@ bool SentenceReader::Negated(size_t clause_begin, size_t cue_begin) const {
     // "not only", "no matter": not a negation of what follows.
     if (e < out_->tokens.size()) {
       const std::string& next = out_->tokens[e].lower;
-      if (next == "only" || next == "matter" || next == "doubt") continue;
+      if (next == "only" || next == "matter") continue;
     }
     ++count;
   }

@@ -76,8 +76,9 @@ bool ParseJsonlLine(const std::string& line, const std::string& path, int line_n
   error->path = path;
   error->line = line_no;
   rapidjson::Document json;
-  json.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseStopWhenDoneFlag>(
-      line.data(), line.size());
+  // Iterative: a line of a million '[' must not recurse a million times.
+  json.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseStopWhenDoneFlag |
+             rapidjson::kParseIterativeFlag>(line.data(), line.size());
   if (json.HasParseError()) {
     error->byte = json.GetErrorOffset();
     error->message = std::string("invalid JSON at column ") + std::to_string(json.GetErrorOffset() + 1) +

@@ -9,6 +9,11 @@ namespace kb {
 
 namespace {
 
+// Deeper nesting is refused: the SAX reader recurses once per level, and so
+// would destroying the tree, so a hostile file of '[' could overflow the
+// stack. A lexicon needs four levels.
+constexpr size_t kMaxJsonDepth = 64;
+
 // Between two SAX events JSON holds only whitespace, ',' and ':' (and here
 // comments), so the start of a token is the first other byte after the
 // previous event.
@@ -86,6 +91,9 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   bool EndArray(rapidjson::SizeType) { return Close(); }
 
   JsonNode TakeRoot() { return std::move(root_); }
+  // Where parsing stopped because the input nests deeper than kMaxJsonDepth,
+  // or npos.
+  size_t too_deep_at() const { return too_deep_at_; }
 
  private:
   size_t Start() {
@@ -101,6 +109,10 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
     return Add(std::move(n));
   }
   bool Open(JsonNode::Type type) {
+    if (stack_.size() >= kMaxJsonDepth) {
+      too_deep_at_ = Start();
+      return false;
+    }
     JsonNode n;
     n.type = type;
     n.offset = Start();
@@ -150,6 +162,7 @@ class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeB
   std::vector<Frame> stack_;
   std::string pending_key_;
   size_t pending_key_offset_ = 0;
+  size_t too_deep_at_ = std::string_view::npos;
   JsonNode root_;
 };
 
@@ -229,6 +242,11 @@ Status ParseJsonTree(const JsonText& source, std::string_view text, JsonNode* ro
   constexpr unsigned kFlags = rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag |
                               rapidjson::kParseValidateEncodingFlag;
   rapidjson::ParseResult result = reader.Parse<kFlags>(stream, builder);
+  if (builder.too_deep_at() != std::string_view::npos) {
+    return Status::InvalidArgument(source.Error(
+        builder.too_deep_at(),
+        "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep; a lexicon needs four"));
+  }
   if (result.IsError()) {
     std::string message = rapidjson::GetParseError_En(result.Code());
     if (!message.empty() && message.back() == '.') message.pop_back();

@@ -114,12 +114,13 @@ LinkKind LinkOf(const Assertion& a, const Work& work) {
 }
 
 // A side's strength: its strongest item in full, the others discounted.
-double SideStrength(std::vector<double> weights) {
-  if (weights.empty()) return 0;
-  std::sort(weights.begin(), weights.end(), std::greater<>());
-  double strength = weights[0];
-  for (size_t i = 1; i < weights.size(); ++i) strength += vr::kCorroborationFactor * weights[i];
-  return strength;
+double SideStrength(const std::vector<double>& weights) {
+  double strongest = 0, sum = 0;
+  for (double w : weights) {
+    strongest = std::max(strongest, w);
+    sum += w;
+  }
+  return strongest + vr::kCorroborationFactor * (sum - strongest);
 }
 
 }  // namespace
@@ -160,8 +161,8 @@ VerdictResult CombineEvidence(const std::vector<WeighedStance>& items) {
     }
   }
   VerdictResult r;
-  const double f = SideStrength(std::move(affirm));
-  const double a = SideStrength(std::move(deny));
+  const double f = SideStrength(affirm);
+  const double a = SideStrength(deny);
   r.for_weight = f;
   r.against_weight = a;
   if (f + a <= 0) return r;

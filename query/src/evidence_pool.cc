@@ -16,12 +16,6 @@ std::vector<std::string> AtOrBelow(const kb::Lexicon& lex, const std::string& id
   return out;
 }
 
-bool StrongerFirst(const Evidence& a, const Evidence& b) {
-  if (a.weight != b.weight) return a.weight > b.weight;
-  if (a.source.path != b.source.path) return a.source.path < b.source.path;
-  return a.assertion.span_begin < b.assertion.span_begin;
-}
-
 }  // namespace
 
 kb::Status EvidencePool::LookUp(const std::string& id, const kb::Claim** out) {
@@ -121,36 +115,50 @@ const kb::Source* EvidencePool::FindSource(const std::string& id) {
   return &it->second;
 }
 
-kb::Status EvidencePool::AssertionsOf(const std::string& claim_id,
-                                      const std::vector<Weighed>** out) {
-  auto it = assertions_.find(claim_id);
-  if (it == assertions_.end()) {
+kb::Status EvidencePool::EvidenceOf(const std::string& claim_id, const ClaimEvidence** out) {
+  auto it = evidence_.find(claim_id);
+  if (it == evidence_.end()) {
     std::vector<kb::Assertion> assertions;
     kb::Status s = store_->AssertionsForClaim(claim_id, &assertions);
     if (!s.ok()) return s;
-    std::vector<Weighed> items;
-    items.reserve(assertions.size());
+    ClaimEvidence ce;
+    ce.items.reserve(assertions.size());
     for (kb::Assertion& a : assertions) {
       Weighed w;
+      std::vector<kb::Work> works;
       for (const kb::WorkLink& link : a.works) {
-        if (const kb::Work* work = FindWork(link.work_id)) w.works.push_back(*work);
+        if (const kb::Work* work = FindWork(link.work_id)) {
+          w.works.push_back(work);
+          works.push_back(*work);
+        }
       }
-      w.stance = kb::WeighAssertion(a, w.works);
+      w.stance = kb::WeighAssertion(a, works);
+      ce.total_weight += w.stance.weight;
+      for (const std::string& m : a.mechanisms) ++ce.mechanisms[m];
       w.assertion = std::move(a);
-      items.push_back(std::move(w));
+      ce.items.push_back(std::move(w));
     }
-    it = assertions_.emplace(claim_id, std::move(items)).first;
+    cached_assertions_ += ce.items.size();
+    it = evidence_.emplace(claim_id, std::move(ce)).first;
   }
   *out = &it->second;
   return kb::Status::OK();
 }
 
-kb::Status EvidencePool::Count(const kb::Claim& claim, double closeness,
-                               std::vector<Counted>* out) {
-  const std::vector<Weighed>* items = nullptr;
-  kb::Status s = AssertionsOf(claim.id, &items);
+kb::Status EvidencePool::OwnWeight(const std::string& claim_id, double* out) {
+  const ClaimEvidence* ce = nullptr;
+  kb::Status s = EvidenceOf(claim_id, &ce);
+  if (s.ok()) *out = ce->total_weight;
+  return s;
+}
+
+kb::Status EvidencePool::Count(const kb::Claim& claim, double closeness, std::vector<Counted>* out,
+                               std::map<std::string, int>* mechanisms) {
+  const ClaimEvidence* ce = nullptr;
+  kb::Status s = EvidenceOf(claim.id, &ce);
   if (!s.ok()) return s;
-  for (const Weighed& w : *items) out->push_back({&w, &claim, w.stance.weight * closeness});
+  for (const Weighed& w : ce->items) out->push_back({&w, &claim, w.stance.weight * closeness});
+  for (const auto& [tag, n] : ce->mechanisms) (*mechanisms)[tag] += n;
   return kb::Status::OK();
 }
 
@@ -166,24 +174,33 @@ void EvidencePool::List(std::vector<Counted>& side, std::vector<Evidence>* out) 
   const size_t keep = std::min(side.size(), kMaxEvidencePerSide);
   std::partial_sort(side.begin(), side.begin() + static_cast<std::ptrdiff_t>(keep), side.end(),
                     stronger);
-  out->reserve(keep);
+  // Equal weights read best by source path; order the pointers, then copy once.
+  std::vector<std::pair<const Counted*, const kb::Source*>> listed;
+  listed.reserve(keep);
   for (size_t i = 0; i < keep; ++i) {
-    Evidence e;
-    e.assertion = side[i].item->assertion;
-    e.works = side[i].item->works;
-    e.claim = *side[i].claim;
-    e.weight = side[i].weight;
-    e.source = *FindSource(e.assertion.source_id);
-    out->push_back(std::move(e));
+    listed.emplace_back(&side[i], FindSource(side[i].item->assertion.source_id));
   }
-  std::stable_sort(out->begin(), out->end(), StrongerFirst);
+  std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) {
+    if (a.first->weight != b.first->weight) return a.first->weight > b.first->weight;
+    return a.second->path < b.second->path;
+  });
+  out->resize(keep);
+  for (size_t i = 0; i < keep; ++i) {
+    Evidence& e = (*out)[i];
+    const Counted& c = *listed[i].first;
+    e.assertion = c.item->assertion;
+    for (const kb::Work* work : c.item->works) e.works.push_back(*work);
+    e.claim = *c.claim;
+    e.weight = c.weight;
+    e.source = *listed[i].second;
+  }
 }
 
 kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out) {
   *out = Judgement{};
   out->claim = claim;
   std::vector<Counted> counted;
-  kb::Status s = Count(out->claim, kSameConcept, &counted);
+  kb::Status s = Count(out->claim, kSameConcept, &counted, &out->mechanisms);
   if (!s.ok()) return s;
 
   // Narrower claims: subject and object at or below this claim's, relation similar.
@@ -196,7 +213,9 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out) {
     const double subject = HierarchyCloseness(*lex_, claim.subject, n->subject);
     const double relation = lex_->RelationSimilarity(claim.relation, n->relation);
     const double object = HierarchyCloseness(*lex_, claim.object, n->object);
-    if (s = Count(*n, subject * relation * object, &counted); !s.ok()) return s;
+    if (s = Count(*n, subject * relation * object, &counted, &out->mechanisms); !s.ok()) {
+      return s;
+    }
   }
 
   std::vector<kb::WeighedStance> stances;
@@ -204,7 +223,6 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out) {
   std::vector<Counted> affirm, deny;
   for (const Counted& c : counted) {
     stances.push_back({c.item->stance.stance, c.weight, c.item->stance.researched});
-    for (const std::string& m : c.item->assertion.mechanisms) ++out->mechanisms[m];
     (c.item->stance.stance == kb::Stance::kAsserts ? affirm : deny).push_back(c);
   }
   const kb::VerdictResult v = kb::CombineEvidence(stances);

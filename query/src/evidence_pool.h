@@ -21,6 +21,11 @@ namespace query {
 // index entries, and 4096 lookups stay within a few milliseconds.
 inline constexpr size_t kMaxEnumeratedTriples = 4096;
 
+// A Judge drops its pool before a call once it holds more records (claims
+// looked up, present or not, and assertions) than this: some 100 MB, far
+// more than one question needs and well under a 1M-claim KB taken whole.
+inline constexpr size_t kMaxCachedRecords = 400000;
+
 class EvidencePool {
  public:
   // `max_enumerated`: see kMaxEnumeratedTriples (tests lower it).
@@ -36,6 +41,12 @@ class EvidencePool {
                         const std::vector<std::string>& relations,
                         const std::vector<std::string>& objects,
                         std::vector<const kb::Claim*>* out);
+
+  // The summed weight of the assertions of `claim_id` itself (no pooling).
+  kb::Status OwnWeight(const std::string& claim_id, double* out);
+
+  // The number of claims and assertions held, for the Judge's bound.
+  size_t CachedRecords() const { return claims_.size() + cached_assertions_; }
 
   // `relation` and every lexicon relation similar to it (similarity > 0).
   std::vector<std::string> SimilarRelations(const std::string& relation) const;
@@ -54,7 +65,7 @@ class EvidencePool {
   // One assertion of a claim with its works and undiscounted weight.
   struct Weighed {
     kb::Assertion assertion;
-    std::vector<kb::Work> works;
+    std::vector<const kb::Work*> works;  // into works_
     kb::WeighedStance stance;
   };
   // One assertion counted in a judgement.
@@ -63,9 +74,18 @@ class EvidencePool {
     const kb::Claim* claim;
     double weight;  // stance.weight x closeness
   };
-  // The weighed assertions of `claim_id`, read once per pool.
-  kb::Status AssertionsOf(const std::string& claim_id, const std::vector<Weighed>** out);
-  kb::Status Count(const kb::Claim& claim, double closeness, std::vector<Counted>* out);
+  // A claim's weighed assertions and their mechanism tags, counted once.
+  struct ClaimEvidence {
+    std::vector<Weighed> items;
+    std::map<std::string, int> mechanisms;
+    double total_weight = 0;
+  };
+  // The evidence of `claim_id`, read once per pool.
+  kb::Status EvidenceOf(const std::string& claim_id, const ClaimEvidence** out);
+  // Appends the assertions of `claim` weighed at `closeness`, and adds its
+  // mechanism tags to *mechanisms.
+  kb::Status Count(const kb::Claim& claim, double closeness, std::vector<Counted>* out,
+                   std::map<std::string, int>* mechanisms);
   // The strongest kMaxEvidencePerSide of `side` as Evidence, sources loaded.
   void List(std::vector<Counted>& side, std::vector<Evidence>* out);
   const kb::Work* FindWork(const std::string& id);
@@ -74,11 +94,12 @@ class EvidencePool {
   kb::Store* store_;
   const kb::Lexicon* lex_;
   size_t max_enumerated_;
+  size_t cached_assertions_ = 0;
   std::unordered_map<std::string, std::vector<const kb::Claim*>> claims_by_concept_;
   std::unordered_map<std::string, kb::Claim> claims_;  // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Work> works_;    // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Source> sources_;
-  std::unordered_map<std::string, std::vector<Weighed>> assertions_;
+  std::unordered_map<std::string, ClaimEvidence> evidence_;
 };
 
 }  // namespace query

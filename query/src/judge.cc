@@ -11,25 +11,28 @@ namespace {
 struct Candidate {
   const kb::Claim* claim;
   double score;
+  double own_weight = 0;  // the claim's own assertions, summed
 };
-
-double TotalWeight(const Judgement& j) {
-  double total = 0;
-  for (const Evidence& e : j.for_evidence) total += e.weight;
-  for (const Evidence& e : j.against_evidence) total += e.weight;
-  return total;
-}
 
 }  // namespace
 
 Judge::Judge(kb::Store* store, const kb::Lexicon* lexicon) : store_(store), lexicon_(lexicon) {}
+
+Judge::~Judge() = default;
+
+EvidencePool* Judge::Pool() {
+  if (pool_ == nullptr || pool_->CachedRecords() > kMaxCachedRecords) {
+    pool_ = std::make_unique<EvidencePool>(store_, lexicon_);
+  }
+  return pool_.get();
+}
 
 kb::Status Judge::Match(const kb::Claim& probe, size_t limit, std::vector<Judgement>* out) {
   out->clear();
   if (probe.subject.empty() || probe.relation.empty() || probe.object.empty() || limit == 0) {
     return kb::Status::OK();
   }
-  EvidencePool pool(store_, lexicon_);
+  EvidencePool& pool = *Pool();
 
   // Candidates: subjects at, below or above the probe's; relations similar
   // to it; objects in its neighbourhood (closeness.h).
@@ -47,12 +50,12 @@ kb::Status Judge::Match(const kb::Claim& probe, size_t limit, std::vector<Judgem
     const double score = ObjectCloseness(*lexicon_, probe.object, c->object) *
                          HierarchyCloseness(*lexicon_, probe.subject, c->subject) *
                          lexicon_->RelationSimilarity(probe.relation, c->relation);
-    if (score > 0) candidates.push_back({c, score});
+    if (score > 0) candidates.push_back({c, score, 0});
   }
 
-  // Only the best `limit` scores (and ties with the last) need judging:
-  // evidence weight only breaks ties, and broad candidates pool whole
-  // subtrees of the hierarchy.
+  // Rank by score, then by the weight of the candidate's own evidence, and
+  // judge only the first `limit`: judging pools narrower claims, which for a
+  // broad candidate reads a whole subtree of the hierarchy.
   std::sort(candidates.begin(), candidates.end(),
             [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
   if (candidates.size() > limit) {
@@ -62,30 +65,21 @@ kb::Status Judge::Match(const kb::Claim& probe, size_t limit, std::vector<Judgem
                      [cutoff](const Candidate& c) { return c.score < cutoff; }),
         candidates.end());
   }
+  for (Candidate& c : candidates) {
+    if (s = pool.OwnWeight(c.claim->id, &c.own_weight); !s.ok()) return s;
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.own_weight != b.own_weight) return a.own_weight > b.own_weight;
+    return a.claim->id < b.claim->id;
+  });
+  if (candidates.size() > limit) candidates.resize(limit);
 
-  std::vector<Judgement> judged;
-  judged.reserve(candidates.size());
   for (const Candidate& c : candidates) {
     Judgement j;
-    s = pool.JudgeClaim(*c.claim, &j);
-    if (!s.ok()) return s;
+    if (s = pool.JudgeClaim(*c.claim, &j); !s.ok()) return s;
     j.match = c.score;
-    judged.push_back(std::move(j));
-  }
-  std::vector<double> totals;
-  totals.reserve(judged.size());
-  std::vector<size_t> order(judged.size());
-  for (size_t i = 0; i < judged.size(); ++i) {
-    order[i] = i;
-    totals.push_back(TotalWeight(judged[i]));
-  }
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    if (judged[a].match != judged[b].match) return judged[a].match > judged[b].match;
-    if (totals[a] != totals[b]) return totals[a] > totals[b];
-    return judged[a].claim.id < judged[b].claim.id;
-  });
-  for (size_t i = 0; i < order.size() && out->size() < limit; ++i) {
-    out->push_back(std::move(judged[order[i]]));
+    out->push_back(std::move(j));
   }
   return kb::Status::OK();
 }
@@ -94,8 +88,7 @@ kb::Status Judge::JudgeClaim(const std::string& claim_id, Judgement* out) {
   kb::Claim claim;
   kb::Status s = store_->GetClaim(claim_id, &claim);
   if (!s.ok()) return s;
-  EvidencePool pool(store_, lexicon_);
-  s = pool.JudgeClaim(claim, out);
+  s = Pool()->JudgeClaim(claim, out);
   out->match = 1.0;
   return s;
 }
@@ -103,7 +96,7 @@ kb::Status Judge::JudgeClaim(const std::string& claim_id, Judgement* out) {
 kb::Status Judge::JudgeClaims(const std::vector<std::string>& claim_ids,
                               std::vector<Judgement>* out) {
   out->clear();
-  EvidencePool pool(store_, lexicon_);
+  EvidencePool& pool = *Pool();
   for (const std::string& id : claim_ids) {
     kb::Claim claim;
     kb::Status s = store_->GetClaim(id, &claim);

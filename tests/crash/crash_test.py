@@ -10,7 +10,8 @@ database never holds half an article.
    kill moments.
 2. K times: starts the same ingest on a second database and SIGKILLs it after
    a random delay (stratified over [0, T], so kills land in every phase:
-   opening, re-reading stored articles, writing new ones, flushing); then
+   re-reading stored articles, writing new ones, flushing; the first kill
+   comes the moment the database's files appear, while it is created); then
    reopens the database with evkb-verify (kb::Store::Verify) and requires no
    problem.
 3. Runs the ingest to completion and requires `evkb-query export --format
@@ -72,16 +73,24 @@ def main():
         db = os.path.join(work, "crashed")
         survived = 0
         interrupted = 0
+        stored = 0
         for k in range(args.kills):
             # Stratified: kill k lands in the k-th slice of the clean run time,
             # so the killed runs move through the corpus and every kill after
             # the first few falls while new articles are being written.
             delay = clean_seconds * (k + rng.random()) / args.kills
-            if k == 0:
-                delay = rng.uniform(0.0, 0.05)  # during open / WAL recovery
             p = subprocess.Popen(ingest_argv(args, db, corpus), stdout=subprocess.DEVNULL,
                                  stderr=subprocess.PIPE, preexec_fn=os.setsid)
-            time.sleep(delay)
+            if k == 0:
+                # The first kill lands while the database is being created:
+                # as soon as its CURRENT file appears.
+                start = time.monotonic()
+                while (not os.path.exists(os.path.join(db, "CURRENT")) and p.poll() is None and
+                       time.monotonic() - start < 10):
+                    time.sleep(0.0005)
+                delay = time.monotonic() - start
+            else:
+                time.sleep(delay)
             killed = p.poll() is None
             if killed:
                 os.killpg(p.pid, signal.SIGKILL)
@@ -97,9 +106,17 @@ def main():
                 survived += 1
                 continue
             ok, text = lib.verify(args.verify, db)
+            if not ok and "creation was interrupted" in text and stored == 0:
+                # Killed while creating the database, before any article:
+                # nothing is stored, and the next ingest must finish it.
+                survived += 1
+                lib.log("kill %2d at %5.2f s: %s while creating the database; nothing stored"
+                        % (k + 1, delay, state))
+                continue
             if not ok:
                 lib.log("kill %2d at %5.2f s: %s; VERIFY FAILED:\n%s" % (k + 1, delay, state, text))
                 continue
+            stored = int(text.split(": consistent: ", 1)[-1].split()[0])
             survived += 1
             lib.log("kill %2d at %5.2f s: %s; %s" % (k + 1, delay, state,
                                                      text.split(": consistent: ", 1)[-1]))

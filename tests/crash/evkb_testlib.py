@@ -19,15 +19,15 @@ def log(msg):
     print(msg, flush=True)
 
 
-def limits(vmem_mb=None, fsize_mb=None, ignore_xfsz=False):
+def limits(vmem_mb=None, fsize_kb=None, ignore_xfsz=False):
     """A preexec_fn setting an address-space and file-size limit."""
     def apply():
         os.setsid()
         if vmem_mb:
             b = vmem_mb << 20
             resource.setrlimit(resource.RLIMIT_AS, (b, b))
-        if fsize_mb is not None:
-            b = fsize_mb << 20
+        if fsize_kb is not None:
+            b = fsize_kb << 10
             resource.setrlimit(resource.RLIMIT_FSIZE, (b, b))
         if ignore_xfsz:
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -45,14 +45,14 @@ class Result:
             raise Failure("output is not JSON (%s): %r" % (e, self.out[:300]))
 
 
-def run(argv, timeout=60, vmem_mb=None, fsize_mb=None, ignore_xfsz=False, stdin=None, env=None):
+def run(argv, timeout=60, vmem_mb=None, fsize_kb=None, ignore_xfsz=False, stdin=None, env=None):
     """Runs argv to completion (killing its process group after `timeout`
     seconds) and returns a Result: rc is negative for a signal, None on
     timeout; peak_kb is the child's peak resident set size."""
     start = time.monotonic()
     p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                         preexec_fn=limits(vmem_mb, fsize_mb, ignore_xfsz), env=env)
+                         preexec_fn=limits(vmem_mb, fsize_kb, ignore_xfsz), env=env)
     chunks = {"out": [], "err": []}
 
     def drain(stream, key):

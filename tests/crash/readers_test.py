@@ -146,7 +146,9 @@ def main():
         claims = {c["id"]: c for c in final["claims"]}
         sources = {s["id"]: s for s in final["sources"]}
         works = {w["id"] for w in final["works"]}
-        sentences = {(a["claim"], a["source"], a["sentence"]) for a in final["assertions"]}
+        # Evidence may come from claims below the matched one (is-a), so an
+        # evidence sentence is checked against its source's assertions.
+        sentences = {(a["source"], a["sentence"]) for a in final["assertions"]}
         for kind, doc in answers:
             if kind == "ask":
                 for m in doc.get("matches", []):
@@ -158,7 +160,7 @@ def main():
                         sid = ev["source"]["id"]
                         if sid not in sources or ev["source"]["path"] != sources[sid]["path"]:
                             inconsistent.append("ask cites unknown source %s" % sid)
-                        elif (cid, sid, ev["sentence"]) not in sentences:
+                        elif (sid, ev["sentence"]) not in sentences:
                             inconsistent.append("ask evidence sentence not stored: %r"
                                                 % ev["sentence"][:80])
             else:

@@ -31,7 +31,7 @@ cmake --build "$build" --target "${targets[@]/#/fuzz_}" >/dev/null || {
 }
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:suppressions=$here/ubsan.supp}
 failed=0
 summary=()
 for t in "${targets[@]}"; do

@@ -122,6 +122,11 @@ def make_inputs(d, rng):
         f.write(json.dumps({"title": "after the long line",
                             "text": "Rest days improve recovery."}).encode() + b"\n")
     cases.append(("long_line_50mb.jsonl", "rejected", "a 50 MB JSONL line, then a good line"))
+    with open(os.path.join(d, "nested_1m.jsonl"), "wb") as f:
+        f.write(b"[" * 1000000 + b"\n" + b'{"a": ' * 200000 + b"\n" +
+                json.dumps({"text": "Foam rolling may reduce soreness."}).encode() + b"\n")
+    cases.append(("nested_1m.jsonl", "rejected", "JSONL lines nested a million and 200,000 deep, "
+                  "then a good line"))
     refs = ["%s, %s. (%d) Study number %d of foam rolling and soreness. Journal of Sport "
             "Rehabilitation, %d, pp. %d-%d." % (rng.choice(["Okafor", "Lindqvist", "Moreau", "Tanaka"]),
                                                  "ABCDEFGH"[i % 8], 1990 + i % 34, i, i % 50, i % 900,
@@ -216,7 +221,7 @@ def main():
                 f.write(text)
         db = os.path.join(work, "db-all")
         r = lib.run([args.ingest, "--db", db, "--lexicon", args.lexicon, "--progress", "never",
-                     "--format", "json", d], timeout=170, vmem_mb=VMEM_MB)
+                     "--format", "json", d], timeout=120, vmem_mb=VMEM_MB)
         tried += 1
         problems = []
         if r.rc != 3:
@@ -231,7 +236,7 @@ def main():
                 if by_path.get(n) != ["ingested"]:
                     problems.append("%s did not land: %s" % (n, by_path.get(n)))
             jl = by_path.get("broken_lines.jsonl", [])
-            if jl.count("ingested") != 3:
+            if jl.count("ingested") < 3:
                 problems.append("broken_lines.jsonl: expected its 3 good lines stored, got %s" % jl)
             if "ingested" not in by_path.get("long_line_50mb.jsonl", []):
                 problems.append("the good line after a 50 MB JSONL line did not land")
@@ -314,8 +319,10 @@ def main():
                     f.write(content)
                 else:
                     f.write((content if isinstance(content, str) else json.dumps(content)).encode())
-            r = lib.run([args.ingest, "--db", os.path.join(work, "db-lex"), "--lexicon", path,
-                         os.path.join(d, "good_article.md")], timeout=SECONDS, vmem_mb=VMEM_MB)
+            # INPUT first: --lexicon takes every value that follows it.
+            r = lib.run([args.ingest, "--db", os.path.join(work, "db-lex"),
+                         os.path.join(d, "good_article.md"), "--lexicon", path],
+                        timeout=SECONDS, vmem_mb=VMEM_MB)
             problems = []
             if r.rc != 2:
                 problems.append("expected exit 2 (bad lexicon), got %s: %s" % (r.rc, r.err[-200:]))

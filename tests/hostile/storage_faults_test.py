@@ -130,9 +130,9 @@ def main():
                 lib.log("       message: " + msg[0][:220])
 
         # ---- Full disk by file-size limit.
-        for limit_mb in (1, 4):
-            db = os.path.join(work, "fsize-%d" % limit_mb)
-            r = ingest(args, db, [corpus], fsize_mb=limit_mb, ignore_xfsz=True)
+        for limit_kb in (512, 1024):
+            db = os.path.join(work, "fsize-%d" % limit_kb)
+            r = ingest(args, db, [corpus], fsize_kb=limit_kb, ignore_xfsz=True)
             problems = []
             if r.rc is None or r.rc < 0:
                 problems.append("crashed (%s): %s" % (r.rc, r.err[-300:]))
@@ -151,14 +151,14 @@ def main():
                 diff = lib.first_difference(reference, lib.export_json(args.query, db))
                 if diff:
                     problems.append("after re-running, the export differs from a clean run: " + diff)
-            cases.report("disk full (ulimit -f %d MB)" % limit_mb, problems,
+            cases.report("disk full (ulimit -f %d KB)" % limit_kb, problems,
                          "exit %s, %s kept, verified; re-run completes" % (r.rc, partial))
             lib.log("       message: " + (r.err.strip().splitlines() or [""])[-1][:220])
 
         # ---- Full disk on a small tmpfs, where the machine allows mounting one.
         mnt = os.path.join(work, "tmpfs")
         os.makedirs(mnt)
-        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mnt],
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
         if mounted:
             try:
@@ -170,7 +170,7 @@ def main():
                 ok, text = lib.verify(args.verify, db)
                 if not ok and "No space" not in text:
                     problems.append("after the failed ingest: " + text[:400])
-                cases.report("disk full (3 MB tmpfs)", problems, "exit %s; %s" % (
+                cases.report("disk full (1 MB tmpfs)", problems, "exit %s; %s" % (
                     r.rc, text.split(": consistent: ", 1)[-1][:60]))
                 lib.log("       message: " + (r.err.strip().splitlines() or [""])[-1][:220])
             finally:

@@ -177,3 +177,21 @@ TEST_CASE("Judge: JudgeClaim of an unknown id is NotFound", "[judge]") {
   Judgement j;
   CHECK(f.judge.JudgeClaim("c0000000000000000", &j).IsNotFound());
 }
+
+TEST_CASE("Judge: evidence lists keep the strongest; counts and verdict take all", "[judge]") {
+  Fixture f;
+  const kb::Claim doms = MakeClaim("foam_rolling", "reduces", "doms");
+  const size_t n = query::kMaxEvidencePerSide + 3;
+  for (size_t i = 0; i < n; ++i) {
+    f.kb.AddSource("blog_" + std::to_string(i) + ".txt", {Says(doms, Stance::kAsserts)});
+  }
+  f.kb.AddSource("review.txt", {Says(doms, Stance::kDenies, {kReview})});
+  const auto m = f.Match("foam_rolling", "reduces", "doms");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].for_evidence.size() == query::kMaxEvidencePerSide);
+  CHECK(m[0].for_count == n);
+  CHECK(m[0].against_count == 1);
+  CHECK(m[0].verdict == Verdict::kRefuted);
+  // Equal weights are listed by source path.
+  CHECK(m[0].for_evidence[0].source.path < m[0].for_evidence[1].source.path);
+}

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,7 @@ struct Evidence {
 // Each side of a Judgement lists at most this many evidence items, the
 // strongest: enough to show why, while a claim repeated by thousands of
 // articles still judges in bounded time. The verdict weighs all of them.
-inline constexpr size_t kMaxEvidencePerSide = 25;
+inline constexpr size_t kMaxEvidencePerSide = 10;
 
 struct Judgement {
   kb::Claim claim;   // the KB claim matched
@@ -42,10 +43,19 @@ struct Judgement {
   std::map<std::string, int> mechanisms;  // tag -> number of assertions carrying it
 };
 
+class EvidencePool;
+
 // Thread-compatible: one Judge per thread. Borrows store and lexicon.
+//
+// A Judge keeps the records it has read (claims, assertions, works,
+// sources) for later calls, up to a bounded amount: the store must not
+// change while the Judge lives (evkb-query opens it read-only).
 class Judge {
  public:
   Judge(kb::Store* store, const kb::Lexicon* lexicon);
+  ~Judge();
+  Judge(const Judge&) = delete;
+  Judge& operator=(const Judge&) = delete;
 
   // The KB claims matching `probe` (its subject, relation, object), best
   // first, at most `limit`. Matching: exact concepts and relation, then is-a
@@ -63,8 +73,12 @@ class Judge {
   kb::Status JudgeClaims(const std::vector<std::string>& claim_ids, std::vector<Judgement>* out);
 
  private:
+  // The pool for the next call, emptied first when it has grown too large.
+  EvidencePool* Pool();
+
   kb::Store* store_;
   const kb::Lexicon* lexicon_;
+  std::unique_ptr<EvidencePool> pool_;
 };
 
 }  // namespace query

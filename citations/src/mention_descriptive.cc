@@ -3,6 +3,7 @@
 // quoted experts ("Professor Roger Kerry ... told the Huffington Post").
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "mention_internal.h"
 #include "text_util.h"
@@ -190,13 +191,22 @@ size_t ReadProperRun(std::string_view text, size_t pos) {
   return any ? end : pos;
 }
 
+// The folded, space-padded form of a cue phrase. Cue tables are reused for
+// every reference and mention, so each phrase is folded once per thread.
+static const std::string& FoldedCue(const std::string& cue) {
+  thread_local std::unordered_map<std::string, std::string> cache;
+  auto it = cache.find(cue);
+  if (it != cache.end()) return it->second;
+  return cache.emplace(cue, " " + FoldKey(cue) + " ").first->second;
+}
+
 bool MatchCues(std::string_view phrase, const std::vector<StudyTypeCue>& cues,
                std::string* type, int* level) {
   std::string folded = " " + FoldKey(phrase) + " ";
   bool found = false;
   for (const StudyTypeCue& cue : cues) {
     for (const std::string& c : cue.cues) {
-      std::string key = " " + FoldKey(c) + " ";
+      const std::string& key = FoldedCue(c);
       if (key.size() <= 2 || folded.find(key) == std::string::npos) continue;
       if (!found || cue.level < *level) {
         *type = cue.type;

@@ -1,5 +1,8 @@
 #include "citation_linker.h"
 
+#include <cctype>
+#include <set>
+
 #include "citations/grading.h"
 #include "citations/reference_parser.h"
 
@@ -57,7 +60,39 @@ citations::Reference ReferenceFromWork(const kb::Work& w) {
 }
 
 CitationLinker::CitationLinker(const kb::Lexicon& lexicon)
-    : cues_(StudyCues(lexicon)), finder_(cues_) {}
+    : cues_(StudyCues(lexicon)), finder_(cues_) {
+  std::set<std::string> words = {"et al"};
+  auto add_words = [&](const std::string& phrase) {
+    std::string w;
+    for (char c : phrase + " ") {
+      if (std::isalpha(static_cast<unsigned char>(c))) {
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else {
+        if (w.size() >= 3) words.insert(w);
+        w.clear();
+      }
+    }
+  };
+  for (const citations::StudyTypeCue& c : cues_) {
+    for (const std::string& phrase : c.cues) add_words(phrase);
+  }
+  for (const std::string& phrase : lexicon.Cues("expert")) add_words(phrase);
+  for (const std::string& phrase : lexicon.Cues("expert_report")) add_words(phrase);
+  for (const std::string& phrase : lexicon.Cues("reporting")) add_words(phrase);
+  triggers_.assign(words.begin(), words.end());
+}
+
+bool CitationLinker::MayCite(std::string_view sentence) const {
+  std::string lower(sentence);
+  for (char& c : lower) {
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '[') return true;
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  for (const std::string& t : triggers_) {
+    if (lower.find(t) != std::string::npos) return true;
+  }
+  return false;
+}
 
 void CitationLinker::AddReferences(const std::vector<std::string>& entries,
                                    std::vector<kb::Work>* works) {
@@ -111,6 +146,7 @@ std::vector<SentenceCitation> CitationLinker::LinkSentence(std::string_view sent
                                                            std::vector<kb::Mention>* mentions,
                                                            std::vector<kb::Work>* works) {
   std::vector<SentenceCitation> out;
+  if (!MayCite(sentence)) return out;
   for (const citations::InTextMention& m : finder_.Find(sentence)) {
     std::string work_id;
     using K = citations::MentionKind;

@@ -41,6 +41,12 @@ class CitationLinker {
 
  private:
   kb::Work WorkFromMention(const citations::InTextMention& m) const;
+  // Whether `sentence` can hold a citation at all: a digit or bracket, "et
+  // al", or a study-type or expert word. Most sentences cannot, and the
+  // mention finder is the costlier test.
+  bool MayCite(std::string_view sentence) const;
+
+  std::vector<std::string> triggers_;  // lower-case words that may open a mention
 
   std::vector<citations::StudyTypeCue> cues_;
   citations::MentionFinder finder_;

@@ -514,8 +514,14 @@ void SentenceReader::Read(const std::string& topic, const std::string& carried,
 SentenceReading ClaimExtractor::Read(std::string_view sentence, const std::string& topic,
                                      const std::string& carried, bool question_mode,
                                      bool elliptic) const {
+  return Read(sentence, index_->Tokenize(sentence), topic, carried, question_mode, elliptic);
+}
+
+SentenceReading ClaimExtractor::Read(std::string_view sentence, std::vector<Token> tokens,
+                                     const std::string& topic, const std::string& carried,
+                                     bool question_mode, bool elliptic) const {
   SentenceReading out;
-  out.tokens = index_->Tokenize(sentence);
+  out.tokens = std::move(tokens);
   SentenceReader reader(*index_, sentence, &out);
   reader.elliptic_ = elliptic;
   reader.Read(topic, carried, question_mode);
@@ -523,7 +529,10 @@ SentenceReading ClaimExtractor::Read(std::string_view sentence, const std::strin
 }
 
 std::vector<std::string> ClaimExtractor::ConceptsIn(std::string_view text) const {
-  std::vector<Token> tokens = index_->Tokenize(text);
+  return ConceptsIn(index_->Tokenize(text));
+}
+
+std::vector<std::string> ClaimExtractor::ConceptsIn(const std::vector<Token>& tokens) const {
   std::vector<std::string> out;
   for (const PhraseMatch& m : index_->concepts().FindAll(tokens)) {
     const std::string& id = index_->lexicon().concepts[static_cast<size_t>(m.payload)].id;

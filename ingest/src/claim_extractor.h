@@ -52,8 +52,16 @@ class ClaimExtractor {
                        const std::string& carried, bool question_mode,
                        bool elliptic = false) const;
 
+  // The same, for a sentence already tokenised with this extractor's index.
+  SentenceReading Read(std::string_view sentence, std::vector<Token> tokens,
+                       const std::string& topic, const std::string& carried, bool question_mode,
+                       bool elliptic) const;
+
   // Concept ids mentioned in `text`, in order, without duplicates.
   std::vector<std::string> ConceptsIn(std::string_view text) const;
+  std::vector<std::string> ConceptsIn(const std::vector<Token>& tokens) const;
+
+  std::vector<Token> Tokenize(std::string_view text) const { return index_->Tokenize(text); }
 
  private:
   LexiconIndex* index_;

@@ -20,7 +20,7 @@ LexiconIndex::LexiconIndex(const kb::Lexicon* lexicon) : lexicon_(lexicon) {
     for (const std::string& cue : list) mechanisms_.Add(cue, id, &stemmer_);
   }
   for (const auto& [name, list] : lex.cues) {
-    PhraseMatcher& m = cues_[name];
+    PhraseMatcher& m = cues_.try_emplace(name, &vocabulary_).first->second;
     std::unordered_set<std::string>& words = words_[name];
     for (const std::string& cue : list) {
       m.Add(cue, 0, &stemmer_);

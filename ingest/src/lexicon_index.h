@@ -21,7 +21,9 @@ class LexiconIndex {
 
   const kb::Lexicon& lexicon() const { return *lexicon_; }
   Stemmer* stemmer() { return &stemmer_; }
-  std::vector<Token> Tokenize(std::string_view text) { return ingest::Tokenize(text, &stemmer_); }
+  std::vector<Token> Tokenize(std::string_view text) {
+    return ingest::Tokenize(text, &stemmer_, &vocabulary_);
+  }
 
   // payload: index into lexicon().concepts.
   const PhraseMatcher& concepts() const { return concepts_; }
@@ -38,7 +40,10 @@ class LexiconIndex {
  private:
   const kb::Lexicon* lexicon_;
   Stemmer stemmer_;
-  PhraseMatcher concepts_, relations_, mechanisms_, empty_;
+  // Declared before the matchers, which intern into it.
+  Vocabulary vocabulary_;
+  PhraseMatcher concepts_{&vocabulary_}, relations_{&vocabulary_}, mechanisms_{&vocabulary_},
+      empty_{&vocabulary_};
   std::vector<std::string> mechanism_names_;
   std::map<std::string, PhraseMatcher> cues_;
   std::map<std::string, std::unordered_set<std::string>> words_;

@@ -1,11 +1,11 @@
 // Matches a fixed set of phrases against token streams, on stems, longest
-// match first, left to right. Built once from lexicon data; immutable and
-// thread-safe after construction.
+// match first, left to right. Stems are compared as Vocabulary ids. Built
+// once from lexicon data; immutable and thread-safe after construction.
 #ifndef EVKB_INGEST_PHRASE_MATCHER_H_
 #define EVKB_INGEST_PHRASE_MATCHER_H_
 
+#include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "tokens.h"
@@ -19,6 +19,11 @@ struct PhraseMatch {
 
 class PhraseMatcher {
  public:
+  // `vocabulary` interns the phrases' stems; tokens matched later should
+  // carry ids from it (Tokenize with the same vocabulary), else their stems
+  // are looked up. Null: the matcher keeps a vocabulary of its own.
+  explicit PhraseMatcher(Vocabulary* vocabulary = nullptr);
+
   // Adds `phrase` (tokenised and stemmed with `stemmer`) with `payload`.
   // A phrase added twice keeps its first payload. With `exact`, a one-word
   // phrase matches only its own spelling and plural ("stretching" must not
@@ -29,16 +34,21 @@ class PhraseMatcher {
   std::vector<PhraseMatch> FindAll(const std::vector<Token>& tokens) const;
   // The longest match starting at token `at`, if any.
   bool MatchAt(const std::vector<Token>& tokens, size_t at, PhraseMatch* out) const;
-  bool empty() const { return by_first_.empty(); }
+  bool empty() const { return entries_ == 0; }
 
  private:
   struct Entry {
-    std::vector<std::string> stems;
+    std::vector<uint32_t> ids;
     std::vector<std::string> forms;  // exact spellings; empty: match on the stem
     int payload;
   };
-  // Phrases by their first stem, longest first.
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  uint32_t IdOf(const Token& t) const;
+
+  std::unique_ptr<Vocabulary> own_;
+  Vocabulary* vocabulary_;
+  // Phrases by the id of their first stem, longest first.
+  std::vector<std::vector<Entry>> by_first_;
+  size_t entries_ = 0;
 };
 
 }  // namespace ingest

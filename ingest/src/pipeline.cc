@@ -23,6 +23,7 @@ constexpr size_t kMaxSentenceBytes = 2000;
 
 struct SentenceWork {
   std::string text;
+  std::vector<Token> tokens;  // moved into `reading` once read
   std::vector<uint32_t> offsets;  // text bytes -> original bytes (size()+1)
   size_t block;
   SentenceReading reading;
@@ -93,7 +94,11 @@ std::string PipelineImpl::ChooseTopic(const Document& doc, const std::vector<Sen
   };
   count(doc.title, kTitleTopicWeight);
   for (const SentenceWork& s : sentences) {
-    if (ref_blocks.count(s.block) == 0) count(s.text, 1);
+    if (ref_blocks.count(s.block) != 0) continue;
+    for (const std::string& id : extractor_.ConceptsIn(s.tokens)) {
+      const kb::Concept* c = lexicon_->FindConcept(id);
+      if (c != nullptr && c->kind == "intervention") counts[id] += 1;
+    }
   }
   std::string best;
   int best_n = 0;
@@ -200,6 +205,9 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
   CitationLinker linker(*lexicon_);
   linker.AddReferences(entries, &rec.works);
 
+  for (SentenceWork& s : sentences) {
+    if (ref_blocks.count(s.block) == 0) s.tokens = extractor_.Tokenize(s.text);
+  }
   out->topic = ChooseTopic(doc, sentences, ref_blocks);
 
   // Read every sentence.
@@ -211,7 +219,7 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
     s.cites = linker.LinkSentence(s.text, s.offsets, &rec.mentions, &rec.works);
     BlockKind kind = doc.blocks[s.block].kind;
     bool elliptic = kind == BlockKind::kListItem || kind == BlockKind::kHeading;
-    s.reading = extractor_.Read(s.text, out->topic, carried, false, elliptic);
+    s.reading = extractor_.Read(s.text, std::move(s.tokens), out->topic, carried, false, elliptic);
     carried = s.reading.last_subject;
   }
   for (kb::Mention& m : rec.mentions) m.source_id = rec.source.id;

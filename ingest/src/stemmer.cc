@@ -11,7 +11,17 @@ Stemmer::~Stemmer() {
   if (stemmer_ != nullptr) sb_stemmer_delete(stemmer_);
 }
 
-std::string Stemmer::Stem(std::string_view word) {
+// Past this many remembered words the memo starts again, bounding memory.
+constexpr size_t kMaxMemo = 1 << 18;
+
+const std::string& Stemmer::Stem(std::string_view word) {
+  auto it = memo_.find(std::string(word));
+  if (it != memo_.end()) return it->second;
+  if (memo_.size() >= kMaxMemo) memo_.clear();
+  return memo_.emplace(std::string(word), StemUncached(word)).first->second;
+}
+
+std::string Stemmer::StemUncached(std::string_view word) {
   // Contractions and very short words are kept whole: "can't" must not
   // become "can" and "its" must not meet "it".
   if (stemmer_ == nullptr || word.size() <= 3 || word.find('\'') != std::string_view::npos) {

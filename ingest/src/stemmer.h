@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sb_stemmer;
 
@@ -18,11 +19,14 @@ class Stemmer {
   Stemmer(const Stemmer&) = delete;
   Stemmer& operator=(const Stemmer&) = delete;
 
-  // The stem of an already lower-cased word.
-  std::string Stem(std::string_view lower_word);
+  // The stem of an already lower-cased word. Remembers what it stemmed.
+  const std::string& Stem(std::string_view lower_word);
 
  private:
+  std::string StemUncached(std::string_view word);
+
   sb_stemmer* stemmer_;
+  std::unordered_map<std::string, std::string> memo_;
 };
 
 // Lower-cases UTF-8 (ASCII fast path, ICU full case folding otherwise).

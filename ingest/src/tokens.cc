@@ -33,8 +33,20 @@ bool IsPunct(UChar32 c) {
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text, Stemmer* stemmer) {
+uint32_t Vocabulary::Intern(const std::string& stem) {
+  auto [it, fresh] = ids_.emplace(stem, static_cast<uint32_t>(ids_.size() + 1));
+  (void)fresh;
+  return it->second;
+}
+
+uint32_t Vocabulary::Find(const std::string& stem) const {
+  auto it = ids_.find(stem);
+  return it == ids_.end() ? kUnknown : it->second;
+}
+
+std::vector<Token> Tokenize(std::string_view text, Stemmer* stemmer, const Vocabulary* vocabulary) {
   std::vector<Token> out;
+  out.reserve(text.size() / 5 + 1);
   size_t i = 0;
   while (i < text.size()) {
     size_t start = i;
@@ -70,6 +82,7 @@ std::vector<Token> Tokenize(std::string_view text, Stemmer* stemmer) {
       }
       t.upper = has_alpha && !has_lower && surface.size() > 1;
       t.stem = stemmer->Stem(t.lower);
+      if (vocabulary != nullptr) t.id = vocabulary->Find(t.stem);
       out.push_back(std::move(t));
       i = end;
     } else if (IsPunct(c)) {
@@ -79,6 +92,7 @@ std::vector<Token> Tokenize(std::string_view text, Stemmer* stemmer) {
       t.lower = std::string(text.substr(start, i - start));
       t.stem = t.lower;
       t.word = false;
+      if (vocabulary != nullptr) t.id = vocabulary->Find(t.stem);
       out.push_back(std::move(t));
     }
   }

@@ -113,16 +113,6 @@ LinkKind LinkOf(const Assertion& a, const Work& work) {
   return LinkKind::kContext;
 }
 
-// A side's strength: its strongest item in full, the others discounted.
-double SideStrength(const std::vector<double>& weights) {
-  double strongest = 0, sum = 0;
-  for (double w : weights) {
-    strongest = std::max(strongest, w);
-    sum += w;
-  }
-  return strongest + vr::kCorroborationFactor * (sum - strongest);
-}
-
 }  // namespace
 
 double AssertionWeight(const Assertion& a, const std::vector<Work>& works) {
@@ -147,31 +137,45 @@ WeighedStance WeighAssertion(const Assertion& a, const std::vector<Work>& works,
   return WeighedStance{a.stance, AssertionWeight(a, works) * discount, IsResearched(a, works)};
 }
 
+void SideEvidence::Add(double weight, bool is_researched) {
+  if (weight <= 0) return;
+  strongest = std::max(strongest, weight);
+  total += weight;
+  researched = researched || is_researched;
+}
+
+void SideEvidence::Merge(const SideEvidence& other, double discount) {
+  if (other.total <= 0 || discount <= 0) return;
+  strongest = std::max(strongest, other.strongest * discount);
+  total += other.total * discount;
+  researched = researched || other.researched;
+}
+
+double SideEvidence::Strength() const {
+  return strongest + vr::kCorroborationFactor * (total - strongest);
+}
+
 VerdictResult CombineEvidence(const std::vector<WeighedStance>& items) {
-  std::vector<double> affirm, deny;
-  bool affirm_researched = false, deny_researched = false;
+  SideEvidence affirm, deny;
   for (const WeighedStance& s : items) {
-    if (s.weight <= 0) continue;
-    if (s.stance == Stance::kAsserts) {
-      affirm.push_back(s.weight);
-      affirm_researched = affirm_researched || s.researched;
-    } else {
-      deny.push_back(s.weight);
-      deny_researched = deny_researched || s.researched;
-    }
+    (s.stance == Stance::kAsserts ? affirm : deny).Add(s.weight, s.researched);
   }
+  return CombineSides(affirm, deny);
+}
+
+VerdictResult CombineSides(const SideEvidence& affirm, const SideEvidence& deny) {
   VerdictResult r;
-  const double f = SideStrength(affirm);
-  const double a = SideStrength(deny);
+  const double f = affirm.Strength();
+  const double a = deny.Strength();
   r.for_weight = f;
   r.against_weight = a;
   if (f + a <= 0) return r;
 
-  const bool deny_credible = deny_researched || a >= vr::kCredibleStrength;
+  const bool deny_credible = deny.researched || a >= vr::kCredibleStrength;
   bool disputed = false;
   if (a == 0) {
-    r.verdict = affirm_researched ? Verdict::kSupported : Verdict::kUnsupported;
-  } else if (!affirm_researched) {
+    r.verdict = affirm.researched ? Verdict::kSupported : Verdict::kUnsupported;
+  } else if (!affirm.researched) {
     // Nothing research-backed affirms: unless the unbacked affirmations are
     // clearly ahead, the denials stand.
     r.verdict = f >= vr::kClearMargin * a ? Verdict::kUnsupported : Verdict::kRefuted;

@@ -122,7 +122,6 @@ kb::Status EvidencePool::EvidenceOf(const std::string& claim_id, const ClaimEvid
     kb::Status s = store_->AssertionsForClaim(claim_id, &assertions);
     if (!s.ok()) return s;
     ClaimEvidence ce;
-    ce.items.reserve(assertions.size());
     for (kb::Assertion& a : assertions) {
       Weighed w;
       std::vector<kb::Work> works;
@@ -133,12 +132,18 @@ kb::Status EvidencePool::EvidenceOf(const std::string& claim_id, const ClaimEvid
         }
       }
       w.stance = kb::WeighAssertion(a, works);
-      ce.total_weight += w.stance.weight;
       for (const std::string& m : a.mechanisms) ++ce.mechanisms[m];
+      const bool affirms = w.stance.stance == kb::Stance::kAsserts;
+      (affirms ? ce.affirm : ce.deny).Add(w.stance.weight, w.stance.researched);
       w.assertion = std::move(a);
-      ce.items.push_back(std::move(w));
+      (affirms ? ce.affirmations : ce.denials).push_back(std::move(w));
     }
-    cached_assertions_ += ce.items.size();
+    for (auto* side : {&ce.affirmations, &ce.denials}) {
+      std::stable_sort(side->begin(), side->end(), [](const Weighed& a, const Weighed& b) {
+        return a.stance.weight > b.stance.weight;
+      });
+    }
+    cached_assertions_ += assertions.size();
     it = evidence_.emplace(claim_id, std::move(ce)).first;
   }
   *out = &it->second;
@@ -148,17 +153,32 @@ kb::Status EvidencePool::EvidenceOf(const std::string& claim_id, const ClaimEvid
 kb::Status EvidencePool::OwnWeight(const std::string& claim_id, double* out) {
   const ClaimEvidence* ce = nullptr;
   kb::Status s = EvidenceOf(claim_id, &ce);
-  if (s.ok()) *out = ce->total_weight;
+  if (s.ok()) *out = ce->affirm.total + ce->deny.total;
   return s;
 }
 
-kb::Status EvidencePool::Count(const kb::Claim& claim, double closeness, std::vector<Counted>* out,
-                               std::map<std::string, int>* mechanisms) {
+kb::Status EvidencePool::Count(const kb::Claim& claim, double closeness, Judgement* out,
+                               kb::SideEvidence* affirm, kb::SideEvidence* deny,
+                               std::vector<Counted>* listed_for,
+                               std::vector<Counted>* listed_against) {
   const ClaimEvidence* ce = nullptr;
   kb::Status s = EvidenceOf(claim.id, &ce);
   if (!s.ok()) return s;
-  for (const Weighed& w : ce->items) out->push_back({&w, &claim, w.stance.weight * closeness});
-  for (const auto& [tag, n] : ce->mechanisms) (*mechanisms)[tag] += n;
+  affirm->Merge(ce->affirm, closeness);
+  deny->Merge(ce->deny, closeness);
+  out->for_count += ce->affirmations.size();
+  out->against_count += ce->denials.size();
+  for (const auto& [tag, n] : ce->mechanisms) out->mechanisms[tag] += n;
+  // A claim's items keep their order under one discount: only its first
+  // kMaxEvidencePerSide can reach the listing.
+  auto top = [&](const std::vector<Weighed>& items, std::vector<Counted>* to) {
+    const size_t n = std::min(items.size(), kMaxEvidencePerSide);
+    for (size_t i = 0; i < n; ++i) {
+      to->push_back({&items[i], &claim, items[i].stance.weight * closeness});
+    }
+  };
+  top(ce->affirmations, listed_for);
+  top(ce->denials, listed_against);
   return kb::Status::OK();
 }
 
@@ -199,8 +219,9 @@ void EvidencePool::List(std::vector<Counted>& side, std::vector<Evidence>* out) 
 kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out) {
   *out = Judgement{};
   out->claim = claim;
-  std::vector<Counted> counted;
-  kb::Status s = Count(out->claim, kSameConcept, &counted, &out->mechanisms);
+  kb::SideEvidence affirm, deny;
+  std::vector<Counted> listed_for, listed_against;
+  kb::Status s = Count(out->claim, kSameConcept, out, &affirm, &deny, &listed_for, &listed_against);
   if (!s.ok()) return s;
 
   // Narrower claims: subject and object at or below this claim's, relation similar.
@@ -210,28 +231,18 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out) {
   if (!s.ok()) return s;
   for (const kb::Claim* n : narrower) {
     if (n->id == claim.id) continue;
-    const double subject = HierarchyCloseness(*lex_, claim.subject, n->subject);
-    const double relation = lex_->RelationSimilarity(claim.relation, n->relation);
-    const double object = HierarchyCloseness(*lex_, claim.object, n->object);
-    if (s = Count(*n, subject * relation * object, &counted, &out->mechanisms); !s.ok()) {
-      return s;
-    }
+    const double closeness = HierarchyCloseness(*lex_, claim.subject, n->subject) *
+                             lex_->RelationSimilarity(claim.relation, n->relation) *
+                             HierarchyCloseness(*lex_, claim.object, n->object);
+    s = Count(*n, closeness, out, &affirm, &deny, &listed_for, &listed_against);
+    if (!s.ok()) return s;
   }
 
-  std::vector<kb::WeighedStance> stances;
-  stances.reserve(counted.size());
-  std::vector<Counted> affirm, deny;
-  for (const Counted& c : counted) {
-    stances.push_back({c.item->stance.stance, c.weight, c.item->stance.researched});
-    (c.item->stance.stance == kb::Stance::kAsserts ? affirm : deny).push_back(c);
-  }
-  const kb::VerdictResult v = kb::CombineEvidence(stances);
+  const kb::VerdictResult v = kb::CombineSides(affirm, deny);
   out->verdict = v.verdict;
   out->confidence = v.confidence;
-  out->for_count = affirm.size();
-  out->against_count = deny.size();
-  List(affirm, &out->for_evidence);
-  List(deny, &out->against_evidence);
+  List(listed_for, &out->for_evidence);
+  List(listed_against, &out->against_evidence);
   return kb::Status::OK();
 }
 

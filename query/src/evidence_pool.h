@@ -75,17 +75,20 @@ class EvidencePool {
     double weight;  // stance.weight x closeness
   };
   // A claim's weighed assertions and their mechanism tags, counted once.
+  // Each side keeps its items strongest first, so a judgement lists the top
+  // of each claim and sums sides without visiting every assertion again.
   struct ClaimEvidence {
-    std::vector<Weighed> items;
+    std::vector<Weighed> affirmations, denials;  // strongest first
+    kb::SideEvidence affirm, deny;
     std::map<std::string, int> mechanisms;
-    double total_weight = 0;
   };
   // The evidence of `claim_id`, read once per pool.
   kb::Status EvidenceOf(const std::string& claim_id, const ClaimEvidence** out);
-  // Appends the assertions of `claim` weighed at `closeness`, and adds its
-  // mechanism tags to *mechanisms.
-  kb::Status Count(const kb::Claim& claim, double closeness, std::vector<Counted>* out,
-                   std::map<std::string, int>* mechanisms);
+  // Adds `claim`'s evidence, weighed at `closeness`, to *out's sides, counts
+  // and mechanisms, and its strongest items to the listing candidates.
+  kb::Status Count(const kb::Claim& claim, double closeness, Judgement* out,
+                   kb::SideEvidence* affirm, kb::SideEvidence* deny,
+                   std::vector<Counted>* listed_for, std::vector<Counted>* listed_against);
   // The strongest kMaxEvidencePerSide of `side` as Evidence, sources loaded.
   void List(std::vector<Counted>& side, std::vector<Evidence>* out);
   const kb::Work* FindWork(const std::string& id);

@@ -231,3 +231,28 @@ TEST_CASE("VerdictName and ParseVerdict round-trip", "[verdict]") {
   Verdict parsed;
   CHECK_FALSE(kb::ParseVerdict("true", &parsed));
 }
+
+TEST_CASE("CombineSides: summed-up sides give CombineEvidence's result", "[verdict]") {
+  const std::vector<WeighedStance> items = {For(0.6), For(0.2, false), Against(0.45, false),
+                                            Against(0.3)};
+  kb::SideEvidence affirm, deny;
+  for (const WeighedStance& s : items) {
+    (s.stance == Stance::kAsserts ? affirm : deny).Add(s.weight, s.researched);
+  }
+  const kb::VerdictResult a = kb::CombineEvidence(items);
+  const kb::VerdictResult b = kb::CombineSides(affirm, deny);
+  CHECK(a.verdict == b.verdict);
+  CHECK(a.confidence == Approx(b.confidence));
+  CHECK(a.for_weight == Approx(0.6 + vr::kCorroborationFactor * 0.2));
+
+  // Merging with a discount weighs every item of the other side by it.
+  kb::SideEvidence pooled;
+  pooled.Merge(affirm, 0.5);
+  CHECK(pooled.strongest == Approx(0.3));
+  CHECK(pooled.total == Approx(0.4));
+  CHECK(pooled.researched);
+  kb::SideEvidence none;
+  none.Merge(affirm, 0);
+  CHECK(none.total == 0);
+  CHECK_FALSE(none.researched);
+}

@@ -90,6 +90,22 @@ struct VerdictResult {
 // one whose weights are all zero).
 VerdictResult CombineEvidence(const std::vector<WeighedStance>& items);
 
+// One side (affirmations or denials) summed up: all CombineSides needs, so
+// evidence can be summed per claim once and pooled without the items.
+struct SideEvidence {
+  double strongest = 0;  // the heaviest item
+  double total = 0;      // all items
+  bool researched = false;
+  void Add(double weight, bool is_researched);  // items of weight <= 0 are ignored
+  // Adds every item of `other`, each weighed times `discount`.
+  void Merge(const SideEvidence& other, double discount);
+  // The strongest item in full plus kCorroborationFactor of the rest.
+  double Strength() const;
+};
+
+// CombineEvidence on summed-up sides; the same rules and results.
+VerdictResult CombineSides(const SideEvidence& affirm, const SideEvidence& deny);
+
 }  // namespace kb
 
 #endif  // EVKB_KB_VERDICT_H_

@@ -161,6 +161,7 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
     ReadInput(input, ro, on_doc, on_error);
     if (!db_error.ok()) break;
   }
+  if (store && db_error.ok()) db_error = store->Flush();
   progress.Finish();
   if (jout) jout->Finish(totals);
   if (!db_error.ok()) return DatabaseExit(err, db, db_error);

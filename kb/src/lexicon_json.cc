@@ -44,7 +44,10 @@ class TrackedStream {
   using Ch = char;
   explicit TrackedStream(const char* text) : begin_(text), cur_(text) {}
   Ch Peek() const { return *cur_; }
-  Ch Take() { return *cur_++; }
+  // Never moves past the terminating NUL: RapidJSON's UTF-8 validation takes
+  // a multi-byte sequence's continuation bytes without looking, so a
+  // truncated sequence at the end would otherwise read beyond the buffer.
+  Ch Take() { return *cur_ == '\0' ? '\0' : *cur_++; }
   size_t Tell() const { return static_cast<size_t>(cur_ - begin_); }
   // Write interface, unused: parsing is not in situ.
   Ch* PutBegin() { return nullptr; }

@@ -60,6 +60,10 @@ rocksdb::DBOptions DbOptions(rocksdb::Env* env) {
   rocksdb::DBOptions o;
   o.IncreaseParallelism(2);
   o.keep_log_file_num = 3;
+  // All column families flush together, so a flush never splits an
+  // article's batch; a bounded log keeps a reader's open (which replays it) short.
+  o.atomic_flush = true;
+  o.max_total_wal_size = 64ull << 20;
   o.max_log_file_size = 1 << 20;
   o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   if (env != nullptr) o.env = env;
@@ -267,6 +271,13 @@ RocksStore::RocksStore(std::string path, Handles handles, bool read_only, bool s
       read_only_(read_only),
       secondary_(secondary),
       owned_secondary_dir_(std::move(owned_secondary_dir)) {}
+
+Status RocksStore::Flush() {
+  if (read_only_ || secondary_) return Status::InvalidArgument(path_ + ": opened read-only");
+  rocksdb::FlushOptions fo;
+  fo.wait = true;
+  return FromRocks(handles_.db->Flush(fo, handles_.cfs), path_, "flushing");
+}
 
 RocksStore::~RocksStore() {
   for (rocksdb::ColumnFamilyHandle* h : handles_.cfs) {

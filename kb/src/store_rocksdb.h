@@ -65,6 +65,7 @@ class RocksStore final : public Store {
   Status Counts(StoreCounts* out) override;
   Status Verify(std::vector<std::string>* problems) override;
   bool IsSecondary() const override { return secondary_; }
+  Status Flush() override;
 
   // ---- Shared by the store's .cc files.
 

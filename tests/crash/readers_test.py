@@ -35,7 +35,16 @@ BENEFITS = ["DOMS", "flexibility", "recovery"]
 def prefix_counts(export):
     """sources count -> (claims, assertions, works) of that prefix of the
     ingest order."""
-    order = sorted(export["sources"], key=lambda s: s["path"].encode())
+    def ingest_order(source):
+        # Files in byte order of their paths; a JSONL file's lines ("f.jsonl:12")
+        # in line order at the file's place.
+        path = source["path"]
+        head, _, line = path.rpartition(":")
+        if head.endswith(".jsonl") and line.isdigit():
+            return (head.encode(), int(line))
+        return (path.encode(), 0)
+
+    order = sorted(export["sources"], key=ingest_order)
     position = {s["id"]: i for i, s in enumerate(order)}
     n = len(order)
     claim_first = {}

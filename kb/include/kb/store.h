@@ -107,6 +107,10 @@ class Store {
   // when it is not, and an error only when the database could not be read.
   virtual Status Verify(std::vector<std::string>* problems) = 0;
 
+  // Writes the memtables out to table files, so that the next open (a
+  // reader's) need not replay the write-ahead log. REQUIRES: writable.
+  virtual Status Flush() = 0;
+
   // True when this handle is a secondary instance (a writer held the lock).
   virtual bool IsSecondary() const = 0;
 };

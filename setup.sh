@@ -16,7 +16,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config python3
   librocksdb-dev rapidjson-dev libicu-dev libxxhash-dev
   catch2 libcli11-dev libgumbo-dev libstemmer-dev
-  libbenchmark-dev chromium
+  libbenchmark-dev chromium clang libclang-rt-14-dev
 )
 
 missing=()

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
                  "Database directory (default: $EVKB_DB, else "
                  "${XDG_DATA_HOME:-~/.local/share}/evkb/db; created on first ingest)");
   app.add_option("--lexicon", o.lexicons, "Extra lexicon JSON file, added to the shipped one (repeatable)")
+      ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
   app.add_flag("--dry-run", o.dry_run, "Analyse and print what would be stored; write nothing");
   app.add_option("--format", o.format, "Output: text (for people) or json (CLI.md)")
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--quiet,-q", o.quiet, "Print only the summary");
   app.add_option("--max-bytes", o.max_bytes, "Reject inputs larger than this (default 20 MB)");
+  app.add_option("--threads", o.threads, "Analysis threads (default: one per core, at most 4)");
   app.add_option("--parse-references", parse_refs,
                  "Parse one reference per line (or blank-line-separated block) from FILE or - and "
                  "print CSL-JSON (or BibTeX with --format bibtex); stores nothing");

@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
                  "Database directory (default: $EVKB_DB, else $XDG_DATA_HOME/evkb/db)");
   app.add_option("--lexicon", global.lexicons,
                  "Extra lexicon JSON file, after the default (repeatable)")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
 
   using Setup = query::Runner (*)(CLI::App*, const query::GlobalOptions*);
   const std::pair<const char*, Setup> commands[] = {

@@ -5,6 +5,10 @@
 #include <iostream>
 #include <memory>
 
+#include <algorithm>
+#include <thread>
+
+#include "analysis_queue.h"
 #include "dry_run_json.h"
 #include "ingest/pipeline.h"
 #include "ingest/reader.h"
@@ -84,12 +88,6 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
     std::fprintf(err, "evkb-ingest: lexicon: %s\n", s.message().c_str());
     return kExitUsage;
   }
-  std::unique_ptr<Pipeline> pipeline;
-  s = Pipeline::Create(&lexicon, &pipeline);
-  if (!s.ok()) {
-    std::fprintf(err, "evkb-ingest: %s\n", s.ToString().c_str());
-    return kExitUsage;
-  }
 
   std::string db = options.db.empty() ? kb::DefaultDbPath() : options.db;
   std::unique_ptr<kb::Store> store;
@@ -111,25 +109,30 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
 
   ReaderOptions ro;
   ro.max_bytes = options.max_bytes;
-  auto on_error = [&](const ReadError& e) {
+  auto reject = [&](const ReadError& e) {
     ++totals.files;
     ++totals.rejected;
     progress.Finish();
     std::fprintf(err, "evkb-ingest: %s\n", e.ToString().c_str());
     if (jout) jout->Source(e.path, nullptr, "rejected", e.message);
   };
-  auto on_doc = [&](Document&& doc) {
+  // Runs on one thread at a time, in input order: resolution and the write.
+  auto consume = [&](AnalysedItem&& item) {
     if (!db_error.ok()) return;
-    ++totals.files;
-    totals.bytes += doc.raw.size();
-    Analysis analysis;
-    kb::Status st = pipeline->Analyze(doc, &analysis);
-    if (st.ok()) st = ResolveWorks(store.get(), &analysis.record);
-    if (!st.ok()) {
-      on_error(ReadError{doc.path, 0, 0, st.message()});
-      --totals.files;
+    if (item.rejected) {
+      reject(item.error);
       return;
     }
+    const Document& doc = item.doc;
+    Analysis& analysis = item.analysis;
+    kb::Status st = item.status;
+    if (st.ok()) st = ResolveWorks(store.get(), &analysis.record);
+    if (!st.ok()) {
+      reject(ReadError{doc.path, 0, 0, st.message()});
+      return;
+    }
+    ++totals.files;
+    totals.bytes += doc.raw.size();
     std::string status = "dry-run";
     if (store) {
       kb::PutOutcome outcome;
@@ -157,10 +160,20 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
     }
     progress.Update(totals.files, totals.bytes, totals.claims, totals.rejected);
   };
-  for (const std::string& input : options.inputs) {
-    ReadInput(input, ro, on_doc, on_error);
-    if (!db_error.ok()) break;
+  unsigned threads = options.threads != 0 ? options.threads
+                                          : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  AnalysisQueue queue(&lexicon, threads, consume);
+  s = queue.Start();
+  if (!s.ok()) {
+    std::fprintf(err, "evkb-ingest: %s\n", s.ToString().c_str());
+    return kExitUsage;
   }
+  for (const std::string& input : options.inputs) {
+    ReadInput(
+        input, ro, [&](Document&& doc) { queue.PushDocument(std::move(doc)); },
+        [&](const ReadError& e) { queue.PushError(e); });
+  }
+  queue.Finish();
   if (store && db_error.ok()) db_error = store->Flush();
   progress.Finish();
   if (jout) jout->Finish(totals);

@@ -20,6 +20,10 @@ constexpr size_t kMaxHeadingLine = 40;
 constexpr int kTitleTopicWeight = 3;
 // Sentences are kept to this many bytes in records and reports.
 constexpr size_t kMaxSentenceBytes = 2000;
+// Reference entries read per article. Real bibliographies stay far below;
+// a scraped dump of 100,000 entries would make linking and resolution
+// (quadratic in the entries) run for hours. Entries past it are ignored.
+constexpr size_t kMaxReferenceEntries = 1000;
 
 struct SentenceWork {
   std::string text;
@@ -200,7 +204,10 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
   std::vector<std::string> entries;
   for (size_t u : citations::FindReferenceSection(paragraphs)) {
     ref_blocks.insert(unit_block[u]);
-    for (std::string& e : citations::SplitReferences(units[u])) entries.push_back(std::move(e));
+    for (std::string& e : citations::SplitReferences(units[u])) {
+      if (entries.size() == kMaxReferenceEntries) break;
+      entries.push_back(std::move(e));
+    }
   }
   CitationLinker linker(*lexicon_);
   linker.AddReferences(entries, &rec.works);

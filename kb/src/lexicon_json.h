@@ -27,6 +27,13 @@ struct JsonNode {
   std::vector<size_t> key_offsets;                        // kObject: where each key starts
   size_t offset = 0;                                      // first byte of the value
 
+  JsonNode();
+  JsonNode(const JsonNode&);
+  JsonNode(JsonNode&&) noexcept;
+  JsonNode& operator=(const JsonNode&);
+  JsonNode& operator=(JsonNode&&) noexcept;
+  ~JsonNode();
+
   // The member named `key`, or nullptr.
   const JsonNode* Find(std::string_view key) const;
 };

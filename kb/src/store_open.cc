@@ -56,8 +56,20 @@ std::vector<rocksdb::ColumnFamilyDescriptor> CfDescriptors() {
   return out;
 }
 
+// RocksDB's info LOG is not written. The file logger of RocksDB 7.8 (Debian
+// builds it with assertions on) aborts once a write to LOG has failed, so a
+// full disk crashed evkb instead of returning IOError; errors still reach
+// the caller as a Status.
+class DiscardLogger : public rocksdb::Logger {
+ public:
+  DiscardLogger() : rocksdb::Logger(rocksdb::InfoLogLevel::WARN_LEVEL) {}
+  using rocksdb::Logger::Logv;
+  void Logv(const char*, va_list) override {}
+};
+
 rocksdb::DBOptions DbOptions(rocksdb::Env* env) {
   rocksdb::DBOptions o;
+  o.info_log = std::make_shared<DiscardLogger>();
   o.IncreaseParallelism(2);
   o.keep_log_file_num = 3;
   // All column families flush together, so a flush never splits an
@@ -91,24 +103,66 @@ Status MakeTempDir(std::string* dir) {
   return Status::OK();
 }
 
-Status CheckIsEvkbDatabase(const std::string& path) {
+// An evkb database is created in steps (column families one by one, then
+// the schema version), so a process killed while creating one leaves a
+// database with only some of evkb's column families, no schema version and
+// no records. *unfinished reports that shape; anything else without a
+// 'meta' column family is somebody else's RocksDB database.
+Status CheckIsEvkbDatabase(const std::string& path, bool* unfinished) {
+  *unfinished = false;
   std::vector<std::string> names;
   rocksdb::Status s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names);
   if (!s.ok()) return FromRocks(s, path, "reading its column families");
+  bool ours = true, has_meta = false;
+  int present = 0;
   for (const std::string& n : names) {
-    if (n == CfSpecOf(Cf::kMeta).name) return Status::OK();
+    has_meta |= n == CfSpecOf(Cf::kMeta).name;
+    bool known = false;
+    for (int i = 0; i < kNumCfs; ++i) known |= n == CfSpecOf(static_cast<Cf>(i)).name;
+    ours &= known;
+    present += known;
   }
+  if (ours && present < kNumCfs) {
+    *unfinished = true;
+    return Status::OK();
+  }
+  if (has_meta) return Status::OK();
   return Status::InvalidArgument(path +
                                  " is a RocksDB database but not an evkb database (it has no "
                                  "'meta' column family); pass a different --db");
 }
 
+// True when no column family holds a key: a database whose creation was
+// interrupted before anything was written.
+bool HoldsNoRecords(RocksStore* store) {
+  for (int i = 0; i < kNumCfs; ++i) {
+    bool any = false;
+    Status s = store->ScanPrefix(static_cast<Cf>(i), "", [&](std::string_view, std::string_view) {
+      any = true;
+      return false;
+    });
+    if (!s.ok() || any) return false;
+  }
+  return true;
+}
+
+Status Unfinished(const std::string& path) {
+  return Status::NotFound("no evkb database at " + path +
+                          " yet: its creation was interrupted before anything was stored; "
+                          "evkb-ingest --db " + path + " FILE... finishes creating it");
+}
+
 // Reads the schema version; on a freshly created database writes it with
 // zeroed counters.
-Status CheckSchema(RocksStore* store, bool fresh) {
+Status CheckSchema(RocksStore* store, bool fresh, bool read_only) {
   std::string value;
   Status s = store->GetValue(Cf::kMeta, kSchemaVersionKey, &value);
   if (s.IsNotFound()) {
+    // An interrupted creation is finished by the next writer.
+    if (!fresh && HoldsNoRecords(store)) {
+      if (read_only) return Unfinished(store->path());
+      fresh = true;
+    }
     if (!fresh) {
       return Status::InvalidArgument(store->path() +
                                      " is not an evkb database (no schema version in 'meta')");
@@ -194,8 +248,11 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
                             "; create one with evkb-ingest --db " + path + " FILE...");
   }
   if (has_current) {
-    Status s = CheckIsEvkbDatabase(path);
+    bool unfinished = false;
+    Status s = CheckIsEvkbDatabase(path, &unfinished);
     if (!s.ok()) return s;
+    // A read-only open cannot create the missing column families.
+    if (unfinished && options.read_only) return Unfinished(path);
   } else if (!fs::create_directories(path, ec) && ec) {
     // RocksDB creates only the last path component; the default --db sits
     // under directories that may not exist yet.
@@ -233,6 +290,10 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
         Status s = MakeTempDir(&dir);
         if (!s.ok()) return s;
         owned_secondary_dir = dir;
+      } else {
+        // RocksDB creates it only for its own log file, which evkb discards.
+        std::error_code ec;
+        fs::create_directories(dir, ec);
       }
       db_options.max_open_files = -1;  // required by secondary instances
       handles.clear();
@@ -253,7 +314,7 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
   h.cfs = std::move(handles);
   auto result = std::make_unique<RocksStore>(path, std::move(h), options.read_only, secondary,
                                              std::move(owned_secondary_dir));
-  Status s = CheckSchema(result.get(), !has_current);
+  Status s = CheckSchema(result.get(), !has_current, options.read_only);
   if (!s.ok()) return s;
   *store = std::move(result);
   return Status::OK();

@@ -70,6 +70,11 @@ TEST_CASE("Store::Open: paths that are not evkb databases", "[kb]") {
     o.create_if_missing = true;
     rocksdb::DB* db = nullptr;
     REQUIRE(rocksdb::DB::Open(o, dir.Sub("plain_rocksdb"), &db).ok());
+    REQUIRE(db->Put(rocksdb::WriteOptions(), "someone", "else's data").ok());
+    delete db;
+    // An empty RocksDB with only the default column family is what a kill
+    // during evkb's own creation leaves behind.
+    REQUIRE(rocksdb::DB::Open(o, dir.Sub("interrupted"), &db).ok());
     delete db;
   }
   struct Case {
@@ -80,8 +85,9 @@ TEST_CASE("Store::Open: paths that are not evkb databases", "[kb]") {
   } cases[] = {
       {dir.Sub("file"), false, kb::Status::Code::kInvalidArgument, "is a file, not an evkb database directory"},
       {dir.Sub("full"), false, kb::Status::Code::kInvalidArgument, "is not an evkb database"},
-      {dir.Sub("plain_rocksdb"), true, kb::Status::Code::kInvalidArgument, "not an evkb database"},
+      {dir.Sub("plain_rocksdb"), false, kb::Status::Code::kInvalidArgument, "not an evkb database"},
       {dir.Sub("missing"), true, kb::Status::Code::kNotFound, "no evkb database at"},
+      {dir.Sub("interrupted"), true, kb::Status::Code::kNotFound, "creation was interrupted"},
   };
   for (const Case& c : cases) {
     std::unique_ptr<kb::Store> store;

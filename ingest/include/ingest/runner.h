@@ -19,6 +19,7 @@ struct RunOptions {
   std::string progress = "auto";      // auto | always | never
   bool quiet = false;
   uint64_t max_bytes = 20ull << 20;
+  unsigned threads = 0;               // analysis threads; 0: one per core, at most 4
 };
 
 // Exit codes per CLI.md: 0 ok, 2 usage (bad lexicon), 3 some input

@@ -1,0 +1,99 @@
+#include "analysis_queue.h"
+
+namespace ingest {
+namespace {
+
+// Documents waiting or in work, per worker: enough to keep every worker
+// busy while the writer stores, few enough to bound memory.
+constexpr size_t kSlotsPerWorker = 4;
+
+}  // namespace
+
+AnalysisQueue::AnalysisQueue(const kb::Lexicon* lexicon, unsigned threads, Consumer consume)
+    : lexicon_(lexicon), threads_(threads == 0 ? 1 : threads), consume_(std::move(consume)) {}
+
+AnalysisQueue::~AnalysisQueue() { Finish(); }
+
+kb::Status AnalysisQueue::Start() {
+  for (unsigned i = 0; i < threads_; ++i) {
+    std::unique_ptr<Pipeline> p;
+    kb::Status s = Pipeline::Create(lexicon_, &p);
+    if (!s.ok()) return s;
+    pipelines_.push_back(std::move(p));
+  }
+  for (auto& p : pipelines_) workers_.emplace_back([this, pp = p.get()] { Work(pp); });
+  return kb::Status::OK();
+}
+
+void AnalysisQueue::Push(std::unique_ptr<Slot> slot) {
+  std::unique_lock<std::mutex> lock(mu_);
+  changed_.wait(lock, [&] { return slots_.size() < kSlotsPerWorker * threads_; });
+  slots_.push_back(std::move(slot));
+  Drain(lock);
+  changed_.notify_all();
+}
+
+void AnalysisQueue::PushDocument(Document&& doc) {
+  auto slot = std::make_unique<Slot>();
+  slot->item.doc = std::move(doc);
+  Push(std::move(slot));
+}
+
+void AnalysisQueue::PushError(const ReadError& error) {
+  auto slot = std::make_unique<Slot>();
+  slot->item.rejected = true;
+  slot->item.error = error;
+  slot->claimed = slot->done = true;
+  Push(std::move(slot));
+}
+
+void AnalysisQueue::Work(Pipeline* pipeline) {
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    Slot* mine = nullptr;
+    changed_.wait(lock, [&] {
+      for (auto& s : slots_) {
+        if (!s->claimed) {
+          mine = s.get();
+          return true;
+        }
+      }
+      return stopping_;
+    });
+    if (mine == nullptr) return;
+    mine->claimed = true;
+    lock.unlock();
+    mine->item.status = pipeline->Analyze(mine->item.doc, &mine->item.analysis);
+    lock.lock();
+    mine->done = true;
+    Drain(lock);
+    changed_.notify_all();
+  }
+}
+
+void AnalysisQueue::Drain(std::unique_lock<std::mutex>& lock) {
+  if (draining_) return;
+  draining_ = true;
+  while (!slots_.empty() && slots_.front()->done) {
+    std::unique_ptr<Slot> front = std::move(slots_.front());
+    slots_.pop_front();
+    lock.unlock();
+    consume_(std::move(front->item));
+    lock.lock();
+  }
+  draining_ = false;
+  changed_.notify_all();
+}
+
+void AnalysisQueue::Finish() {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    changed_.wait(lock, [&] { return slots_.empty() && !draining_; });
+    stopping_ = true;
+    changed_.notify_all();
+  }
+  for (std::thread& t : workers_) t.join();
+  workers_.clear();
+}
+
+}  // namespace ingest

@@ -1,0 +1,72 @@
+// Analyses documents on worker threads and hands the results on in input
+// order, one at a time, so that the single writer sees articles in the order
+// they were read and resolution of works stays deterministic.
+#ifndef EVKB_INGEST_ANALYSIS_QUEUE_H_
+#define EVKB_INGEST_ANALYSIS_QUEUE_H_
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "ingest/pipeline.h"
+#include "ingest/reader.h"
+#include "kb/lexicon.h"
+
+namespace ingest {
+
+struct AnalysedItem {
+  bool rejected = false;  // a read error: `error` is set, nothing analysed
+  ReadError error;
+  Document doc;
+  Analysis analysis;
+  kb::Status status;  // of the analysis
+};
+
+class AnalysisQueue {
+ public:
+  using Consumer = std::function<void(AnalysedItem&&)>;
+
+  // `consume` is called for every item in push order, never twice at once
+  // (from whichever worker finished the oldest item).
+  AnalysisQueue(const kb::Lexicon* lexicon, unsigned threads, Consumer consume);
+  ~AnalysisQueue();
+
+  // Creates the workers' pipelines and starts them.
+  kb::Status Start();
+  // Queues a document (blocks while too many wait) or a read error.
+  void PushDocument(Document&& doc);
+  void PushError(const ReadError& error);
+  // Waits until every item has been consumed and stops the workers.
+  void Finish();
+
+ private:
+  struct Slot {
+    AnalysedItem item;
+    bool claimed = false;
+    bool done = false;
+  };
+  void Work(Pipeline* pipeline);
+  void Push(std::unique_ptr<Slot> slot);
+  // Consumes finished items at the front. REQUIRES: lock held.
+  void Drain(std::unique_lock<std::mutex>& lock);
+
+  const kb::Lexicon* lexicon_;
+  unsigned threads_;
+  Consumer consume_;
+  std::vector<std::unique_ptr<Pipeline>> pipelines_;
+  std::vector<std::thread> workers_;
+  std::mutex mu_;
+  std::condition_variable changed_;
+  std::deque<std::unique_ptr<Slot>> slots_;
+  bool draining_ = false;
+  bool stopping_ = false;
+};
+
+}  // namespace ingest
+
+#endif  // EVKB_INGEST_ANALYSIS_QUEUE_H_

@@ -7,6 +7,13 @@
 #include "citations/reference_parser.h"
 
 namespace ingest {
+namespace {
+
+// A study known only from an in-text mention that names no design: weaker
+// than a peer-reviewed article of stated design, stronger than a web page.
+constexpr int kUnknownStudyLevel = 4;
+
+}  // namespace
 
 std::vector<citations::StudyTypeCue> StudyCues(const kb::Lexicon& lexicon) {
   std::vector<citations::StudyTypeCue> out;
@@ -127,15 +134,16 @@ kb::Work CitationLinker::WorkFromMention(const citations::InTextMention& m) cons
     w.title = m.text;
   } else {
     w.type = m.study_type.empty() ? "unknown" : m.study_type;
-    w.level = m.study_type.empty() ? 4 : m.level;
+    w.level = m.study_type.empty() ? kUnknownStudyLevel : m.level;
     for (const std::string& family : m.authors) w.authors.push_back({family, ""});
-    w.et_al = m.et_al;
+    w.et_al = m.et_al || m.authors.size() > 2;
     w.title = m.text;
   }
-  // The id of a descriptive work rests on what describes it, not its wording.
+  // The id of a described work rests on what describes it, not its wording:
+  // its type and affiliation, or its authors and year.
   kb::Work key = w;
-  key.title = w.type + "|" + w.affiliation;
-  key.container = w.type == "expert_opinion" ? "" : w.container;
+  key.title = w.authors.empty() ? w.type + "|" + w.affiliation : "";
+  key.container = w.type == "expert_opinion" || !w.authors.empty() ? "" : w.container;
   w.id = kb::WorkId(key);
   w.label = kb::WorkLabel(w);
   return w;
@@ -158,7 +166,17 @@ std::vector<SentenceCitation> CitationLinker::LinkSentence(std::string_view sent
       if (!dup) works->push_back(std::move(w));
     } else {
       int idx = citations::LinkMention(m, refs_);
-      if (idx >= 0) work_id = ref_ids_[static_cast<size_t>(idx)];
+      if (idx >= 0) {
+        work_id = ref_ids_[static_cast<size_t>(idx)];
+      } else if (!m.authors.empty() && m.year != 0) {
+        // "Weppler and Magnusson (2010)" with no reference list: still a
+        // study, known by its authors and year until a full reference meets it.
+        kb::Work w = WorkFromMention(m);
+        work_id = w.id;
+        bool dup = false;
+        for (const kb::Work& old : *works) dup |= old.id == w.id;
+        if (!dup) works->push_back(std::move(w));
+      }
     }
     kb::Mention mention;
     mention.text = m.text;

@@ -403,8 +403,14 @@ void SentenceReader::ExtractClause(size_t begin, size_t end, const std::string& 
       }
     }
   }
+  // "Claims that rolling flushes toxins are simply not true": a verdict on
+  // the statement after it reverses it.
+  std::vector<PhraseMatch> post = Cues("post_negation");
   for (size_t k = 0; k < cues.size(); ++k) {
-    kb::Stance stance = Negated(begin, cues[k]->begin) ? kb::Stance::kDenies : kb::Stance::kAsserts;
+    bool post_negated = false;
+    for (const PhraseMatch& m : post) post_negated |= m.begin >= cues[k]->end && m.begin < end;
+    bool denied = Negated(begin, cues[k]->begin) != post_negated;
+    kb::Stance stance = denied ? kb::Stance::kDenies : kb::Stance::kAsserts;
     for (const ConceptAt* o : objects[k]) AddClaim(subj, cues[k]->relation->id, o->def->id, stance);
   }
 }

@@ -20,6 +20,12 @@ bool SameWork(const kb::Work& a, const kb::Work& b) {
   const kb::Work& d = a.resolved ? b : a;
   const kb::Work& r = a.resolved ? a : b;
   if (d.type == "expert_opinion") return false;
+  // Known by authors and year ("Weppler and Magnusson (2010)"): the same
+  // first author and year.
+  if (!d.authors.empty()) {
+    return !r.authors.empty() && d.year != 0 && d.year == r.year &&
+           citations::FoldedKey(d.authors[0].family) == citations::FoldedKey(r.authors[0].family);
+  }
   if (d.year == 0 || d.year != r.year || d.container.empty() || r.container.empty()) return false;
   return citations::SameVenue(d.container, r.container);
 }

@@ -212,11 +212,11 @@ void SentenceReader::FindMechanisms() {
 }
 
 bool SentenceReader::Negated(size_t clause_begin, size_t cue_begin) const {
-  int count = 0;
+  // Negations in reach of the cue: in its clause, before it, with no comma
+  // between ("X is not what you want, these patterns lead to Y").
+  std::vector<std::pair<size_t, size_t>> reach;
   for (const auto& [b, e] : negations_) {
     if (b < clause_begin || b >= cue_begin) continue;
-    // A comma between the negation and the cue ends its scope: "X is not
-    // what you want, these patterns lead to Y".
     bool comma = false;
     for (size_t k = e; k < cue_begin; ++k) comma |= out_->tokens[k].lower == ",";
     if (comma) continue;
@@ -225,11 +225,20 @@ bool SentenceReader::Negated(size_t clause_begin, size_t cue_begin) const {
       const std::string& next = out_->tokens[e].lower;
       if (next == "only" || next == "matter") continue;
     }
-    ++count;
+    reach.push_back({b, e});
   }
-  // Overlapping cues ("no" inside "no reliable evidence") were merged by the
-  // matcher, so each negation counts once; two negations cancel.
-  return count % 2 == 1;
+  std::sort(reach.begin(), reach.end());
+  // Two negations side by side cancel ("no doubt", "not impossible"); any
+  // other negation in reach denies, however many there are ("no meaningful
+  // drop ... and little or no protection").
+  for (size_t i = 0; i < reach.size(); ++i) {
+    if (i + 1 < reach.size() && reach[i].second == reach[i + 1].first) {
+      ++i;
+      continue;
+    }
+    return true;
+  }
+  return false;
 }
 
 void SentenceReader::AddClaim(const std::string& s, const std::string& rel, const std::string& o,

@@ -185,6 +185,7 @@ void SentenceReader::FindAttribution() {
     out_->attributed_to = std::string(text_.substr(t[b].begin, t[e - 1].end - t[b].begin));
   }
   out_->context_carry = false;
+  out_->support_back = AnyCue("support_back");
   PhraseMatch m;
   size_t i = 0;
   while (i < t.size() && !t[i].word) ++i;

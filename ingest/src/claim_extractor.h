@@ -29,6 +29,7 @@ struct SentenceReading {
   kb::Attribution attribution = kb::Attribution::kAuthor;
   std::string attributed_to;
   bool context_carry = false;  // "They also found...", "This suggests..."
+  bool support_back = false;   // "... came to the same conclusion": backs the sentence before
   std::vector<std::string> concepts;     // every concept id mentioned, in order
   std::vector<std::string> qualifiers;   // timing and region concept ids
   std::vector<std::string> mechanisms;   // tags cued in this sentence

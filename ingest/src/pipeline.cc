@@ -16,6 +16,9 @@ namespace {
 
 // A first line shorter than this, with no punctuation, may head a list.
 constexpr size_t kMaxHeadingLine = 40;
+// A citation that says it backs what came before ("came to the same
+// conclusion") reaches back this many sentences within its paragraph.
+constexpr size_t kSupportBackReach = 3;
 // The title counts this many times when choosing an article's topic.
 constexpr int kTitleTopicWeight = 3;
 // Sentences are kept to this many bytes in records and reports.
@@ -276,6 +279,18 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
         if (!links.empty() && attribution == kb::Attribution::kAuthor) {
           attribution = kb::Attribution::kStudy;
         }
+        break;
+      }
+    }
+
+    // "... A review by X (2019) came to the same conclusion": a citation
+    // that says it backs what came before.
+    if (links.empty()) {
+      for (size_t ahead = 1; ahead <= kSupportBackReach && i + ahead < sentences.size(); ++ahead) {
+        const SentenceWork& n = sentences[i + ahead];
+        if (n.block != s.block) break;
+        if (n.cites.empty() || !n.reading.support_back) continue;
+        for (const SentenceCitation& c : n.cites) links.push_back({c.work_id, kb::LinkKind::kContext});
         break;
       }
     }

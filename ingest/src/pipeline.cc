@@ -295,6 +295,16 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
       }
     }
 
+    // One link per work: two mentions of one study ("a review by Behm and
+    // Wilke (2019)") resolve to the same work.
+    std::vector<kb::WorkLink> unique_links;
+    for (const kb::WorkLink& l : links) {
+      bool seen = false;
+      for (const kb::WorkLink& u : unique_links) seen |= u.work_id == l.work_id;
+      if (!seen) unique_links.push_back(l);
+    }
+    links = std::move(unique_links);
+
     // Mechanisms: this sentence's cues and its neighbours' in the paragraph.
     std::set<std::string> mech(r.mechanisms.begin(), r.mechanisms.end());
     if (i > 0 && sentences[i - 1].block == s.block) {

@@ -11,6 +11,10 @@ constexpr size_t kMaxUnknownTerms = 8;
 // A structure named within this many tokens of a clause's start can be the
 // clause's grammatical subject ("The IT band does not ...").
 constexpr size_t kSubjectLead = 2;
+// Tokens allowed between a relation cue and its first object ("improves your
+// joint range of motion"), and between objects of one list.
+constexpr size_t kMaxObjectGap = 6;
+constexpr size_t kMaxListGap = 4;
 // "a thick band of fascia": tokens allowed between "a" and the concept of an is-a.
 constexpr size_t kIsAGap = 4;
 
@@ -370,7 +374,14 @@ void SentenceReader::ExtractClause(size_t begin, size_t end, const std::string& 
       if (c == subject || c->begin < cues[k]->end || c->begin >= span_end) continue;
       const std::string& kind = c->def->kind;
       if (kind == "region" && c->begin != cues[k]->end) continue;
-      if (TakesObject(*cues[k]->relation, kind)) objects[k].push_back(c);
+      if (!TakesObject(*cues[k]->relation, kind)) continue;
+      // Objects stand near their verb, or continue a list of objects that does:
+      // "reduces pain, stiffness and swelling", not "helps ... which can
+      // lead it to become overworked and inflamed".
+      size_t from = objects[k].empty() ? cues[k]->end : objects[k].back()->end;
+      size_t reach = objects[k].empty() ? kMaxObjectGap : kMaxListGap;
+      if (c->begin > from + reach) break;
+      objects[k].push_back(c);
     }
     // "lengthen it": the object is the concept named before the cue.
     if (objects[k].empty() && cues[k]->end < end &&

@@ -47,8 +47,9 @@ Grade ClassifyStudy(const Reference& ref, std::string_view context,
                     const std::vector<StudyTypeCue>& cues) {
   Grade g;
   std::string text = ref.title + " " + ref.container + " " + std::string(context);
-  if (internal::MatchCues(text, cues, &g.type, &g.level)) return g;
-  std::string folded = " " + internal::FoldKey(text) + " ";
+  std::string folded = internal::FoldKey(text);
+  if (internal::MatchFoldedCues(folded, cues, &g.type, &g.level)) return g;
+  folded = " " + folded + " ";
   if (folded.find(" review ") != std::string::npos) {
     g.type = "narrative_review";
     g.level = kNarrativeReviewLevel;

@@ -2,6 +2,7 @@
 // Rehabilitation", "a cadaver study from the University of Vermont") and
 // quoted experts ("Professor Roger Kerry ... told the Huffington Post").
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -12,20 +13,48 @@ namespace citations::internal {
 namespace {
 
 bool IsWordChar(std::string_view s, size_t i, size_t* len) {
+  if (i < s.size() && IsAsciiByte(s[i])) {
+    *len = 1;
+    char c = s[i];
+    return c == '-' || c == '\'' || c == '&' || AsciiIs(c, kAsciiAlpha | kAsciiDigit);
+  }
   int32_t c = CodePointAt(s, i, len);
-  if (c == '-' || c == '\'' || c == 0x2019) return true;
-  if (c == '&') return true;
-  return IsLetterAt(s, i) || (c >= '0' && c <= '9');
+  return c == 0x2019 || IsLetterAt(s, i);
 }
 
-bool In(std::string_view w, std::initializer_list<const char*> list) {
-  for (const char* x : list)
+bool In(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list)
     if (w == x) return true;
   return false;
 }
 
+// Whether AsciiLower(w) is one of the (lower-case) words in `list`.
+bool InNoCase(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list)
+    if (EqualsAsciiNoCase(w, x)) return true;
+  return false;
+}
+
+// The sentences of a text, split on first use: most texts hold no trigger.
+class LazySentences {
+ public:
+  explicit LazySentences(std::string_view text) : text_(text) {}
+  const std::vector<std::pair<size_t, size_t>>& get() {
+    if (!done_) {
+      ss_ = SplitSentences(text_);
+      done_ = true;
+    }
+    return ss_;
+  }
+
+ private:
+  std::string_view text_;
+  bool done_ = false;
+  std::vector<std::pair<size_t, size_t>> ss_;
+};
+
 bool IsAffiliation(std::string_view run) {
-  for (const char* k : {"University", "College", "Institute", "Hospital", "School",
+  for (std::string_view k : {"University", "College", "Institute", "Hospital", "School",
                         "Centre", "Center", "Clinic", "Laboratory", "Lab", "Academy",
                         "Foundation", "Department"})
     if (run.find(k) != std::string_view::npos) return true;
@@ -75,6 +104,7 @@ bool ReadVenueAfter(std::string_view text, size_t pos, size_t limit, size_t* vb,
 
 std::vector<TextWord> SplitWords(std::string_view text) {
   std::vector<TextWord> out;
+  out.reserve(text.size() / 6 + 1);
   size_t i = 0;
   while (i < text.size()) {
     size_t len;
@@ -125,7 +155,7 @@ std::vector<std::pair<size_t, size_t>> SplitSentences(std::string_view text) {
 
 bool IsNameToken(std::string_view w) {
   if (w.size() < 2 || !IsUpperAt(w, 0)) return false;
-  static const char* kNot[] = {
+  static constexpr std::string_view kNot[] = {
       "The", "A", "An", "In", "On", "At", "This", "These", "That", "Those", "It", "Its",
       "Study", "Studies", "Research", "Review", "Reviews", "However", "Also", "And", "But",
       "Table", "Figure", "Fig", "Journal", "Another", "One", "Some", "Many", "Most", "Our",
@@ -142,14 +172,11 @@ bool IsNameToken(std::string_view w) {
       "November", "December", "I", "You", "My", "Your", "Yes", "No", "Not", "All",
       "Both", "Each", "Every", "Other", "Previous", "Earlier", "Later", "Further",
       "Several", "Two", "Three", "Such", "Here", "There", "Thus", "Hence", "Therefore"};
-  for (const char* n : kNot)
+  for (std::string_view n : kNot)
     if (w == n) return false;
-  for (size_t i = 0; i < w.size();) {
-    size_t len;
-    int32_t c = CodePointAt(w, i, &len);
-    if (c >= '0' && c <= '9') return false;
-    i += len;
-  }
+  // No digits (bytes of multi-byte code points are never ASCII digits).
+  for (char c : w)
+    if (IsDigit(c)) return false;
   return true;
 }
 
@@ -191,40 +218,102 @@ size_t ReadProperRun(std::string_view text, size_t pos) {
   return any ? end : pos;
 }
 
-// The folded, space-padded form of a cue phrase. Cue tables are reused for
-// every reference and mention, so each phrase is folded once per thread.
-static const std::string& FoldedCue(const std::string& cue) {
-  thread_local std::unordered_map<std::string, std::string> cache;
-  auto it = cache.find(cue);
-  if (it != cache.end()) return it->second;
-  return cache.emplace(cue, " " + FoldKey(cue) + " ").first->second;
+namespace {
+
+// A cue table compiled for matching: each cue's folded words, indexed by the
+// first word. Matching " " + FoldKey(cue) + " " inside " " + FoldKey(phrase)
+// + " " is the same as finding the cue's words as a run of the phrase's
+// folded words, which is what Match does.
+class CompiledCues {
+ public:
+  explicit CompiledCues(const std::vector<StudyTypeCue>& cues) : source_(cues) {
+    for (size_t g = 0; g < cues.size(); ++g) {
+      for (const std::string& c : cues[g].cues) {
+        std::vector<std::string> words = FoldWords(c);
+        if (words.empty()) continue;  // folds to nothing: never matches
+        keys_.push_back({g, std::move(words)});
+      }
+    }
+    // Indexed once keys_ stops growing: the map's keys view its strings.
+    for (size_t k = 0; k < keys_.size(); ++k) by_first_[keys_[k].words.front()].push_back(k);
+  }
+
+  bool SameSource(const std::vector<StudyTypeCue>& cues) const {
+    if (cues.size() != source_.size()) return false;
+    for (size_t g = 0; g < cues.size(); ++g)
+      if (cues[g].level != source_[g].level || cues[g].type != source_[g].type ||
+          cues[g].cues != source_[g].cues)
+        return false;
+    return true;
+  }
+
+  // The matching group of lowest level (the first such in table order).
+  bool Match(std::string_view folded, std::string* type, int* level) const {
+    words_.clear();
+    for (size_t p = 0; p < folded.size();) {
+      size_t e = folded.find(' ', p);
+      if (e == std::string_view::npos) e = folded.size();
+      words_.push_back(folded.substr(p, e - p));
+      p = e + 1;
+    }
+    int best = -1;
+    for (size_t i = 0; i < words_.size(); ++i) {
+      auto it = by_first_.find(words_[i]);
+      if (it == by_first_.end()) continue;
+      for (size_t k : it->second) {
+        const Key& key = keys_[k];
+        if (best >= 0 && (source_[key.group].level > source_[best].level ||
+                          (source_[key.group].level == source_[best].level &&
+                           key.group >= static_cast<size_t>(best))))
+          continue;
+        if (i + key.words.size() > words_.size()) continue;
+        bool all = true;
+        for (size_t w = 1; w < key.words.size() && all; ++w) all = words_[i + w] == key.words[w];
+        if (all) best = static_cast<int>(key.group);
+      }
+    }
+    if (best < 0) return false;
+    *type = source_[best].type;
+    *level = source_[best].level;
+    return true;
+  }
+
+ private:
+  struct Key {
+    size_t group;
+    std::vector<std::string> words;
+  };
+  std::vector<StudyTypeCue> source_;
+  std::vector<Key> keys_;
+  std::unordered_map<std::string_view, std::vector<size_t>> by_first_;
+  mutable std::vector<std::string_view> words_;  // scratch; the table is per thread
+};
+
+// Cue tables are reused for every reference and mention: each thread compiles
+// the table it was last given once, and recompiles when given another.
+const CompiledCues& CompiledFor(const std::vector<StudyTypeCue>& cues) {
+  thread_local std::unique_ptr<CompiledCues> cache;
+  if (!cache || !cache->SameSource(cues)) cache = std::make_unique<CompiledCues>(cues);
+  return *cache;
+}
+
+}  // namespace
+
+bool MatchFoldedCues(std::string_view folded, const std::vector<StudyTypeCue>& cues,
+                     std::string* type, int* level) {
+  return CompiledFor(cues).Match(folded, type, level);
 }
 
 bool MatchCues(std::string_view phrase, const std::vector<StudyTypeCue>& cues,
                std::string* type, int* level) {
-  std::string folded = " " + FoldKey(phrase) + " ";
-  bool found = false;
-  for (const StudyTypeCue& cue : cues) {
-    for (const std::string& c : cue.cues) {
-      const std::string& key = FoldedCue(c);
-      if (key.size() <= 2 || folded.find(key) == std::string::npos) continue;
-      if (!found || cue.level < *level) {
-        *type = cue.type;
-        *level = cue.level;
-        found = true;
-      }
-    }
-  }
-  return found;
+  return MatchFoldedCues(FoldKey(phrase), cues, type, level);
 }
 
-void FindDescriptive(std::string_view text, const std::vector<StudyTypeCue>& cues,
-                     std::vector<InTextMention>* out) {
-  std::vector<TextWord> ws = SplitWords(text);
-  auto sentences = SplitSentences(text);
+void FindDescriptive(std::string_view text, const std::vector<TextWord>& ws,
+                     const std::vector<StudyTypeCue>& cues, std::vector<InTextMention>* out) {
+  LazySentences sentences(text);
   for (size_t i = 0; i < ws.size(); ++i) {
-    std::string lw = AsciiLower(ws[i].text);
-    if (!In(lw, {"a", "an", "one", "this", "another", "the", "that"})) continue;
+    if (!InNoCase(ws[i].text, {"a", "an", "one", "this", "another", "the", "that"})) continue;
     int year = 0;
     size_t head = 0;
     for (size_t j = i + 1; j < ws.size() && j <= i + 6; ++j) {
@@ -236,18 +325,17 @@ void FindDescriptive(std::string_view text, const std::vector<StudyTypeCue>& cue
         year = y;
         continue;
       }
-      std::string l = AsciiLower(w);
-      if (In(l, {"study", "review", "trial", "meta-analysis", "analysis", "paper",
+      if (InNoCase(w, {"study", "review", "trial", "meta-analysis", "analysis", "paper",
                  "report", "experiment", "investigation", "survey"})) {
         head = j;
         break;
       }
-      if (In(l, {"in", "of", "by", "from", "that", "which", "was", "is", "and", "to", "for",
+      if (InNoCase(w, {"in", "of", "by", "from", "that", "which", "was", "is", "and", "to", "for",
                  "with", "on", "at", "the", "a"}))
         break;
     }
     if (!head) continue;
-    auto [sb, se] = SentenceOf(sentences, ws[i].begin);
+    auto [sb, se] = SentenceOf(sentences.get(), ws[i].begin);
     InTextMention m;
     m.kind = MentionKind::kDescriptive;
     m.begin = ws[i].begin;
@@ -305,8 +393,7 @@ void FindDescriptive(std::string_view text, const std::vector<StudyTypeCue>& cue
       m.end = ve;
     }
     if (!MatchCues(phrase + " " + m.title, cues, &m.study_type, &m.level)) {
-      std::string lh = AsciiLower(ws[head].text);
-      if (lh == "review") {
+      if (EqualsAsciiNoCase(ws[head].text, "review")) {
         m.study_type = "narrative_review";
         m.level = 4;
       }
@@ -320,9 +407,9 @@ void FindDescriptive(std::string_view text, const std::vector<StudyTypeCue>& cue
   }
 }
 
-void FindExperts(std::string_view text, std::vector<InTextMention>* out) {
-  std::vector<TextWord> ws = SplitWords(text);
-  auto sentences = SplitSentences(text);
+void FindExperts(std::string_view text, const std::vector<TextWord>& ws,
+                 std::vector<InTextMention>* out) {
+  LazySentences sentences(text);
   std::vector<std::string> seen;
   for (size_t i = 0; i < ws.size(); ++i) {
     std::string_view w = ws[i].text;
@@ -331,7 +418,7 @@ void FindExperts(std::string_view text, std::vector<InTextMention>* out) {
     if (titled) {
       name_from = i + 1;
       person_begin = ws[i].begin;
-    } else if ((AsciiLower(w) == "author" || In(w, {"researcher", "physiotherapist",
+    } else if ((EqualsAsciiNoCase(w, "author") || In(w, {"researcher", "physiotherapist",
                                                     "physician", "surgeon", "scientist",
                                                     "coach", "trainer", "therapist"})) &&
                i + 1 < ws.size() && IsNameToken(ws[i + 1].text)) {
@@ -349,7 +436,7 @@ void FindExperts(std::string_view text, std::vector<InTextMention>* out) {
     }
     if (k == name_from || (!titled && k - name_from < 2)) continue;
     size_t person_end = ws[k - 1].end;
-    auto [sb, se] = SentenceOf(sentences, ws[i].begin);
+    auto [sb, se] = SentenceOf(sentences.get(), ws[i].begin);
     std::string sentence = AsciiLower(text.substr(sb, se - sb));
     bool speaks = false;
     for (const char* v : {"said", "says", "stated", "states", "told", "tells", "explain",

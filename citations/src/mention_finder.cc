@@ -445,8 +445,8 @@ std::vector<InTextMention> MentionFinder::Find(std::string_view text) const {
   std::vector<TextWord> ws = internal::SplitWords(text);
   ScanGroups(text, &out);
   ScanYearFirst(text, ws, &out);
-  internal::FindDescriptive(text, study_cues_, &out);
-  internal::FindExperts(text, &out);
+  internal::FindDescriptive(text, ws, study_cues_, &out);
+  internal::FindExperts(text, ws, &out);
   SortByBegin(&out);
   // Author-only mentions are those no other mention already covers; a
   // descriptive mention carrying "by Pepper et al." keeps the names itself.

@@ -30,9 +30,11 @@ int ParseYearToken(std::string_view w);
 
 // Descriptive mentions ("a 2019 review published in the Journal of ...") and
 // quoted experts ("Professor Roger Kerry ... told the Huffington Post").
-void FindDescriptive(std::string_view text, const std::vector<StudyTypeCue>& cues,
-                     std::vector<InTextMention>* out);
-void FindExperts(std::string_view text, std::vector<InTextMention>* out);
+// `ws` is SplitWords(text).
+void FindDescriptive(std::string_view text, const std::vector<TextWord>& ws,
+                     const std::vector<StudyTypeCue>& cues, std::vector<InTextMention>* out);
+void FindExperts(std::string_view text, const std::vector<TextWord>& ws,
+                 std::vector<InTextMention>* out);
 
 // Reads a run of capitalised words ("Journal of Sport Rehabilitation",
 // "Medicine & Science in Sports & Exercise") starting at byte `pos`, with
@@ -42,6 +44,9 @@ size_t ReadProperRun(std::string_view text, size_t pos);
 // Study type of a phrase from the cue table (lowest level wins).
 bool MatchCues(std::string_view phrase, const std::vector<StudyTypeCue>& cues,
                std::string* type, int* level);
+// MatchCues on a phrase already folded: `folded` is FoldKey(phrase).
+bool MatchFoldedCues(std::string_view folded, const std::vector<StudyTypeCue>& cues,
+                     std::string* type, int* level);
 
 }  // namespace citations::internal
 

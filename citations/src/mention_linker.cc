@@ -16,25 +16,52 @@ std::string Squash(std::string_view s) {
 }
 
 // "ACSM" for "American College of Sports Medicine".
-std::string Acronym(std::string_view s) {
+std::string Acronym(const std::vector<std::string>& folded_words) {
   std::string out;
-  for (const std::string& w : internal::FoldWords(s))
+  for (const std::string& w : folded_words)
     if (w != "of" && w != "and" && w != "the" && w != "for" && w != "on") out += w[0];
   return out;
 }
 
-bool FamilyMatches(const std::string& mention_name, const Reference& ref) {
-  if (ref.authors.empty()) return false;
-  std::string m = Squash(mention_name);
-  const std::string& fam = ref.authors[0].family;
-  std::string f = Squash(fam);
-  if (m.empty() || f.empty()) return false;
-  if (m == f) return true;
-  // "Van Breusegem" vs "Breusegem", "de Souza" vs "Souza".
+// The folded forms of a first author's family name that matching compares.
+struct FamilyKeys {
+  std::string family;  // as written: the cache key
+  std::string squashed;
+  std::string last_word;
+  std::string acronym;
+};
+
+FamilyKeys MakeFamilyKeys(const std::string& fam) {
+  FamilyKeys k;
+  k.family = fam;
+  k.squashed = Squash(fam);
   std::vector<std::string> words = internal::FoldWords(fam);
-  if (!words.empty() && words.back() == m) return true;
+  if (!words.empty()) k.last_word = words.back();
+  k.acronym = Acronym(words);
+  return k;
+}
+
+// Reference lists are matched against every mention of an article: each
+// thread keeps the keys of the list it saw last, entry by entry, and
+// recomputes an entry only when its first author's family name differs.
+const FamilyKeys& KeysFor(size_t i, const std::string& fam) {
+  thread_local std::vector<FamilyKeys> cache;
+  if (i >= cache.size()) cache.resize(i + 1);
+  if (cache[i].family != fam)
+    cache[i] = MakeFamilyKeys(fam);
+  return cache[i];
+}
+
+// `m` is Squash(mention_name), non-empty.
+bool FamilyMatches(const std::string& m, size_t i, const Reference& ref) {
+  if (ref.authors.empty()) return false;
+  const FamilyKeys& k = KeysFor(i, ref.authors[0].family);
+  if (k.squashed.empty()) return false;
+  if (m == k.squashed) return true;
+  // "Van Breusegem" vs "Breusegem", "de Souza" vs "Souza".
+  if (!k.last_word.empty() && k.last_word == m) return true;
   // An organisation cited by its acronym.
-  return ref.authors[0].given.empty() && m.size() >= 2 && Acronym(fam) == m;
+  return ref.authors[0].given.empty() && m.size() >= 2 && k.acronym == m;
 }
 
 }  // namespace
@@ -48,8 +75,9 @@ int LinkMention(const InTextMention& m, const std::vector<Reference>& refs) {
     int with_year = -1, year_matches = 0;
     int any = -1, name_matches = 0;
     int yearless = -1, yearless_matches = 0;
-    for (size_t i = 0; i < refs.size(); ++i) {
-      if (!FamilyMatches(m.authors.front(), refs[i])) continue;
+    std::string name = Squash(m.authors.front());
+    for (size_t i = 0; i < refs.size() && !name.empty(); ++i) {
+      if (!FamilyMatches(name, i, refs[i])) continue;
       ++name_matches;
       any = static_cast<int>(i);
       if (m.year != 0 && refs[i].year == m.year) {

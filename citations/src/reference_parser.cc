@@ -190,9 +190,8 @@ bool IsMonthWord(std::string_view w) {
                                   "janvier", "février", "mars", "avril", "mai", "juin",
                                   "juillet", "août", "septembre", "octobre", "novembre",
                                   "décembre"};
-  std::string lw = AsciiLower(w);
   for (const char* m : kMonths)
-    if (lw == AsciiLower(m)) return true;
+    if (internal::EqualsAsciiNoCase(w, m)) return true;
   return false;
 }
 

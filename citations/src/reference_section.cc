@@ -52,19 +52,11 @@ void Append(std::string* entry, std::string_view line) {
   }
 }
 
-}  // namespace
-
-bool LooksLikeReference(std::string_view text) {
+// LooksLikeReference; `*strong` (when given) is set when the entry was parsed
+// and has a DOI, or a year and a container.
+bool LooksLikeReferenceImpl(std::string_view text, bool* strong) {
   std::string_view t = Trim(text);
   if (t.size() < 12 || t.size() > 1200) return false;
-  Reference r = ParseReference(t);
-  int score = 0;
-  if (!r.authors.empty()) ++score;
-  if (r.year != 0) ++score;
-  if (!r.doi.empty() || !r.pmid.empty()) score += 2;
-  if (!r.url.empty()) ++score;
-  if (!r.volume.empty() || !r.pages.empty()) ++score;
-  if (!r.container.empty() && !r.title.empty()) ++score;
   // Prose has many sentences and lower-case verbs; references are short.
   size_t sentences = 0;
   for (size_t i = 0; i + 1 < t.size(); ++i) {
@@ -74,7 +66,16 @@ bool LooksLikeReference(std::string_view text) {
                    (i == 1 || t[i - 2] == ' ' || t[i - 2] == '.' || t[i - 2] == '-');
     if (!initial) ++sentences;
   }
-  if (sentences > 6) return false;
+  if (sentences > 6) return false;  // decided before the (costlier) parse
+  Reference r = ParseReference(t);
+  if (strong) *strong = !r.doi.empty() || (r.year != 0 && !r.container.empty());
+  int score = 0;
+  if (!r.authors.empty()) ++score;
+  if (r.year != 0) ++score;
+  if (!r.doi.empty() || !r.pmid.empty()) score += 2;
+  if (!r.url.empty()) ++score;
+  if (!r.volume.empty() || !r.pages.empty()) ++score;
+  if (!r.container.empty() && !r.title.empty()) ++score;
   bool urlish = !r.url.empty() && t.size() < 300;
   if (r.authors.empty() && r.doi.empty() && !urlish) return false;
   // Yearless Vancouver and web entries: authors, title and a site or journal.
@@ -85,14 +86,29 @@ bool LooksLikeReference(std::string_view text) {
   return score >= 3 || short_entry;
 }
 
+}  // namespace
+
+bool LooksLikeReference(std::string_view text) { return LooksLikeReferenceImpl(text, nullptr); }
+
 std::vector<size_t> FindReferenceSection(const std::vector<std::string_view>& paragraphs) {
   std::vector<size_t> out;
+  // Each paragraph is judged (and parsed) at most once.
+  enum : int8_t { kUnknown, kNo, kYes, kYesStrong };
+  std::vector<int8_t> judged(paragraphs.size(), kUnknown);
+  auto looks = [&](size_t i) {
+    if (judged[i] == kUnknown) {
+      bool strong = false;
+      judged[i] = LooksLikeReferenceImpl(paragraphs[i], &strong) ? (strong ? kYesStrong : kYes)
+                                                                 : kNo;
+    }
+    return judged[i] != kNo;
+  };
   for (size_t h = 0; h < paragraphs.size(); ++h) {
     if (!IsReferenceHeading(paragraphs[h])) continue;
     std::vector<size_t> run;
     for (size_t i = h + 1; i < paragraphs.size(); ++i) {
       if (Trim(paragraphs[i]).empty()) continue;
-      if (!LooksLikeReference(paragraphs[i])) {
+      if (!looks(i)) {
         if (!run.empty()) break;
         continue;
       }
@@ -104,21 +120,20 @@ std::vector<size_t> FindReferenceSection(const std::vector<std::string_view>& pa
   // boilerplate (bylines, sign-up prompts) after it.
   size_t end = paragraphs.size();
   size_t skipped = 0;
-  while (end > 0 && skipped < 6 && !LooksLikeReference(paragraphs[end - 1])) {
+  while (end > 0 && skipped < 6 && !looks(end - 1)) {
     --end;
     ++skipped;
   }
   size_t begin = end;
-  while (begin > 0 && (LooksLikeReference(paragraphs[begin - 1]) ||
+  while (begin > 0 && (looks(begin - 1) ||
                        Trim(paragraphs[begin - 1]).empty()))
     --begin;
   for (size_t i = begin; i < end; ++i)
     if (!Trim(paragraphs[i]).empty()) out.push_back(i);
   bool strong = false;
-  for (size_t i : out) {
-    Reference r = ParseReference(paragraphs[i]);
-    if (!r.doi.empty() || (r.year != 0 && !r.container.empty())) strong = true;
-  }
+  // Every paragraph in `out` was judged a reference, and so parsed; parsing
+  // the trimmed text gives the same fields (only `raw` differs).
+  for (size_t i : out) strong = strong || judged[i] == kYesStrong;
   if (out.size() < 2 && !strong) out.clear();
   return out;
 }

@@ -7,7 +7,44 @@
 
 namespace citations::internal {
 
-int32_t CodePointAt(std::string_view s, size_t i, size_t* len) {
+const uint8_t kAsciiClass[128] = {
+    // 0x00-0x1F: controls; TAB, LF, VT, FF, CR are white space.
+    0, 0, 0, 0, 0, 0, 0, 0, 0, kAsciiSpace, kAsciiSpace, kAsciiSpace, kAsciiSpace,
+    kAsciiSpace, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    // 0x20-0x2F: space and punctuation.
+    kAsciiSpace, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    // 0x30-0x3F: digits, punctuation.
+    kAsciiDigit, kAsciiDigit, kAsciiDigit, kAsciiDigit, kAsciiDigit, kAsciiDigit,
+    kAsciiDigit, kAsciiDigit, kAsciiDigit, kAsciiDigit, 0, 0, 0, 0, 0, 0,
+    // 0x40-0x5F: '@', A-Z, punctuation.
+    0, kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper,
+    kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper,
+    kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper,
+    kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper,
+    kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper,
+    kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper,
+    kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper,
+    kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper,
+    kAsciiAlpha | kAsciiUpper, kAsciiAlpha | kAsciiUpper, 0, 0, 0, 0, 0,
+    // 0x60-0x7F: '`', a-z, punctuation, DEL.
+    0, kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower,
+    kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower,
+    kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower,
+    kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower,
+    kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower,
+    kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower,
+    kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower,
+    kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower,
+    kAsciiAlpha | kAsciiLower, kAsciiAlpha | kAsciiLower, 0, 0, 0, 0, 0,
+};
+
+bool AllAscii(std::string_view s) {
+  for (char c : s)
+    if (!IsAsciiByte(c)) return false;
+  return true;
+}
+
+int32_t CodePointAtSlow(std::string_view s, size_t i, size_t* len) {
   if (i >= s.size()) {
     *len = 1;
     return 0;
@@ -29,75 +66,136 @@ size_t PrevCodePointStart(std::string_view s, size_t i) {
   return j;
 }
 
-bool IsLetterAt(std::string_view s, size_t i) {
+bool IsLetterAtSlow(std::string_view s, size_t i) {
   size_t len;
-  return u_isalpha(CodePointAt(s, i, &len));
+  return u_isalpha(CodePointAtSlow(s, i, &len));
 }
-bool IsUpperAt(std::string_view s, size_t i) {
+bool IsUpperAtSlow(std::string_view s, size_t i) {
   size_t len;
-  UChar32 c = CodePointAt(s, i, &len);
+  UChar32 c = CodePointAtSlow(s, i, &len);
   return u_isupper(c) || u_istitle(c);
 }
-bool IsLowerAt(std::string_view s, size_t i) {
+bool IsLowerAtSlow(std::string_view s, size_t i) {
   size_t len;
-  return u_islower(CodePointAt(s, i, &len));
+  return u_islower(CodePointAtSlow(s, i, &len));
 }
-bool IsSpaceAt(std::string_view s, size_t i, size_t* len) {
-  UChar32 c = CodePointAt(s, i, len);
+bool IsSpaceAtSlow(std::string_view s, size_t i, size_t* len) {
+  UChar32 c = CodePointAtSlow(s, i, len);
   return u_isUWhiteSpace(c) || c == 0xA0;
 }
+bool IsAlnumCodePoint(int32_t c) { return u_isalnum(c); }
+
+namespace {
+
+// Appends code point `c` as UTF-8 (what UnicodeString::toUTF8String writes).
+void AppendUtf8(UChar32 c, std::string* out) {
+  if (U_IS_SURROGATE(c)) c = 0xFFFD;
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, c);
+  out->append(buf, static_cast<size_t>(n));
+}
+
+// Calls `word_char(c, bytes)` for each letter/digit code point of Fold(s) and
+// `word_break()` where a word may end, as FoldWords splits them.
+template <typename Char, typename Break>
+void ScanFoldedWords(std::string_view s, Char word_char, Break word_break) {
+  if (AllAscii(s)) {
+    // NFD and case folding of ASCII are plain lower-casing.
+    for (char c : s) {
+      if (AsciiIs(c, kAsciiAlpha | kAsciiDigit)) {
+        word_char(static_cast<char>(AsciiIs(c, kAsciiUpper) ? c - 'A' + 'a' : c));
+      } else if (c != '\'') {
+        word_break();
+      }
+    }
+    return;
+  }
+  std::string f = Fold(s);
+  for (size_t i = 0; i < f.size();) {
+    size_t len;
+    bool alnum = IsAlnumAt(f, i, &len);
+    if (alnum) {
+      for (size_t k = 0; k < len; ++k) word_char(f[i + k]);
+    } else {
+      size_t l2;
+      int32_t c = CodePointAt(f, i, &l2);
+      if (c != '\'' && c != 0x2019) word_break();
+    }
+    i += len;
+  }
+}
+
+}  // namespace
 
 std::string Fold(std::string_view s) {
+  if (AllAscii(s)) return AsciiLower(s);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   icu::UnicodeString d = U_SUCCESS(status) ? nfd->normalize(u, status) : u;
   if (U_FAILURE(status)) d = u;
-  icu::UnicodeString out;
+  std::string r;
+  r.reserve(s.size());
   for (int32_t i = 0; i < d.length();) {
     UChar32 c = d.char32At(i);
     i += U16_LENGTH(c);
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
     if (c == 0x00DF) {  // ß
-      out.append(u"ss");
+      r += "ss";
       continue;
     }
-    out.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    AppendUtf8(u_foldCase(c, U_FOLD_CASE_DEFAULT), &r);
   }
-  std::string r;
-  out.toUTF8String(r);
   return r;
 }
 
 std::vector<std::string> FoldWords(std::string_view s) {
-  std::string f = Fold(s);
   std::vector<std::string> words;
   std::string cur;
-  for (size_t i = 0; i < f.size();) {
-    size_t len;
-    UChar32 c = CodePointAt(f, i, &len);
-    if (u_isalnum(c)) {
-      cur.append(f, i, len);
-    } else if (c == '\'' || c == 0x2019) {
-      // "o'brien" stays one word
-    } else if (!cur.empty()) {
-      words.push_back(std::move(cur));
-      cur.clear();
-    }
-    i += len;
-  }
+  ScanFoldedWords(
+      s, [&](char c) { cur += c; },
+      [&] {
+        if (!cur.empty()) {
+          words.push_back(std::move(cur));
+          cur.clear();
+        }
+      });
   if (!cur.empty()) words.push_back(std::move(cur));
   return words;
 }
 
+void AppendFoldKey(std::string_view s, std::string* out) {
+  bool in_word = false, any = false;
+  ScanFoldedWords(
+      s,
+      [&](char c) {
+        if (!in_word) {
+          if (any) *out += ' ';
+          in_word = any = true;
+        }
+        *out += c;
+      },
+      [&] { in_word = false; });
+}
+
 std::string FoldKey(std::string_view s) {
   std::string out;
-  for (const std::string& w : FoldWords(s)) {
-    if (!out.empty()) out += ' ';
-    out += w;
-  }
+  out.reserve(s.size());
+  AppendFoldKey(s, &out);
   return out;
+}
+
+bool EqualsAsciiNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
 }
 
 std::string CollapseSpace(std::string_view s) {
@@ -139,7 +237,7 @@ bool AtWordStart(std::string_view s, size_t i) {
   if (i == 0) return true;
   size_t p = PrevCodePointStart(s, i);
   size_t len;
-  return !u_isalnum(CodePointAt(s, p, &len));
+  return !IsAlnumAt(s, p, &len);
 }
 
 bool StartsWordAt(std::string_view s, size_t i, std::string_view word) {
@@ -153,7 +251,7 @@ bool StartsWordAt(std::string_view s, size_t i, std::string_view word) {
   size_t e = i + word.size();
   if (e >= s.size()) return true;
   size_t len;
-  return !u_isalnum(CodePointAt(s, e, &len));
+  return !IsAlnumAt(s, e, &len);
 }
 
 }  // namespace citations::internal

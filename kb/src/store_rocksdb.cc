@@ -1,6 +1,7 @@
 // RocksStore reads: point lookups, index reads and scans.
 #include "store_rocksdb.h"
 
+#include <algorithm>
 #include <set>
 
 #include "value_codec.h"
@@ -49,9 +50,17 @@ Status CollectSuffixes(const RocksStore& store, Cf c, const std::string& prefix,
 
 }  // namespace
 
+rocksdb::ReadOptions RocksStore::ReadOpts() const {
+  rocksdb::ReadOptions ro;
+  // A reader's queries touch many blocks once each; the block checksums are
+  // still verified by writers (ingest reads through them) and by Verify.
+  if (read_only_) ro.verify_checksums = false;
+  return ro;
+}
+
 Status RocksStore::GetValue(Cf c, std::string_view key, std::string* value) const {
   rocksdb::Status s =
-      db()->Get(rocksdb::ReadOptions(), cf(c), rocksdb::Slice(key.data(), key.size()), value);
+      db()->Get(ReadOpts(), cf(c), rocksdb::Slice(key.data(), key.size()), value);
   if (s.IsNotFound()) return Status::NotFound(std::string(key));
   return FromRocks(s, path_, std::string("reading ") + CfSpecOf(c).name);
 }
@@ -59,7 +68,7 @@ Status RocksStore::GetValue(Cf c, std::string_view key, std::string* value) cons
 Status RocksStore::ScanPrefix(
     Cf c, std::string_view prefix,
     const std::function<bool(std::string_view, std::string_view)>& fn) const {
-  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), cf(c)));
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(c)));
   for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
     std::string_view key(it->key().data(), it->key().size());
     if (!StartsWith(key, prefix)) break;
@@ -99,6 +108,38 @@ Status RocksStore::GetWork(const std::string& id, Work* out) {
 
 Status RocksStore::GetConcept(const std::string& id, Concept* out) {
   return GetRecord(*this, Cf::kConcepts, id, DecodeConcept, out);
+}
+
+Status RocksStore::GetSources(const std::vector<std::string>& ids, std::vector<Source>* out,
+                              std::vector<bool>* found) {
+  out->assign(ids.size(), Source());
+  found->assign(ids.size(), false);
+  // MultiGet in slices, so the pinned values of a long list stay bounded.
+  constexpr size_t kBatch = 256;
+  std::vector<rocksdb::Slice> keys;
+  std::vector<rocksdb::PinnableSlice> values(std::min(kBatch, ids.size()));
+  std::vector<rocksdb::Status> statuses(values.size());
+  const rocksdb::ReadOptions ro = ReadOpts();
+  for (size_t begin = 0; begin < ids.size(); begin += kBatch) {
+    const size_t n = std::min(kBatch, ids.size() - begin);
+    keys.clear();
+    for (size_t i = 0; i < n; ++i) {
+      keys.emplace_back(ids[begin + i]);
+      values[i].Reset();
+    }
+    db()->MultiGet(ro, cf(Cf::kSources), n, keys.data(), values.data(), statuses.data());
+    for (size_t i = 0; i < n; ++i) {
+      const std::string& id = ids[begin + i];
+      if (statuses[i].IsNotFound()) continue;
+      if (!statuses[i].ok()) return FromRocks(statuses[i], path_, "reading sources");
+      Status s = DecodeInto(*this, Cf::kSources, id,
+                            std::string_view(values[i].data(), values[i].size()), DecodeSource,
+                            &(*out)[begin + i]);
+      if (!s.ok()) return s;
+      (*found)[begin + i] = true;
+    }
+  }
+  return Status::OK();
 }
 
 Status RocksStore::ClaimsByConcept(const std::string& concept_id,
@@ -150,6 +191,23 @@ Status RocksStore::MentionsForSource(const std::string& source_id, std::vector<M
 Status RocksStore::SourcesCitingWork(const std::string& work_id,
                                      std::vector<std::string>* source_ids) {
   return CollectSuffixes(*this, Cf::kByWork, ByWorkPrefix(work_id), source_ids);
+}
+
+Status RocksStore::SourcesCitingWorks(const std::vector<std::string>& work_ids,
+                                      std::vector<std::vector<std::string>>* out) {
+  out->assign(work_ids.size(), {});
+  // One iterator for all: creating one costs more than reading a few entries.
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(Cf::kByWork)));
+  for (size_t i = 0; i < work_ids.size(); ++i) {
+    const std::string prefix = ByWorkPrefix(work_ids[i]);
+    for (it->Seek(prefix); it->Valid(); it->Next()) {
+      std::string_view key(it->key().data(), it->key().size());
+      if (!StartsWith(key, prefix)) break;
+      (*out)[i].emplace_back(key.substr(prefix.size()));
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), path_, "scanning by_work");
+  }
+  return Status::OK();
 }
 
 Status RocksStore::WorksCitedBySource(const std::string& source_id,

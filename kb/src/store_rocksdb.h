@@ -46,12 +46,16 @@ class RocksStore final : public Store {
   Status GetClaim(const std::string& id, Claim* out) override;
   Status GetWork(const std::string& id, Work* out) override;
   Status GetConcept(const std::string& id, Concept* out) override;
+  Status GetSources(const std::vector<std::string>& ids, std::vector<Source>* out,
+                    std::vector<bool>* found) override;
 
   Status ClaimsByConcept(const std::string& concept_id, std::vector<std::string>* claim_ids) override;
   Status AssertionsForClaim(const std::string& claim_id, std::vector<Assertion>* out) override;
   Status AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) override;
   Status MentionsForSource(const std::string& source_id, std::vector<Mention>* out) override;
   Status SourcesCitingWork(const std::string& work_id, std::vector<std::string>* source_ids) override;
+  Status SourcesCitingWorks(const std::vector<std::string>& work_ids,
+                            std::vector<std::vector<std::string>>* out) override;
   Status WorksCitedBySource(const std::string& source_id, std::vector<std::string>* work_ids) override;
   Status WorkCandidates(const Work& w, std::vector<Work>* out) override;
 
@@ -72,6 +76,8 @@ class RocksStore final : public Store {
   rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles_.cfs[static_cast<int>(c)]; }
   rocksdb::DB* db() const { return handles_.db.get(); }
   const std::string& path() const { return path_; }
+  // The options of every read: checksums are skipped on read-only handles.
+  rocksdb::ReadOptions ReadOpts() const;
   // NotFound when absent.
   Status GetValue(Cf c, std::string_view key, std::string* value) const;
   // Calls fn(key, value) for each key starting with `prefix`, in order, until

@@ -31,17 +31,27 @@ void AppendSome(const std::vector<Evidence>& from, size_t n, std::vector<Evidenc
   }
 }
 
+// The best match of each claim of the article, judged once however many
+// sentences assert it (a match depends only on the claim's subject,
+// relation and object, which its id stands for).
+using MatchCache = std::unordered_map<std::string, std::vector<Judgement>>;
+
 // Judges one of the article's assertions and fills the claim part of *f.
 kb::Status JudgeAssertion(Judge* judge, const AuditOptions& options, const kb::Assertion& a,
-                          const kb::Claim& claim, Finding* f) {
+                          const kb::Claim& claim, MatchCache* cache, Finding* f) {
   f->has_claim = true;
   f->claim = claim;
   f->stance = a.stance;
   f->hedged = a.hedged;
 
-  std::vector<Judgement> matches;
-  kb::Status s = judge->Match(claim, 1, &matches);
-  if (!s.ok()) return s;
+  auto cached = cache->find(claim.id);
+  if (cached == cache->end()) {
+    std::vector<Judgement> found;
+    kb::Status s = judge->Match(claim, 1, &found);
+    if (!s.ok()) return s;
+    cached = cache->emplace(claim.id, std::move(found)).first;
+  }
+  const std::vector<Judgement>& matches = cached->second;
   if (matches.empty()) {
     f->kind = FindingKind::kUnsupported;
     f->verdict = kb::Verdict::kUnknown;
@@ -111,6 +121,7 @@ kb::Status AuditDocument(ingest::Pipeline* pipeline, Judge* judge, const ingest:
 
   std::unordered_map<std::string, const kb::Claim*> claims;
   for (const kb::Claim& c : record.claims) claims.emplace(c.id, &c);
+  MatchCache matched;
 
   for (const ingest::SentenceAnalysis& sa : analysis.sentences) {
     if (sa.in_references) continue;
@@ -141,7 +152,7 @@ kb::Status AuditDocument(ingest::Pipeline* pipeline, Judge* judge, const ingest:
       auto it = claims.find(a.claim_id);
       if (it == claims.end()) continue;
       Finding f = base;
-      s = JudgeAssertion(judge, options, a, *it->second, &f);
+      s = JudgeAssertion(judge, options, a, *it->second, &matched, &f);
       if (!s.ok()) return s;
       if (!have || MoreTelling(f, best)) best = std::move(f);
       have = true;

@@ -59,30 +59,38 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
     }
   }
 
-  std::map<std::string, std::set<std::string>> work_claims, source_claims;
-  for (const auto& [id, claim] : claims) {
-    std::vector<kb::Assertion> assertions;
-    kb::Status s = store->AssertionsForClaim(id, &assertions);
-    if (!s.ok()) return s;
-    for (const kb::Assertion& a : assertions) {
-      source_claims[a.source_id].insert(id);
-      for (const kb::WorkLink& l : a.works) work_claims[l.work_id].insert(id);
-    }
-  }
+  // The judgements read every assertion of these claims; the works and
+  // articles behind them come from the same reads.
   std::vector<std::string> ids;
+  ids.reserve(claims.size());
   for (const auto& [id, claim] : claims) ids.push_back(id);
+  std::map<std::string, std::set<std::string>> source_claims;
+  std::map<std::string, std::pair<kb::Work, std::set<std::string>>> work_claims;
   std::vector<Judgement> judged;
-  if (kb::Status s = judge->JudgeClaims(ids, &judged); !s.ok()) return s;
+  kb::Status s = judge->JudgeClaims(
+      ids, &judged, [&](const kb::Assertion& a, const std::vector<const kb::Work*>& works) {
+        source_claims[a.source_id].insert(a.claim_id);
+        for (const kb::Work* w : works) {
+          auto [it, added] = work_claims.try_emplace(w->id);
+          if (added) it->second.first = *w;
+          it->second.second.insert(a.claim_id);
+        }
+      });
+  if (!s.ok()) return s;
   for (const Judgement& j : judged) out->claims.push_back({j.claim, j.verdict, j.confidence});
 
-  for (const auto& [work_id, ids] : work_claims) {
+  std::vector<std::string> work_ids;
+  work_ids.reserve(work_claims.size());
+  for (const auto& [work_id, entry] : work_claims) work_ids.push_back(work_id);
+  std::vector<std::vector<std::string>> cited_by;
+  if (s = store->SourcesCitingWorks(work_ids, &cited_by); !s.ok()) return s;
+  out->works.reserve(work_claims.size());
+  size_t i = 0;
+  for (auto& [work_id, entry] : work_claims) {
     SourcedWork sw;
-    kb::Status s = store->GetWork(work_id, &sw.work);
-    if (s.IsNotFound()) continue;
-    if (!s.ok()) return s;
-    s = store->SourcesCitingWork(work_id, &sw.cited_by);
-    if (!s.ok()) return s;
-    sw.claims = Sorted(ids);
+    sw.work = std::move(entry.first);
+    sw.cited_by = std::move(cited_by[i++]);
+    sw.claims = Sorted(entry.second);
     out->works.push_back(std::move(sw));
   }
   std::sort(out->works.begin(), out->works.end(), [](const SourcedWork& a, const SourcedWork& b) {
@@ -92,12 +100,20 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
     return a.work.id < b.work.id;
   });
 
-  for (const auto& [source_id, ids] : source_claims) {
+  std::vector<std::string> source_ids;
+  source_ids.reserve(source_claims.size());
+  for (const auto& [source_id, claim_ids] : source_claims) source_ids.push_back(source_id);
+  std::vector<kb::Source> sources;
+  std::vector<bool> found;
+  if (s = store->GetSources(source_ids, &sources, &found); !s.ok()) return s;
+  out->sources.reserve(source_ids.size());
+  i = 0;
+  for (auto& [source_id, claim_ids] : source_claims) {
+    const size_t k = i++;
+    if (!found[k]) continue;
     SourcedArticle sa;
-    kb::Status s = store->GetSource(source_id, &sa.source);
-    if (s.IsNotFound()) continue;
-    if (!s.ok()) return s;
-    sa.claims = Sorted(ids);
+    sa.source = std::move(sources[k]);
+    sa.claims = Sorted(claim_ids);
     out->sources.push_back(std::move(sa));
   }
   std::sort(out->sources.begin(), out->sources.end(),

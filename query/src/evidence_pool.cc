@@ -150,6 +150,17 @@ kb::Status EvidencePool::EvidenceOf(const std::string& claim_id, const ClaimEvid
   return kb::Status::OK();
 }
 
+kb::Status EvidencePool::ForEachOwnAssertion(const std::string& claim_id,
+                                             const Judge::AssertionFn& fn) {
+  const ClaimEvidence* ce = nullptr;
+  kb::Status s = EvidenceOf(claim_id, &ce);
+  if (!s.ok()) return s;
+  for (const auto* side : {&ce->affirmations, &ce->denials}) {
+    for (const Weighed& w : *side) fn(w.assertion, w.works);
+  }
+  return kb::Status::OK();
+}
+
 kb::Status EvidencePool::OwnWeight(const std::string& claim_id, double* out) {
   const ClaimEvidence* ce = nullptr;
   kb::Status s = EvidenceOf(claim_id, &ce);

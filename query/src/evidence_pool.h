@@ -57,11 +57,15 @@ class EvidencePool {
   // Judgement::match.
   kb::Status JudgeClaim(const kb::Claim& claim, Judgement* out);
 
+  // The claim with `id`, or nullptr when absent (remembered either way).
+  kb::Status LookUp(const std::string& id, const kb::Claim** out);
+
+  // Calls `fn` for each assertion of `claim_id` itself with its works.
+  kb::Status ForEachOwnAssertion(const std::string& claim_id, const Judge::AssertionFn& fn);
+
  private:
   // Claims whose subject or object is `concept_id`.
   kb::Status ClaimsAbout(const std::string& concept_id, const std::vector<const kb::Claim*>** out);
-  // The claim with `id`, or nullptr when absent (remembered either way).
-  kb::Status LookUp(const std::string& id, const kb::Claim** out);
   // One assertion of a claim with its works and undiscounted weight.
   struct Weighed {
     kb::Assertion assertion;

@@ -95,17 +95,29 @@ kb::Status Judge::JudgeClaim(const std::string& claim_id, Judgement* out) {
 
 kb::Status Judge::JudgeClaims(const std::vector<std::string>& claim_ids,
                               std::vector<Judgement>* out) {
+  return JudgeClaims(claim_ids, out, nullptr);
+}
+
+kb::Status Judge::JudgeClaims(const std::vector<std::string>& claim_ids,
+                              std::vector<Judgement>* out, const AssertionFn& own) {
   out->clear();
+  // One pool for the whole call, so the assertions visited below are those
+  // the judgements read.
   EvidencePool& pool = *Pool();
   for (const std::string& id : claim_ids) {
-    kb::Claim claim;
-    kb::Status s = store_->GetClaim(id, &claim);
-    if (s.IsNotFound()) continue;
+    const kb::Claim* claim = nullptr;
+    kb::Status s = pool.LookUp(id, &claim);
     if (!s.ok()) return s;
+    if (claim == nullptr) continue;
     Judgement j;
-    if (s = pool.JudgeClaim(claim, &j); !s.ok()) return s;
+    if (s = pool.JudgeClaim(*claim, &j); !s.ok()) return s;
     j.match = 1.0;
     out->push_back(std::move(j));
+  }
+  if (own == nullptr) return kb::Status::OK();
+  for (const Judgement& j : *out) {
+    kb::Status s = pool.ForEachOwnAssertion(j.claim.id, own);
+    if (!s.ok()) return s;
   }
   return kb::Status::OK();
 }

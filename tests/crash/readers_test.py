@@ -78,7 +78,7 @@ def main():
     ap.add_argument("--verify", required=True)
     ap.add_argument("--lexicon", required=True)
     ap.add_argument("--articles", type=int,
-                    default=int(os.environ.get("EVKB_READERS_ARTICLES", 1500)))
+                    default=int(os.environ.get("EVKB_READERS_ARTICLES", 4000)))
     args = ap.parse_args()
 
     work = tempfile.mkdtemp(prefix="evkb-readers-")
@@ -94,8 +94,10 @@ def main():
         if r.rc != 0:
             raise lib.Failure("first ingest exited %s: %s" % (r.rc, r.err))
 
+        # One analysis thread keeps the write window long enough for the
+        # readers to see it from several committed states.
         writer = subprocess.Popen([args.ingest, "--db", db, "--lexicon", args.lexicon,
-                                   "--progress", "never", "--quiet", corpus],
+                                   "--progress", "never", "--quiet", "--threads", "1", corpus],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         calls, errors, stats_seen, answers = 0, [], [], []
         k = 0

@@ -71,6 +71,12 @@ class Store {
   virtual Status GetWork(const std::string& id, Work* out) = 0;
   virtual Status GetConcept(const std::string& id, Concept* out) = 0;
 
+  // GetSource for each of `ids` in one batch. On success out->size() and
+  // found->size() equal ids.size(), and (*out)[i] holds the source when
+  // (*found)[i]; an absent source is not an error.
+  virtual Status GetSources(const std::vector<std::string>& ids, std::vector<Source>* out,
+                            std::vector<bool>* found) = 0;
+
   // ---- Index reads. Empty results are OK, not NotFound.
 
   // Claims whose subject or object is `concept_id` (exact id, no hierarchy).
@@ -80,6 +86,10 @@ class Store {
   virtual Status MentionsForSource(const std::string& source_id, std::vector<Mention>* out) = 0;
   // Ids of the sources citing `work_id` (through a mention, an assertion or its reference list).
   virtual Status SourcesCitingWork(const std::string& work_id, std::vector<std::string>* source_ids) = 0;
+  // SourcesCitingWork for each of `work_ids`, (*out)[i] for work_ids[i];
+  // cheapest when the ids are sorted.
+  virtual Status SourcesCitingWorks(const std::vector<std::string>& work_ids,
+                                    std::vector<std::vector<std::string>>* out) = 0;
   virtual Status WorksCitedBySource(const std::string& source_id, std::vector<std::string>* work_ids) = 0;
   // Candidate works for cross-article resolution of `w`: works sharing its DOI,
   // its first author's family name (case-folded), or its year and container.

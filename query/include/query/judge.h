@@ -4,6 +4,7 @@
 #define EVKB_QUERY_JUDGE_H_
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -71,6 +72,17 @@ class Judge {
   // JudgeClaim for each id, in order, reading shared evidence once. An id
   // that names no claim is skipped.
   kb::Status JudgeClaims(const std::vector<std::string>& claim_ids, std::vector<Judgement>* out);
+
+  // Called with one of a claim's own assertions and the stored works it
+  // links to (missing works left out). The pointers live for the call only.
+  using AssertionFn =
+      std::function<void(const kb::Assertion& assertion, const std::vector<const kb::Work*>& works)>;
+
+  // JudgeClaims, then `own` for every assertion of each judged claim itself
+  // (not of the narrower claims it pools), claim by claim in the order of
+  // `claim_ids`: the evidence just read for the judgement, not read again.
+  kb::Status JudgeClaims(const std::vector<std::string>& claim_ids, std::vector<Judgement>* out,
+                         const AssertionFn& own);
 
  private:
   // The pool for the next call, emptied first when it has grown too large.

@@ -20,6 +20,7 @@ struct Word {
 
 std::vector<Word> Words(std::string_view s, size_t pos, size_t max_words) {
   std::vector<Word> out;
+  out.reserve(std::min(max_words, s.size() / 4 + 1));
   size_t i = pos;
   while (i < s.size() && out.size() < max_words) {
     while (i < s.size() && s[i] == ' ') ++i;
@@ -41,10 +42,10 @@ std::vector<Word> Words(std::string_view s, size_t pos, size_t max_words) {
 }
 
 bool IsParticle(std::string_view w) {
-  static const char* kParticles[] = {"van", "von", "de", "der", "den", "da", "di", "du",
-                                     "del", "della", "la", "le", "dos", "das", "ten",
-                                     "ter", "bin", "al", "el", "st", "zu", "y"};
-  for (const char* p : kParticles)
+  static constexpr std::string_view kParticles[] = {
+      "van", "von", "de",  "der", "den", "da",  "di", "du", "del", "della", "la",
+      "le",  "dos", "das", "ten", "ter", "bin", "al", "el", "st",  "zu",    "y"};
+  for (std::string_view p : kParticles)
     if (w == p) return true;
   return false;
 }
@@ -69,12 +70,13 @@ bool IsInitials(const Word& w, bool strict) {
 }
 
 bool IsStopWord(std::string_view w) {
-  static const char* kStop[] = {"The", "A", "An", "In", "On", "Of", "For", "And", "To",
-                                "How", "What", "Why", "When", "Is", "Are", "Do", "Does",
-                                "Should", "Can", "Effect", "Effects", "Available",
-                                "Retrieved", "Accessed", "Journal", "Proceedings", "By", "See",
-                                "Source", "Sources", "References", "Please", "Thank"};
-  for (const char* p : kStop)
+  static constexpr std::string_view kStop[] = {
+      "The",       "A",         "An",         "In",      "On",          "Of",     "For",
+      "And",       "To",        "How",        "What",    "Why",         "When",   "Is",
+      "Are",       "Do",        "Does",       "Should",  "Can",         "Effect", "Effects",
+      "Available", "Retrieved", "Accessed",   "Journal", "Proceedings", "By",     "See",
+      "Source",    "Sources",   "References", "Please",  "Thank"};
+  for (std::string_view p : kStop)
     if (w == p) return true;
   return false;
 }

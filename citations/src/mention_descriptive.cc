@@ -156,22 +156,27 @@ std::vector<std::pair<size_t, size_t>> SplitSentences(std::string_view text) {
 bool IsNameToken(std::string_view w) {
   if (w.size() < 2 || !IsUpperAt(w, 0)) return false;
   static constexpr std::string_view kNot[] = {
-      "The", "A", "An", "In", "On", "At", "This", "These", "That", "Those", "It", "Its",
-      "Study", "Studies", "Research", "Review", "Reviews", "However", "Also", "And", "But",
-      "Table", "Figure", "Fig", "Journal", "Another", "One", "Some", "Many", "Most", "Our",
-      "We", "They", "He", "She", "His", "Her", "Their", "As", "If", "When", "While",
-      "For", "From", "By", "With", "To", "Of", "Per", "See", "According", "Recent",
-      "Researchers", "Scientists", "Experts", "Evidence", "Results", "Data", "Trial",
-      "Meta", "Systematic", "Professor", "Dr", "Doctor", "Prof", "Sources", "Source",
-      "References", "Note", "So", "Then", "Yet", "Although", "After", "Before", "During",
-      "Because", "Since", "Why", "What", "How", "Who", "Where", "Is", "Are", "Was", "Were",
-      "Foam", "Rolling", "Stretching", "Phase", "Step", "Part", "Chapter", "Section",
-      "Appendix", "Level", "Type", "Group", "Day", "Week", "Year", "Monday", "Tuesday",
-      "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-      "March", "April", "May", "June", "July", "August", "September", "October",
-      "November", "December", "I", "You", "My", "Your", "Yes", "No", "Not", "All",
-      "Both", "Each", "Every", "Other", "Previous", "Earlier", "Later", "Further",
-      "Several", "Two", "Three", "Such", "Here", "There", "Thus", "Hence", "Therefore"};
+      "The",      "A",         "An",       "In",          "On",         "At",         "This",
+      "These",    "That",      "Those",    "It",          "Its",        "Study",      "Studies",
+      "Research", "Review",    "Reviews",  "However",     "Also",       "And",        "But",
+      "Table",    "Figure",    "Fig",      "Journal",     "Another",    "One",        "Some",
+      "Many",     "Most",      "Our",      "We",          "They",       "He",         "She",
+      "His",      "Her",       "Their",    "As",          "If",         "When",       "While",
+      "For",      "From",      "By",       "With",        "To",         "Of",         "Per",
+      "See",      "According", "Recent",   "Researchers", "Scientists", "Experts",    "Evidence",
+      "Results",  "Data",      "Trial",    "Meta",        "Systematic", "Professor",  "Dr",
+      "Doctor",   "Prof",      "Sources",  "Source",      "References", "Note",       "So",
+      "Then",     "Yet",       "Although", "After",       "Before",     "During",     "Because",
+      "Since",    "Why",       "What",     "How",         "Who",        "Where",      "Is",
+      "Are",      "Was",       "Were",     "Foam",        "Rolling",    "Stretching", "Phase",
+      "Step",     "Part",      "Chapter",  "Section",     "Appendix",   "Level",      "Type",
+      "Group",    "Day",       "Week",     "Year",        "Monday",     "Tuesday",    "Wednesday",
+      "Thursday", "Friday",    "Saturday", "Sunday",      "January",    "February",   "March",
+      "April",    "May",       "June",     "July",        "August",     "September",  "October",
+      "November", "December",  "I",        "You",         "My",         "Your",       "Yes",
+      "No",       "Not",       "All",      "Both",        "Each",       "Every",      "Other",
+      "Previous", "Earlier",   "Later",    "Further",     "Several",    "Two",        "Three",
+      "Such",     "Here",      "There",    "Thus",        "Hence",      "Therefore"};
   for (std::string_view n : kNot)
     if (w == n) return false;
   // No digits (bytes of multi-byte code points are never ASCII digits).
@@ -439,10 +444,11 @@ void FindExperts(std::string_view text, const std::vector<TextWord>& ws,
     auto [sb, se] = SentenceOf(sentences.get(), ws[i].begin);
     std::string sentence = AsciiLower(text.substr(sb, se - sb));
     bool speaks = false;
-    for (const char* v : {"said", "says", "stated", "states", "told", "tells", "explain",
-                          "talked", "talks", "noted", "notes", "according to", "speaking",
-                          "commented", "added", "warned", "argues", "argued", "recommends",
-                          "believes", "suggests", "\xE2\x80\x9C", "\""})
+    for (std::string_view v : std::initializer_list<std::string_view>{
+             "said",       "says",      "stated",   "states",       "told",   "tells",
+             "explain",    "talked",    "talks",    "noted",        "notes",  "according to",
+             "speaking",   "commented", "added",    "warned",       "argues", "argued",
+             "recommends", "believes",  "suggests", "\xE2\x80\x9C", "\""})
       if (sentence.find(v) != std::string::npos) speaks = true;
     if (!speaks) continue;
     std::string person(text.substr(person_begin, person_end - person_begin));
@@ -454,12 +460,12 @@ void FindExperts(std::string_view text, const std::vector<TextWord>& ws,
     m.end = person_end;
     m.person = person;
     // "told the Huffington Post", "to the Huffington Post", "with Runner's World"
-    for (const char* cue : {" told the ", " to the ", " told ", " with the ", " in the ",
-                            " speaking to "}) {
+    for (std::string_view cue : std::initializer_list<std::string_view>{
+             " told the ", " to the ", " told ", " with the ", " in the ", " speaking to "}) {
       if (person_end >= se) break;
       size_t c = text.substr(0, se).find(cue, person_end);
       if (c == std::string_view::npos) continue;
-      size_t vb = c + std::char_traits<char>::length(cue);
+      size_t vb = c + cue.size();
       size_t ve = ReadProperRun(text, vb);
       if (ve > vb) {
         m.venue = std::string(text.substr(vb, ve - vb));

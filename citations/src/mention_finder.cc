@@ -413,10 +413,11 @@ void ScanAuthorOnly(std::string_view text, const std::vector<TextWord>& ws,
       found.push_back(std::move(m));
       continue;
     }
-    static const char* kNouns[] = {"study", "review", "trial", "paper", "research",
-                                   "analysis", "work", "experiment", "studies"};
+    static constexpr std::string_view kNouns[] = {"study", "review",     "trial",
+                                                  "paper", "research",   "analysis",
+                                                  "work",  "experiment", "studies"};
     bool noun = false;
-    for (const char* n : kNouns) noun = noun || ws[i].text == n;
+    for (std::string_view n : kNouns) noun = noun || ws[i].text == n;
     if (noun && ws[i + 1].text == "by" && i + 2 < ws.size()) {
       AuthorRun run;
       size_t end;

@@ -40,20 +40,31 @@ size_t TrimIdentifierEnd(std::string_view s, size_t b, size_t e) {
 
 // Moves `b` back over a label such as "doi:", "DOI ", "https://doi.org/".
 size_t LabelStart(std::string_view s, size_t b) {
-  static const char* kLabels[] = {"https://dx.doi.org/", "http://dx.doi.org/",
-                                  "https://doi.org/", "http://doi.org/",
-                                  "dx.doi.org/", "doi.org/", "doi:", "doi",
-                                  "available at:", "available at",
-                                  "available from:", "available from",
-                                  "retrieved from", "pmid:", "pmid", "pmcid:",
-                                  "pmcid", "[online]"};
+  static constexpr std::string_view kLabels[] = {"https://dx.doi.org/",
+                                                 "http://dx.doi.org/",
+                                                 "https://doi.org/",
+                                                 "http://doi.org/",
+                                                 "dx.doi.org/",
+                                                 "doi.org/",
+                                                 "doi:",
+                                                 "doi",
+                                                 "available at:",
+                                                 "available at",
+                                                 "available from:",
+                                                 "available from",
+                                                 "retrieved from",
+                                                 "pmid:",
+                                                 "pmid",
+                                                 "pmcid:",
+                                                 "pmcid",
+                                                 "[online]"};
   for (bool moved = true; moved;) {
     moved = false;
     size_t p = b;
     while (p > 0 && s[p - 1] == ' ') --p;
-    for (const char* label : kLabels) {
-      size_t n = std::char_traits<char>::length(label);
-      if (p >= n && AsciiLower(s.substr(p - n, n)) == label &&
+    for (std::string_view label : kLabels) {
+      size_t n = label.size();
+      if (p >= n && EqualsAsciiNoCase(s.substr(p - n, n), label) &&
           (p == n || !IsAsciiAlpha(s[p - n - 1]))) {
         b = p - n;
         moved = true;
@@ -65,15 +76,15 @@ size_t LabelStart(std::string_view s, size_t b) {
 }
 
 bool IsMonth(std::string_view w) {
-  static const char* kMonths[] = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
-      "oct", "nov", "dec", "january", "february", "march", "april", "june",
-      "july", "august", "september", "october", "november", "december",
-      "spring", "summer", "autumn", "fall", "winter", "janvier", "fevrier",
-      "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-      "octobre", "novembre", "decembre"};
+  static constexpr std::string_view kMonths[] = {
+      "jan",      "feb",      "mar",       "apr",     "may",      "jun",     "jul",
+      "aug",      "sep",      "sept",      "oct",     "nov",      "dec",     "january",
+      "february", "march",    "april",     "june",    "july",     "august",  "september",
+      "october",  "november", "december",  "spring",  "summer",   "autumn",  "fall",
+      "winter",   "janvier",  "fevrier",   "mars",    "avril",    "mai",     "juin",
+      "juillet",  "aout",     "septembre", "octobre", "novembre", "decembre"};
   std::string f = FoldKey(w);
-  for (const char* m : kMonths)
+  for (std::string_view m : kMonths)
     if (f == m) return true;
   return false;
 }
@@ -99,7 +110,8 @@ void ExtractIdentifiers(std::string* str, Reference* ref) {
   // URLs first, so a DOI inside a doi.org URL is taken from it.
   for (size_t p = 0; p < s.size();) {
     size_t h = std::string::npos;
-    for (const char* pre : {"https://", "http://", "www."}) {
+    for (std::string_view pre :
+         std::initializer_list<std::string_view>{"https://", "http://", "www."}) {
       size_t q = s.find(pre, p);
       if (q != std::string::npos && (h == std::string::npos || q < h)) h = q;
     }
@@ -226,10 +238,11 @@ int FindYear(std::string_view s, Span* span) {
       while (w > 0 && s[w - 1] == ' ') --w;
       size_t wb = w;
       while (wb > 0 && s[wb - 1] != ' ' && s[wb - 1] != '(' && s[wb - 1] != ',') --wb;
-      std::string prev = AsciiLower(s.substr(wb, w - wb));
-      if (prev == "p." || prev == "pp." || prev == "p" || prev == "pp" || prev == "vol." ||
-          prev == "vol" || prev == "no." || prev == "no" || prev == "nr.")
-        continue;
+      std::string_view prev = s.substr(wb, w - wb);
+      bool label = false;
+      for (std::string_view l : {"p.", "pp.", "p", "pp", "vol.", "vol", "no.", "no", "nr."})
+        label = label || EqualsAsciiNoCase(prev, l);
+      if (label) continue;
     }
     int score = 1;
     Span sp{i, ye};
@@ -326,11 +339,11 @@ std::string CleanPages(std::string_view v) {
 
 // Matches a label ("vol.", "no.", "pp.") at p; returns the position after it
 // and any spaces, or npos.
-size_t AfterLabel(std::string_view s, size_t p, std::initializer_list<const char*> labels) {
+size_t AfterLabel(std::string_view s, size_t p, std::initializer_list<std::string_view> labels) {
   if (!AtWordStart(s, p)) return std::string_view::npos;
-  for (const char* label : labels) {
-    size_t n = std::char_traits<char>::length(label);
-    if (p + n <= s.size() && AsciiLower(s.substr(p, n)) == label) {
+  for (std::string_view label : labels) {
+    size_t n = label.size();
+    if (p + n <= s.size() && EqualsAsciiNoCase(s.substr(p, n), label)) {
       size_t q = SkipSpace(s, p + n);
       if (q < s.size() && (IsDigit(s[q]) || (label[0] == 'v' && IsAsciiUpper(s[q]))) &&
           (label[n - 1] == '.' || label[n - 1] == ' ' || q > p + n || IsDigit(s[p + n])))
@@ -346,20 +359,20 @@ void ParseLocator(std::string_view s, Reference* ref) {
   // Labelled parts first: "vol. 50, no. 1, pp. 5-13", "№ 15, с. 451", "n°59".
   for (size_t p = 0; p < s.size(); ++p) {
     size_t q;
-    if (ref->volume.empty() &&
-        (q = AfterLabel(s, p, {"volume ", "vol.", "vol ", "bd.", "v."})) != std::string_view::npos) {
+    if (ref->volume.empty() && (q = AfterLabel(s, p, {"volume ", "vol.", "vol ", "bd.", "v."})) !=
+                                   std::string_view::npos) {
       size_t e = ReadNumberish(s, q, true);
       ref->volume = std::string(s.substr(q, e - q));
       p = e;
-    } else if (ref->issue.empty() &&
-               (q = AfterLabel(s, p, {"no.", "no ", "nr.", "n\xC2\xB0", "issue ",
-                                      "\xE2\x84\x96"})) != std::string_view::npos) {
+    } else if (ref->issue.empty() && (q = AfterLabel(s, p,
+                                                     {"no.", "no ", "nr.", "n\xC2\xB0", "issue ",
+                                                      "\xE2\x84\x96"})) != std::string_view::npos) {
       size_t e = ReadNumberish(s, q, false);
       ref->issue = std::string(s.substr(q, e - q));
       p = e;
     } else if (ref->pages.empty() &&
-               (q = AfterLabel(s, p, {"pp.", "pp ", "p.", "p ", "pages ", "s.",
-                                      "\xD1\x81."})) != std::string_view::npos) {
+               (q = AfterLabel(s, p, {"pp.", "pp ", "p.", "p ", "pages ", "s.", "\xD1\x81."})) !=
+                   std::string_view::npos) {
       size_t e = ReadPages(s, q);
       if (e > q) ref->pages = CleanPages(s.substr(q, e - q));
       p = e;
@@ -367,7 +380,8 @@ void ParseLocator(std::string_view s, Reference* ref) {
   }
   // "№ 15" (Crossref, volume) is stored as issue above when it is the only
   // number label; move it to the volume when no issue-like "no." came before.
-  if (ref->volume.empty() && !ref->issue.empty() && s.find("\xE2\x84\x96") != std::string_view::npos) {
+  if (ref->volume.empty() && !ref->issue.empty() &&
+      s.find("\xE2\x84\x96") != std::string_view::npos) {
     ref->volume = ref->issue;
     ref->issue.clear();
   }

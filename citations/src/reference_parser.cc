@@ -21,9 +21,9 @@ using internal::Trim;
 
 constexpr std::string_view kPunct = ".,;:";
 
-bool ContainsWord(std::string_view text, std::initializer_list<const char*> words) {
-  for (const char* w : words) {
-    size_t n = std::char_traits<char>::length(w);
+bool ContainsWord(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    size_t n = w.size();
     for (size_t p = text.find(w); p != std::string_view::npos; p = text.find(w, p + 1)) {
       if (internal::AtWordStart(text, p) &&
           (p + n >= text.size() || !IsAsciiAlpha(text[p + n])))
@@ -50,9 +50,10 @@ bool LooksPublisher(std::string_view c) {
 // An organisation or collective name: capitalised words joined by short
 // function words, not a sentence ("In 2015, Cheatham et al reviewed").
 bool LooksLikeName(std::string_view head) {
-  static const char* kStart[] = {"In", "The", "A", "An", "On", "This", "These", "It",
-                                 "By", "See", "Source", "Sources", "Please", "Thank",
-                                 "Available", "Retrieved", "Accessed", "If", "When"};
+  static constexpr std::string_view kStart[] = {
+      "In",        "The",       "A",        "An",     "On",      "This",   "These",
+      "It",        "By",        "See",      "Source", "Sources", "Please", "Thank",
+      "Available", "Retrieved", "Accessed", "If",     "When"};
   std::vector<std::string_view> words;
   for (size_t p = 0; p < head.size();) {
     size_t e = head.find(' ', p);
@@ -61,7 +62,7 @@ bool LooksLikeName(std::string_view head) {
     p = e + 1;
   }
   if (words.empty()) return false;
-  for (const char* st : kStart)
+  for (std::string_view st : kStart)
     if (words[0] == st) return false;
   for (std::string_view w : words) {
     if (w.empty()) continue;
@@ -102,22 +103,22 @@ bool IsAbbreviationBefore(std::string_view s, size_t dot) {
   size_t len;
   internal::CodePointAt(word, 0, &len);
   if (len == word.size()) return true;  // an initial, "p", Cyrillic "с"
-  static const char* kAbbrev[] = {"vs", "e.g", "i.e", "al", "St", "Dr", "Mr", "Mrs",
-                                  "No", "no", "Vol", "vol", "Ed", "ed", "U.S", "cf",
-                                  "Fig", "approx", "Jr", "Sr", "Prof", "pp", "Pp", "vols", "nos",
-                                  "eds", "Eds", "ch", "pt", "S"};
-  for (const char* a : kAbbrev)
+  static constexpr std::string_view kAbbrev[] = {
+      "vs",   "e.g", "i.e", "al",   "St",  "Dr",  "Mr",  "Mrs",    "No", "no",
+      "Vol",  "vol", "Ed",  "ed",   "U.S", "cf",  "Fig", "approx", "Jr", "Sr",
+      "Prof", "pp",  "Pp",  "vols", "nos", "eds", "Eds", "ch",     "pt", "S"};
+  for (std::string_view a : kAbbrev)
     if (word == a) return true;
   return false;
 }
 
 bool IsOpenQuote(std::string_view s, size_t p, size_t* len, std::string* close) {
-  struct Q { const char* open; const char* close; };
+  struct Q { std::string_view open, close; };
   static const Q kQuotes[] = {{"\xE2\x80\x9C", "\xE2\x80\x9D"}, {"\"", "\""},
                               {"\xC2\xAB", "\xC2\xBB"}, {"\xE2\x80\x9E", "\xE2\x80\x9C"},
                               {"\xE2\x80\x9D", "\xE2\x80\x9D"}};
   for (const Q& q : kQuotes) {
-    size_t n = std::char_traits<char>::length(q.open);
+    size_t n = q.open.size();
     if (s.compare(p, n, q.open) == 0) {
       *len = n;
       *close = q.close;
@@ -183,14 +184,13 @@ size_t FindTitleEnd(std::string_view s, size_t p, size_t limit, size_t* next) {
 }
 
 bool IsMonthWord(std::string_view w) {
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
-                                  "Sep", "Sept", "Oct", "Nov", "Dec", "January",
-                                  "February", "March", "April", "June", "July", "August",
-                                  "September", "October", "November", "December",
-                                  "janvier", "février", "mars", "avril", "mai", "juin",
-                                  "juillet", "août", "septembre", "octobre", "novembre",
-                                  "décembre"};
-  for (const char* m : kMonths)
+  static constexpr std::string_view kMonths[] = {
+      "Jan",       "Feb",     "Mar",      "Apr",     "May",       "Jun",     "Jul",      "Aug",
+      "Sep",       "Sept",    "Oct",      "Nov",     "Dec",       "January", "February", "March",
+      "April",     "June",    "July",     "August",  "September", "October", "November", "December",
+      "janvier",   "février", "mars",     "avril",   "mai",       "juin",    "juillet",  "août",
+      "septembre", "octobre", "novembre", "décembre"};
+  for (std::string_view m : kMonths)
     if (internal::EqualsAsciiNoCase(w, m)) return true;
   return false;
 }
@@ -278,8 +278,9 @@ std::string CleanField(std::string_view v) {
 
 std::string StripQuotes(std::string_view v) {
   std::string out(Trim(v, ".,;:"));
-  for (const char* q : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "\xC2\xAB", "\xC2\xBB"}) {
-    size_t n = std::char_traits<char>::length(q);
+  for (std::string_view q : std::initializer_list<std::string_view>{"\xE2\x80\x9C", "\xE2\x80\x9D",
+                                                                    "\"", "\xC2\xAB", "\xC2\xBB"}) {
+    size_t n = q.size();
     if (out.size() >= n && out.compare(0, n, q) == 0) out.erase(0, n);
     if (out.size() >= n && out.compare(out.size() - n, n, q) == 0) out.erase(out.size() - n);
   }
@@ -296,9 +297,10 @@ size_t SkipSeparators(std::string_view s, size_t p) {
 
 // Skips "(ed.)", "(eds.)", "ed.," after an author list.
 size_t SkipEditorMark(std::string_view s, size_t p) {
-  for (const char* m : {"(ed.)", "(eds.)", "(Ed.)", "(Eds.)", "(eds)", "(ed)", "(Hrsg.)",
-                        "ed.", "eds.", "Ed.", "Eds."}) {
-    size_t n = std::char_traits<char>::length(m);
+  for (std::string_view m :
+       std::initializer_list<std::string_view>{"(ed.)", "(eds.)", "(Ed.)", "(Eds.)", "(eds)",
+                                               "(ed)", "(Hrsg.)", "ed.", "eds.", "Ed.", "Eds."}) {
+    size_t n = m.size();
     if (s.compare(p, n, m) == 0) return SkipSeparators(s, p + n);
   }
   return p;
@@ -312,10 +314,11 @@ size_t SkipInEditors(std::string_view s, size_t p) {
   else return p;
   while (q < s.size() && s[q] == ' ') ++q;
   size_t window = std::min(s.size(), q + 160);
-  for (const char* m : {"(ed.)", "(eds.)", "(Ed.)", "(Eds.)", "(eds)", "(ed)", "(Hrsg.)",
-                        ", ed.", ", eds.", " ed.,", " eds.,", " Ed.,", " Eds.,", "(Hg.)"}) {
+  for (std::string_view m : std::initializer_list<std::string_view>{
+           "(ed.)", "(eds.)", "(Ed.)", "(Eds.)", "(eds)", "(ed)", "(Hrsg.)", ", ed.", ", eds.",
+           " ed.,", " eds.,", " Ed.,", " Eds.,", "(Hg.)"}) {
     size_t k = s.substr(0, window).find(m, q);
-    if (k != std::string_view::npos) return SkipSeparators(s, k + std::char_traits<char>::length(m));
+    if (k != std::string_view::npos) return SkipSeparators(s, k + m.size());
   }
   return q;
 }
@@ -336,11 +339,11 @@ Reference ParseReference(std::string_view entry) {
   r.raw = std::string(entry);
   std::string s = internal::CollapseSpace(entry);
   s.erase(0, SkipNumbering(s));
-  for (const char* prefix : {"Please cite this article as:", "Please cite this article as",
-                             "Cite this article as:", "How to cite:", "Cite as:",
-                             "Source:", "Citation:"}) {
-    size_t n = std::char_traits<char>::length(prefix);
-    if (s.size() > n && AsciiLower(s.substr(0, n)) == AsciiLower(prefix)) {
+  for (std::string_view prefix : std::initializer_list<std::string_view>{
+           "Please cite this article as:", "Please cite this article as",
+           "Cite this article as:", "How to cite:", "Cite as:", "Source:", "Citation:"}) {
+    size_t n = prefix.size();
+    if (s.size() > n && internal::EqualsAsciiNoCase(std::string_view(s).substr(0, n), prefix)) {
       s = std::string(Trim(std::string_view(s).substr(n)));
       break;
     }

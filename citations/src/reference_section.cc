@@ -13,12 +13,22 @@ using internal::Trim;
 
 bool IsReferenceHeading(std::string_view p) {
   std::string h = AsciiLower(Trim(p, "#*:=-_ "));
-  static const char* kHeadings[] = {"references", "reference list", "reference",
-                                    "bibliography", "sources", "source",
-                                    "works cited", "citations", "literature cited",
-                                    "literature", "further reading", "notes and references",
-                                    "sources and references", "research", "studies cited"};
-  for (const char* k : kHeadings)
+  static constexpr std::string_view kHeadings[] = {"references",
+                                                   "reference list",
+                                                   "reference",
+                                                   "bibliography",
+                                                   "sources",
+                                                   "source",
+                                                   "works cited",
+                                                   "citations",
+                                                   "literature cited",
+                                                   "literature",
+                                                   "further reading",
+                                                   "notes and references",
+                                                   "sources and references",
+                                                   "research",
+                                                   "studies cited"};
+  for (std::string_view k : kHeadings)
     if (h == k) return true;
   return false;
 }

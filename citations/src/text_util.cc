@@ -203,6 +203,17 @@ std::string CollapseSpace(std::string_view s) {
   out.reserve(s.size());
   bool pending = false;
   for (size_t i = 0; i < s.size();) {
+    if (IsAsciiByte(s[i]) && s[i] != '\0' && !AsciiIs(s[i], kAsciiSpace)) {
+      // A run of ASCII text, copied at once.
+      size_t j = i + 1;
+      while (j < s.size() && IsAsciiByte(s[j]) && s[j] != '\0' && !AsciiIs(s[j], kAsciiSpace))
+        ++j;
+      if (pending) out += ' ';
+      pending = false;
+      out.append(s.data() + i, j - i);
+      i = j;
+      continue;
+    }
     size_t len;
     if (IsSpaceAt(s, i, &len) || s[i] == '\0') {
       pending = !out.empty();

@@ -87,6 +87,18 @@ CitationLinker::CitationLinker(const kb::Lexicon& lexicon)
   for (const std::string& phrase : lexicon.Cues("expert_report")) add_words(phrase);
   for (const std::string& phrase : lexicon.Cues("reporting")) add_words(phrase);
   triggers_.assign(words.begin(), words.end());
+  trigger_words_.insert(words.begin(), words.end());
+}
+
+bool CitationLinker::MayCite(const std::vector<Token>& tokens) const {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i].lower;
+    if (w.empty()) continue;
+    if (std::isdigit(static_cast<unsigned char>(w[0])) || w == "[") return true;
+    if (w == "et" && i + 1 < tokens.size() && tokens[i + 1].lower == "al") return true;
+    if (trigger_words_.count(w) != 0) return true;
+  }
+  return false;
 }
 
 bool CitationLinker::MayCite(std::string_view sentence) const {
@@ -152,9 +164,10 @@ kb::Work CitationLinker::WorkFromMention(const citations::InTextMention& m) cons
 std::vector<SentenceCitation> CitationLinker::LinkSentence(std::string_view sentence,
                                                            const std::vector<uint32_t>& offsets,
                                                            std::vector<kb::Mention>* mentions,
-                                                           std::vector<kb::Work>* works) {
+                                                           std::vector<kb::Work>* works,
+                                                           const std::vector<Token>* tokens) {
   std::vector<SentenceCitation> out;
-  if (!MayCite(sentence)) return out;
+  if (tokens != nullptr ? !MayCite(*tokens) : !MayCite(sentence)) return out;
   for (const citations::InTextMention& m : finder_.Find(sentence)) {
     std::string work_id;
     using K = citations::MentionKind;

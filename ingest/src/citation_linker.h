@@ -5,12 +5,14 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "citations/mention_finder.h"
 #include "citations/reference.h"
 #include "kb/lexicon.h"
 #include "kb/model.h"
+#include "tokens.h"
 
 namespace ingest {
 
@@ -31,10 +33,13 @@ class CitationLinker {
   // Finds mentions in one sentence. Appends Mentions (spans through
   // `offsets`, which map sentence bytes to original bytes; size()+1 entries),
   // new descriptive/expert Works, and returns the works the sentence cites.
+  // `tokens`, when given, are the sentence's tokens: a cheaper test of
+  // whether it can cite anything at all.
   std::vector<SentenceCitation> LinkSentence(std::string_view sentence,
                                              const std::vector<uint32_t>& offsets,
                                              std::vector<kb::Mention>* mentions,
-                                             std::vector<kb::Work>* works);
+                                             std::vector<kb::Work>* works,
+                                             const std::vector<Token>* tokens = nullptr);
 
   const std::vector<citations::Reference>& references() const { return refs_; }
   const std::vector<std::string>& reference_ids() const { return ref_ids_; }
@@ -45,8 +50,10 @@ class CitationLinker {
   // al", or a study-type or expert word. Most sentences cannot, and the
   // mention finder is the costlier test.
   bool MayCite(std::string_view sentence) const;
+  bool MayCite(const std::vector<Token>& tokens) const;
 
   std::vector<std::string> triggers_;  // lower-case words that may open a mention
+  std::unordered_set<std::string> trigger_words_;
 
   std::vector<citations::StudyTypeCue> cues_;
   citations::MentionFinder finder_;

@@ -226,7 +226,7 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
     SentenceWork& s = sentences[i];
     if (ref_blocks.count(s.block) != 0) continue;
     if (i > 0 && sentences[i - 1].block != s.block) carried.clear();
-    s.cites = linker.LinkSentence(s.text, s.offsets, &rec.mentions, &rec.works);
+    s.cites = linker.LinkSentence(s.text, s.offsets, &rec.mentions, &rec.works, &s.tokens);
     BlockKind kind = doc.blocks[s.block].kind;
     bool elliptic = kind == BlockKind::kListItem || kind == BlockKind::kHeading;
     s.reading = extractor_.Read(s.text, std::move(s.tokens), out->topic, carried, false, elliptic);

@@ -85,7 +85,7 @@ void Rename(const std::map<std::string, std::string>& renamed, kb::SourceRecord*
 
 }  // namespace
 
-kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record) {
+kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* cache) {
   std::map<std::string, std::string> renamed;
   std::vector<kb::Work> merged;
   for (const kb::Work& w : record->works) {
@@ -101,7 +101,14 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record) {
     }
     if (done) continue;
     kb::Work work = w;
-    if (store != nullptr) {
+    auto hit = cache != nullptr ? cache->by_provisional_id_.find(w.id)
+                                : std::unordered_map<std::string, kb::Work>::iterator();
+    if (cache != nullptr && hit != cache->by_provisional_id_.end()) {
+      kb::Work stored = hit->second;
+      Merge(w, &stored);
+      if (w.id != stored.id) renamed[w.id] = stored.id;
+      work = stored;
+    } else if (store != nullptr) {
       std::vector<kb::Work> candidates;
       kb::Status s = store->WorkCandidates(w, &candidates);
       if (!s.ok()) return s;
@@ -113,6 +120,10 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record) {
         work = stored;
         break;
       }
+    }
+    if (cache != nullptr) {
+      if (cache->by_provisional_id_.size() >= WorkCache::kMaxEntries) cache->by_provisional_id_.clear();
+      cache->by_provisional_id_[w.id] = work;
     }
     merged.push_back(std::move(work));
   }

@@ -4,6 +4,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <optional>
+
 namespace kb {
 
 namespace {
@@ -33,16 +35,41 @@ void StrList(Writer& w, const char* key, const std::vector<std::string>& items) 
 
 std::string Finish(rapidjson::StringBuffer& buf) { return std::string(buf.GetString(), buf.GetSize()); }
 
+// Memory for the parsed tree of one record, reused by every decode on the
+// thread: a record fits, so a decode need not allocate (and touch fresh
+// pages for) the allocator's default 64 KB chunk. Larger records spill
+// over into chunks of their own.
+struct ParseScratch {
+  alignas(16) char pool[16 << 10];
+  bool busy = false;
+};
+
 // Reading: absent members keep their defaults; a member of the wrong type
 // fails the whole decode.
 class Reader {
  public:
   explicit Reader(std::string_view json) {
-    doc_.Parse(json.data(), json.size());
-    ok_ = !doc_.HasParseError() && doc_.IsObject();
+    thread_local ParseScratch scratch;
+    if (!scratch.busy) {  // decodes do not nest; if one ever did, it would allocate
+      scratch.busy = true;
+      scratch_ = &scratch;
+      pool_.emplace(scratch.pool, sizeof scratch.pool);
+    } else {
+      pool_.emplace();
+    }
+    doc_.emplace(&*pool_);
+    doc_->Parse(json.data(), json.size());
+    ok_ = !doc_->HasParseError() && doc_->IsObject();
   }
+  ~Reader() {
+    doc_.reset();
+    pool_.reset();
+    if (scratch_ != nullptr) scratch_->busy = false;
+  }
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
   bool ok() const { return ok_; }
-  const Value& root() const { return doc_; }
+  const Value& root() const { return *doc_; }
 
   void Str(const Value& obj, const char* key, std::string* out) {
     auto it = obj.FindMember(key);
@@ -96,7 +123,9 @@ class Reader {
   void Fail() { ok_ = false; }
 
  private:
-  rapidjson::Document doc_;
+  ParseScratch* scratch_ = nullptr;
+  std::optional<rapidjson::MemoryPoolAllocator<>> pool_;
+  std::optional<rapidjson::Document> doc_;
   bool ok_ = false;
 };
 

@@ -2,7 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <map>
-#include <set>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "command_util.h"
@@ -27,11 +28,6 @@ std::vector<std::string> WithDescendants(const kb::Lexicon& lex,
     for (const std::string& d : lex.Descendants(c)) add(d);
   }
   return out;
-}
-
-template <typename T>
-std::vector<std::string> Sorted(const std::set<T>& s) {
-  return std::vector<std::string>(s.begin(), s.end());
 }
 
 }  // namespace
@@ -60,37 +56,55 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
   }
 
   // The judgements read every assertion of these claims; the works and
-  // articles behind them come from the same reads.
+  // articles behind them come from the same reads. Claims are kept as
+  // indexes into `ids` (sorted), so sorting indexes sorts claim ids.
   std::vector<std::string> ids;
   ids.reserve(claims.size());
   for (const auto& [id, claim] : claims) ids.push_back(id);
-  std::map<std::string, std::set<std::string>> source_claims;
-  std::map<std::string, std::pair<kb::Work, std::set<std::string>>> work_claims;
+  std::unordered_map<std::string_view, uint32_t> claim_index;
+  for (size_t k = 0; k < ids.size(); ++k) claim_index.emplace(ids[k], static_cast<uint32_t>(k));
+  struct WorkEntry {
+    kb::Work work;
+    std::vector<uint32_t> claims;
+  };
+  std::unordered_map<std::string, std::vector<uint32_t>> source_claims;
+  std::unordered_map<std::string, WorkEntry> work_claims;
   std::vector<Judgement> judged;
   kb::Status s = judge->JudgeClaims(
       ids, &judged, [&](const kb::Assertion& a, const std::vector<const kb::Work*>& works) {
-        source_claims[a.source_id].insert(a.claim_id);
+        auto c = claim_index.find(a.claim_id);
+        if (c == claim_index.end()) return;
+        source_claims[a.source_id].push_back(c->second);
         for (const kb::Work* w : works) {
           auto [it, added] = work_claims.try_emplace(w->id);
-          if (added) it->second.first = *w;
-          it->second.second.insert(a.claim_id);
+          if (added) it->second.work = *w;
+          it->second.claims.push_back(c->second);
         }
       });
   if (!s.ok()) return s;
   for (const Judgement& j : judged) out->claims.push_back({j.claim, j.verdict, j.confidence});
+  auto claim_ids = [&](std::vector<uint32_t>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    std::vector<std::string> named;
+    named.reserve(v.size());
+    for (uint32_t k : v) named.push_back(ids[k]);
+    return named;
+  };
 
   std::vector<std::string> work_ids;
   work_ids.reserve(work_claims.size());
   for (const auto& [work_id, entry] : work_claims) work_ids.push_back(work_id);
+  std::sort(work_ids.begin(), work_ids.end());
   std::vector<std::vector<std::string>> cited_by;
   if (s = store->SourcesCitingWorks(work_ids, &cited_by); !s.ok()) return s;
-  out->works.reserve(work_claims.size());
-  size_t i = 0;
-  for (auto& [work_id, entry] : work_claims) {
+  out->works.reserve(work_ids.size());
+  for (size_t k = 0; k < work_ids.size(); ++k) {
+    WorkEntry& entry = work_claims[work_ids[k]];
     SourcedWork sw;
-    sw.work = std::move(entry.first);
-    sw.cited_by = std::move(cited_by[i++]);
-    sw.claims = Sorted(entry.second);
+    sw.work = std::move(entry.work);
+    sw.cited_by = std::move(cited_by[k]);
+    sw.claims = claim_ids(entry.claims);
     out->works.push_back(std::move(sw));
   }
   std::sort(out->works.begin(), out->works.end(), [](const SourcedWork& a, const SourcedWork& b) {
@@ -102,18 +116,17 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
 
   std::vector<std::string> source_ids;
   source_ids.reserve(source_claims.size());
-  for (const auto& [source_id, claim_ids] : source_claims) source_ids.push_back(source_id);
+  for (const auto& [source_id, claim_list] : source_claims) source_ids.push_back(source_id);
+  std::sort(source_ids.begin(), source_ids.end());
   std::vector<kb::Source> sources;
   std::vector<bool> found;
   if (s = store->GetSources(source_ids, &sources, &found); !s.ok()) return s;
   out->sources.reserve(source_ids.size());
-  i = 0;
-  for (auto& [source_id, claim_ids] : source_claims) {
-    const size_t k = i++;
+  for (size_t k = 0; k < source_ids.size(); ++k) {
     if (!found[k]) continue;
     SourcedArticle sa;
     sa.source = std::move(sources[k]);
-    sa.claims = Sorted(claim_ids);
+    sa.claims = claim_ids(source_claims[source_ids[k]]);
     out->sources.push_back(std::move(sa));
   }
   std::sort(out->sources.begin(), out->sources.end(),

@@ -227,7 +227,7 @@ void EvidencePool::List(std::vector<Counted>& side, std::vector<Evidence>* out) 
   }
 }
 
-kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out) {
+kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, bool list_evidence) {
   *out = Judgement{};
   out->claim = claim;
   kb::SideEvidence affirm, deny;
@@ -252,8 +252,10 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out) {
   const kb::VerdictResult v = kb::CombineSides(affirm, deny);
   out->verdict = v.verdict;
   out->confidence = v.confidence;
-  List(listed_for, &out->for_evidence);
-  List(listed_against, &out->against_evidence);
+  if (list_evidence) {
+    List(listed_for, &out->for_evidence);
+    List(listed_against, &out->against_evidence);
+  }
   return kb::Status::OK();
 }
 

@@ -54,8 +54,9 @@ class EvidencePool {
   // The judgement of `claim`: its own assertions at full weight, and those of
   // the narrower claims it covers (subject and object the same or below,
   // relation similar) discounted by their closeness. Fills everything but
-  // Judgement::match.
-  kb::Status JudgeClaim(const kb::Claim& claim, Judgement* out);
+  // Judgement::match. Without `list_evidence` the evidence lists stay empty
+  // (the verdict, confidence, counts and mechanisms are the same).
+  kb::Status JudgeClaim(const kb::Claim& claim, Judgement* out, bool list_evidence = true);
 
   // The claim with `id`, or nullptr when absent (remembered either way).
   kb::Status LookUp(const std::string& id, const kb::Claim** out);

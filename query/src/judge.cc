@@ -110,7 +110,7 @@ kb::Status Judge::JudgeClaims(const std::vector<std::string>& claim_ids,
     if (!s.ok()) return s;
     if (claim == nullptr) continue;
     Judgement j;
-    if (s = pool.JudgeClaim(*claim, &j); !s.ok()) return s;
+    if (s = pool.JudgeClaim(*claim, &j, own == nullptr); !s.ok()) return s;
     j.match = 1.0;
     out->push_back(std::move(j));
   }

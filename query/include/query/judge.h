@@ -81,6 +81,8 @@ class Judge {
   // JudgeClaims, then `own` for every assertion of each judged claim itself
   // (not of the narrower claims it pools), claim by claim in the order of
   // `claim_ids`: the evidence just read for the judgement, not read again.
+  // The judgements' evidence lists are left empty (for_evidence,
+  // against_evidence); everything else is as JudgeClaims fills it.
   kb::Status JudgeClaims(const std::vector<std::string>& claim_ids, std::vector<Judgement>* out,
                          const AssertionFn& own);
 

@@ -116,7 +116,6 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
     std::fprintf(err, "evkb-ingest: %s\n", e.ToString().c_str());
     if (jout) jout->Source(e.path, nullptr, "rejected", e.message);
   };
-  WorkCache work_cache;
   // Runs on one thread at a time, in input order: resolution and the write.
   auto consume = [&](AnalysedItem&& item) {
     if (!db_error.ok()) return;
@@ -127,7 +126,7 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
     const Document& doc = item.doc;
     Analysis& analysis = item.analysis;
     kb::Status st = item.status;
-    if (st.ok()) st = ResolveWorks(store.get(), &analysis.record, &work_cache);
+    if (st.ok()) st = ResolveWorks(store.get(), &analysis.record);
     if (!st.ok()) {
       reject(ReadError{doc.path, 0, 0, st.message()});
       return;

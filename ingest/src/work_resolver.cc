@@ -85,7 +85,7 @@ void Rename(const std::map<std::string, std::string>& renamed, kb::SourceRecord*
 
 }  // namespace
 
-kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* cache) {
+kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record) {
   std::map<std::string, std::string> renamed;
   std::vector<kb::Work> merged;
   for (const kb::Work& w : record->works) {
@@ -101,14 +101,7 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* c
     }
     if (done) continue;
     kb::Work work = w;
-    auto hit = cache != nullptr ? cache->by_provisional_id_.find(w.id)
-                                : std::unordered_map<std::string, kb::Work>::iterator();
-    if (cache != nullptr && hit != cache->by_provisional_id_.end()) {
-      kb::Work stored = hit->second;
-      Merge(w, &stored);
-      if (w.id != stored.id) renamed[w.id] = stored.id;
-      work = stored;
-    } else if (store != nullptr) {
+    if (store != nullptr) {
       std::vector<kb::Work> candidates;
       kb::Status s = store->WorkCandidates(w, &candidates);
       if (!s.ok()) return s;
@@ -120,10 +113,6 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* c
         work = stored;
         break;
       }
-    }
-    if (cache != nullptr) {
-      if (cache->by_provisional_id_.size() >= WorkCache::kMaxEntries) cache->by_provisional_id_.clear();
-      cache->by_provisional_id_[w.id] = work;
     }
     merged.push_back(std::move(work));
   }

@@ -69,8 +69,10 @@ class SentenceReader {
   void FindMechanisms();
   void ExtractIsA(size_t begin, size_t end, std::string* subject);
   void ExtractClause(size_t begin, size_t end, const std::string& topic, std::string* carried);
-  bool Negated(size_t clause_begin, size_t cue_begin) const;
-  void AddClaim(const std::string& s, const std::string& r, const std::string& o, kb::Stance st);
+  bool Negated(size_t clause_begin, size_t cue_begin, size_t cue_end) const;
+  // `reversed`: the author judges the statement false after making it.
+  void AddClaim(const std::string& s, const std::string& r, const std::string& o, kb::Stance st,
+                bool reversed = false);
   void FindUnknownTerms();
   // "Is the IT band a muscle?": the copula was the question's first word.
   void QuestionIsA(size_t first);
@@ -216,7 +218,7 @@ void SentenceReader::FindMechanisms() {
   out_->mechanisms.assign(tags.begin(), tags.end());
 }
 
-bool SentenceReader::Negated(size_t clause_begin, size_t cue_begin) const {
+bool SentenceReader::Negated(size_t clause_begin, size_t cue_begin, size_t cue_end) const {
   // Negations in reach of the cue: in its clause, before it, with no comma
   // between ("X is not what you want, these patterns lead to Y").
   std::vector<std::pair<size_t, size_t>> reach;
@@ -230,6 +232,12 @@ bool SentenceReader::Negated(size_t clause_begin, size_t cue_begin) const {
       const std::string& next = out_->tokens[e].lower;
       if (next == "only" || next == "matter") continue;
     }
+    reach.push_back({b, e});
+  }
+  // "should not", "can not": a negation right after the cue word.
+  for (const auto& [b, e] : negations_) {
+    if (b != cue_end) continue;
+    if (e < out_->tokens.size() && out_->tokens[e].lower == "only") continue;
     reach.push_back({b, e});
   }
   std::sort(reach.begin(), reach.end());
@@ -247,7 +255,7 @@ bool SentenceReader::Negated(size_t clause_begin, size_t cue_begin) const {
 }
 
 void SentenceReader::AddClaim(const std::string& s, const std::string& rel, const std::string& o,
-                              kb::Stance st) {
+                              kb::Stance st, bool reversed) {
   if (s.empty() || o.empty() || s == o) return;
   // "improves soreness", "helps with pain": improving an adverse outcome
   // means reducing it.
@@ -259,7 +267,10 @@ void SentenceReader::AddClaim(const std::string& s, const std::string& rel, cons
   for (const ExtractedClaim& c : out_->claims) {
     if (c.subject == s && c.relation == r && c.object == o && c.stance == st) return;
   }
-  out_->claims.push_back({s, r, o, st, clause_hedged_ || hearsay_});
+  // Hearsay hedges what is reported, not the author's verdict on it
+  // ("claims that … are simply not true").
+  bool hedged = clause_hedged_ || (hearsay_ && !reversed);
+  out_->claims.push_back({s, r, o, st, hedged});
 }
 
 void SentenceReader::ExtractIsA(size_t begin, size_t end, std::string* subject) {
@@ -392,6 +403,15 @@ void SentenceReader::ExtractClause(size_t begin, size_t end, const std::string& 
         }
       }
     }
+    // "People with osteoporosis should not roll": who a safety relation is
+    // about usually stands before it, as the sentence's subject.
+    if (objects[k].empty() && cues[k]->relation->family == "safety") {
+      for (const ConceptAt* c : cs) {
+        if (c != subject && c->end <= cues[k]->begin && c->def->kind == "condition") {
+          objects[k].push_back(c);
+        }
+      }
+    }
     // A noun cue right after its object: "circulatory changes", "pain relief".
     if (objects[k].empty()) {
       for (const ConceptAt* c : cs) {
@@ -430,9 +450,11 @@ void SentenceReader::ExtractClause(size_t begin, size_t end, const std::string& 
   for (size_t k = 0; k < cues.size(); ++k) {
     bool post_negated = false;
     for (const PhraseMatch& m : post) post_negated |= m.begin >= cues[k]->end && m.begin < end;
-    bool denied = Negated(begin, cues[k]->begin) != post_negated;
+    bool denied = Negated(begin, cues[k]->begin, cues[k]->end) != post_negated;
     kb::Stance stance = denied ? kb::Stance::kDenies : kb::Stance::kAsserts;
-    for (const ConceptAt* o : objects[k]) AddClaim(subj, cues[k]->relation->id, o->def->id, stance);
+    for (const ConceptAt* o : objects[k]) {
+      AddClaim(subj, cues[k]->relation->id, o->def->id, stance, post_negated);
+    }
   }
 }
 

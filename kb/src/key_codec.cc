@@ -163,6 +163,13 @@ std::string WorkKeyAuthorPrefix(std::string_view family) {
   return Join("a:" + FoldCase(family), "");
 }
 
+std::string WorkKeyAuthorYearPrefix(std::string_view family, int year) {
+  std::string k = WorkKeyAuthorPrefix(family);
+  PutBE32(&k, static_cast<uint32_t>(year));
+  k.push_back(kSep);
+  return k;
+}
+
 std::string WorkKeyYearPrefix(int year) {
   std::string k = "y:";
   PutBE32(&k, static_cast<uint32_t>(year));
@@ -177,7 +184,7 @@ std::vector<std::string> WorkIndexKeys(const Work& w) {
   std::vector<std::string> keys;
   if (!w.doi.empty()) keys.push_back(WorkKeyDoiPrefix(w.doi) + w.id);
   if (!w.authors.empty() && !w.authors[0].family.empty()) {
-    keys.push_back(WorkKeyAuthorPrefix(w.authors[0].family) + w.id);
+    keys.push_back(WorkKeyAuthorYearPrefix(w.authors[0].family, w.year) + w.id);
   }
   if (w.year != 0) keys.push_back(WorkKeyYearContainerPrefix(w.year, w.container) + w.id);
   std::sort(keys.begin(), keys.end());

@@ -18,7 +18,7 @@
 //   works         work_id                                   -> Work JSON
 //   by_work       work_id 00 source_id                      -> ""
 //   work_keys     "d:" + folded doi       00 work_id        -> ""
-//                 "a:" + folded family    00 work_id        -> ""
+//                 "a:" + folded family    00 year:be32 00 work_id -> ""   (year 0: unknown)
 //                 "y:" + BE32(year) + folded container 00 work_id -> ""
 //   mentions      source_id 00 BE32(begin) BE32(end)        -> Mention JSON
 //
@@ -113,7 +113,9 @@ std::string_view SuffixAfterSeparator(std::string_view key);
 // work_keys
 std::vector<std::string> WorkIndexKeys(const Work& w);  // every key for w, deduplicated
 std::string WorkKeyDoiPrefix(std::string_view doi);
-std::string WorkKeyAuthorPrefix(std::string_view family);
+std::string WorkKeyAuthorPrefix(std::string_view family);  // every year
+// One year of a first author's works (year 0: works with no year).
+std::string WorkKeyAuthorYearPrefix(std::string_view family, int year);
 std::string WorkKeyYearPrefix(int year);
 std::string WorkKeyYearContainerPrefix(int year, std::string_view container);
 // The work id at the end of a work_keys key.

@@ -221,7 +221,16 @@ Status RocksStore::WorkCandidates(const Work& w, std::vector<Work>* out) {
   std::vector<std::string> prefixes;
   if (!w.doi.empty()) prefixes.push_back(WorkKeyDoiPrefix(w.doi));
   bool has_author = !w.authors.empty() && !w.authors[0].family.empty();
-  if (has_author) prefixes.push_back(WorkKeyAuthorPrefix(w.authors[0].family));
+  if (has_author && w.year != 0) {
+    // Works of that author a year either side (citations disagree by one),
+    // and those with no year: a prolific author's other years are skipped.
+    const std::string& family = w.authors[0].family;
+    for (int y : {0, w.year - 1, w.year, w.year + 1}) {
+      prefixes.push_back(WorkKeyAuthorYearPrefix(family, y));
+    }
+  } else if (has_author) {
+    prefixes.push_back(WorkKeyAuthorPrefix(w.authors[0].family));
+  }
   if (w.year != 0 && !w.container.empty()) {
     prefixes.push_back(WorkKeyYearContainerPrefix(w.year, w.container));
   } else if (w.year != 0 && !has_author) {

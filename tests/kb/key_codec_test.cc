@@ -95,7 +95,9 @@ TEST_CASE("KeyCodec: work_keys cover DOI, first author and year+container", "[kb
   REQUIRE(keys.size() == 3);
   std::set<std::string> set(keys.begin(), keys.end());
   CHECK(set.count(kb::WorkKeyDoiPrefix("10.1/abc") + "wabc"));
-  CHECK(set.count(kb::WorkKeyAuthorPrefix("STÖGGL") + "wabc"));
+  CHECK(set.count(kb::WorkKeyAuthorYearPrefix("STÖGGL", 2015) + "wabc"));
+  // The author-and-year key sorts under the author's prefix.
+  CHECK(kb::WorkKeyAuthorYearPrefix("Stöggl", 2015).rfind(kb::WorkKeyAuthorPrefix("Stöggl"), 0) == 0);
   CHECK(set.count(kb::WorkKeyYearContainerPrefix(2015, "j sport rehabil") + "wabc"));
   for (const std::string& k : keys) CHECK(kb::WorkKeyWorkId(k) == "wabc");
   CHECK(kb::StartsWith(kb::WorkKeyYearContainerPrefix(2015, "x"), kb::WorkKeyYearPrefix(2015)));

@@ -11,6 +11,7 @@
 #include "citations/mention_finder.h"
 #include "citations/reference.h"
 #include "kb/lexicon.h"
+#include "ingest/work_reference.h"
 #include "kb/model.h"
 #include "tokens.h"
 
@@ -64,7 +65,6 @@ class CitationLinker {
 // Converts between the citations library's Reference and the kb model.
 kb::Work WorkFromReference(const citations::Reference& ref,
                            const std::vector<citations::StudyTypeCue>& cues);
-citations::Reference ReferenceFromWork(const kb::Work& w);
 std::vector<citations::StudyTypeCue> StudyCues(const kb::Lexicon& lexicon);
 
 }  // namespace ingest

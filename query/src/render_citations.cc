@@ -2,6 +2,7 @@
 #include <vector>
 
 #include "citations/csl_writer.h"
+#include "ingest/work_reference.h"
 #include "query/render.h"
 
 namespace query {
@@ -11,20 +12,7 @@ citations::CslEntry ToCslEntry(const kb::Work& w) {
   citations::CslEntry e;
   e.id = w.id;
   e.type = w.type;
-  citations::Reference& r = e.ref;
-  for (const kb::Author& a : w.authors) r.authors.push_back(citations::Name{a.family, a.given});
-  r.et_al = w.et_al;
-  r.year = w.year;
-  r.title = w.title;
-  r.container = w.container;
-  r.publisher = w.publisher;
-  r.volume = w.volume;
-  r.issue = w.issue;
-  r.pages = w.pages;
-  r.doi = w.doi;
-  r.pmid = w.pmid;
-  r.pmcid = w.pmcid;
-  r.url = w.url;
+  e.ref = ingest::ReferenceFromWork(w);
   return e;
 }
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "json_util.h"
+#include "query/audit.h"
 #include "query/render.h"
 #include "text_style.h"
 
@@ -27,31 +28,6 @@ std::string DotQuote(std::string_view s) {
   return out + "\"";
 }
 
-std::string XmlEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 const char* VerdictColor(kb::Verdict v) {
   switch (v) {
@@ -186,8 +162,8 @@ std::string RenderExportGraphml(const GraphExport& g) {
       "  <graph id=\"evkb\" edgedefault=\"directed\">\n";
   auto node = [&out](const std::string& id, const char* kind, const std::string& label,
                      const std::string& extra) {
-    out += "    <node id=\"" + XmlEscape(id) + "\"><data key=\"kind\">" + kind +
-           "</data><data key=\"label\">" + XmlEscape(label) + "</data>" + extra + "</node>\n";
+    out += "    <node id=\"" + EscapeHtml(id) + "\"><data key=\"kind\">" + kind +
+           "</data><data key=\"label\">" + EscapeHtml(label) + "</data>" + extra + "</node>\n";
   };
   for (const kb::Source& s : g.sources) node(s.id, "source", SourceLabel(s), "");
   for (const ClaimRow& row : g.claims) {
@@ -200,14 +176,14 @@ std::string RenderExportGraphml(const GraphExport& g) {
   }
   size_t n = 0;
   for (const kb::Assertion& a : g.assertions) {
-    out += "    <edge id=\"e" + std::to_string(n++) + "\" source=\"" + XmlEscape(a.source_id) +
-           "\" target=\"" + XmlEscape(a.claim_id) + "\"><data key=\"kind\">" +
-           kb::StanceName(a.stance) + "</data><data key=\"sentence\">" + XmlEscape(a.sentence) +
+    out += "    <edge id=\"e" + std::to_string(n++) + "\" source=\"" + EscapeHtml(a.source_id) +
+           "\" target=\"" + EscapeHtml(a.claim_id) + "\"><data key=\"kind\">" +
+           kb::StanceName(a.stance) + "</data><data key=\"sentence\">" + EscapeHtml(a.sentence) +
            "</data></edge>\n";
   }
   for (const auto& [claim, work] : EvidenceEdges(g)) {
-    out += "    <edge id=\"e" + std::to_string(n++) + "\" source=\"" + XmlEscape(claim) +
-           "\" target=\"" + XmlEscape(work) + "\"><data key=\"kind\">evidence</data></edge>\n";
+    out += "    <edge id=\"e" + std::to_string(n++) + "\" source=\"" + EscapeHtml(claim) +
+           "\" target=\"" + EscapeHtml(work) + "\"><data key=\"kind\">evidence</data></edge>\n";
   }
   out += "  </graph>\n</graphml>\n";
   return out;

@@ -1,7 +1,6 @@
 #include "citation_linker.h"
 
 #include <cctype>
-#include <set>
 
 #include "citations/grading.h"
 #include "citations/reference_parser.h"
@@ -68,14 +67,13 @@ citations::Reference ReferenceFromWork(const kb::Work& w) {
 
 CitationLinker::CitationLinker(const kb::Lexicon& lexicon)
     : cues_(StudyCues(lexicon)), finder_(cues_) {
-  std::set<std::string> words = {"et al"};
   auto add_words = [&](const std::string& phrase) {
     std::string w;
     for (char c : phrase + " ") {
       if (std::isalpha(static_cast<unsigned char>(c))) {
         w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       } else {
-        if (w.size() >= 3) words.insert(w);
+        if (w.size() >= 3) trigger_words_.insert(w);
         w.clear();
       }
     }
@@ -86,8 +84,6 @@ CitationLinker::CitationLinker(const kb::Lexicon& lexicon)
   for (const std::string& phrase : lexicon.Cues("expert")) add_words(phrase);
   for (const std::string& phrase : lexicon.Cues("expert_report")) add_words(phrase);
   for (const std::string& phrase : lexicon.Cues("reporting")) add_words(phrase);
-  triggers_.assign(words.begin(), words.end());
-  trigger_words_.insert(words.begin(), words.end());
 }
 
 bool CitationLinker::MayCite(const std::vector<Token>& tokens) const {
@@ -97,18 +93,6 @@ bool CitationLinker::MayCite(const std::vector<Token>& tokens) const {
     if (std::isdigit(static_cast<unsigned char>(w[0])) || w == "[") return true;
     if (w == "et" && i + 1 < tokens.size() && tokens[i + 1].lower == "al") return true;
     if (trigger_words_.count(w) != 0) return true;
-  }
-  return false;
-}
-
-bool CitationLinker::MayCite(std::string_view sentence) const {
-  std::string lower(sentence);
-  for (char& c : lower) {
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '[') return true;
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  for (const std::string& t : triggers_) {
-    if (lower.find(t) != std::string::npos) return true;
   }
   return false;
 }
@@ -162,12 +146,12 @@ kb::Work CitationLinker::WorkFromMention(const citations::InTextMention& m) cons
 }
 
 std::vector<SentenceCitation> CitationLinker::LinkSentence(std::string_view sentence,
+                                                           const std::vector<Token>& tokens,
                                                            const std::vector<uint32_t>& offsets,
                                                            std::vector<kb::Mention>* mentions,
-                                                           std::vector<kb::Work>* works,
-                                                           const std::vector<Token>* tokens) {
+                                                           std::vector<kb::Work>* works) {
   std::vector<SentenceCitation> out;
-  if (tokens != nullptr ? !MayCite(*tokens) : !MayCite(sentence)) return out;
+  if (!MayCite(tokens)) return out;
   for (const citations::InTextMention& m : finder_.Find(sentence)) {
     std::string work_id;
     using K = citations::MentionKind;

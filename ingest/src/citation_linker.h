@@ -34,13 +34,13 @@ class CitationLinker {
   // Finds mentions in one sentence. Appends Mentions (spans through
   // `offsets`, which map sentence bytes to original bytes; size()+1 entries),
   // new descriptive/expert Works, and returns the works the sentence cites.
-  // `tokens`, when given, are the sentence's tokens: a cheaper test of
-  // whether it can cite anything at all.
+  // `tokens` are the sentence's tokens (a cheap test of whether it can
+  // cite anything at all).
   std::vector<SentenceCitation> LinkSentence(std::string_view sentence,
+                                             const std::vector<Token>& tokens,
                                              const std::vector<uint32_t>& offsets,
                                              std::vector<kb::Mention>* mentions,
-                                             std::vector<kb::Work>* works,
-                                             const std::vector<Token>* tokens = nullptr);
+                                             std::vector<kb::Work>* works);
 
   const std::vector<citations::Reference>& references() const { return refs_; }
   const std::vector<std::string>& reference_ids() const { return ref_ids_; }
@@ -50,11 +50,9 @@ class CitationLinker {
   // Whether `sentence` can hold a citation at all: a digit or bracket, "et
   // al", or a study-type or expert word. Most sentences cannot, and the
   // mention finder is the costlier test.
-  bool MayCite(std::string_view sentence) const;
   bool MayCite(const std::vector<Token>& tokens) const;
 
-  std::vector<std::string> triggers_;  // lower-case words that may open a mention
-  std::unordered_set<std::string> trigger_words_;
+  std::unordered_set<std::string> trigger_words_;  // lower-case words that may open a mention
 
   std::vector<citations::StudyTypeCue> cues_;
   citations::MentionFinder finder_;

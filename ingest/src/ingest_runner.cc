@@ -2,7 +2,6 @@
 
 #include <rapidjson/stringbuffer.h>
 
-#include <iostream>
 #include <memory>
 
 #include <algorithm>

@@ -226,7 +226,7 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
     SentenceWork& s = sentences[i];
     if (ref_blocks.count(s.block) != 0) continue;
     if (i > 0 && sentences[i - 1].block != s.block) carried.clear();
-    s.cites = linker.LinkSentence(s.text, s.offsets, &rec.mentions, &rec.works, &s.tokens);
+    s.cites = linker.LinkSentence(s.text, s.tokens, s.offsets, &rec.mentions, &rec.works);
     BlockKind kind = doc.blocks[s.block].kind;
     bool elliptic = kind == BlockKind::kListItem || kind == BlockKind::kHeading;
     s.reading = extractor_.Read(s.text, std::move(s.tokens), out->topic, carried, false, elliptic);
@@ -348,27 +348,9 @@ kb::Status PipelineImpl::ParseQuestion(const std::string& text, Question* out) {
   *out = Question();
   SentenceReading r = extractor_.Read(text, "", "", true);
   out->concepts = r.concepts;
+  // With no claim, the extractor lists the words it did not understand: the
+  // question is unanswerable, never guessed at.
   out->unknown_terms = r.unknown_terms;
-  if (r.claims.empty()) {
-    // Unknown words make the question unanswerable, not a guess.
-    std::vector<Token> toks = index_.Tokenize(text);
-    out->unknown_terms.clear();
-    std::vector<bool> known(toks.size(), false);
-    for (const PhraseMatch& m : index_.concepts().FindAll(toks)) {
-      for (size_t k = m.begin; k < m.end; ++k) known[k] = true;
-    }
-    for (const PhraseMatch& m : index_.relations().FindAll(toks)) {
-      for (size_t k = m.begin; k < m.end; ++k) known[k] = true;
-    }
-    for (size_t k = 0; k < toks.size(); ++k) {
-      if (known[k] || !toks[k].word || toks[k].lower.size() < 3) continue;
-      if (index_.HasWord("stopwords", toks[k].lower) ||
-          index_.HasWord("question_prefix", toks[k].lower)) {
-        continue;
-      }
-      out->unknown_terms.push_back(toks[k].lower);
-    }
-  }
   bool any_denial = false;
   for (const ExtractedClaim& c : r.claims) {
     out->claims.push_back({kb::ClaimId(c.subject, c.relation, c.object), c.subject, c.relation,

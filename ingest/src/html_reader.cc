@@ -4,6 +4,7 @@
 // deeply nested markup cannot overflow the call stack.
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ size_t CodePointLength(unsigned char lead) {
   if (lead >= 0xE0) return 3;
   return 2;
 }
+
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || (c >= '0' && c <= '9'); }
@@ -107,15 +110,20 @@ void AppendText(std::string_view decoded, std::string_view orig, uint32_t base, 
              orig[i + run] != '&' && orig[i + run] != '\r') {
         ++run;
       }
-      out->AppendVerbatim(decoded.substr(j, run), base + static_cast<uint32_t>(i));
-      i += run;
-      j += run;
-      continue;
+      // A replaced character may share its lead bytes with the original
+      // (U+FFFF → U+FFFD): a verbatim run ends on a code point boundary.
+      while (run > 0 && j + run < decoded.size() && IsContinuation(decoded[j + run])) --run;
+      if (run > 0) {
+        out->AppendVerbatim(decoded.substr(j, run), base + static_cast<uint32_t>(i));
+        i += run;
+        j += run;
+        continue;
+      }
     }
     // Gumbo replaced the character (NUL → U+FFFD, say): map code point to code point.
-    size_t cp = CodePointLength(static_cast<unsigned char>(d));
+    size_t cp = std::min(CodePointLength(static_cast<unsigned char>(d)), decoded.size() - j);
     uint32_t from = base + static_cast<uint32_t>(i);
-    size_t ocp = CodePointLength(static_cast<unsigned char>(o));
+    size_t ocp = std::min(CodePointLength(static_cast<unsigned char>(o)), orig.size() - i);
     out->AppendDecoded(decoded.substr(j, cp), from, from + static_cast<uint32_t>(ocp));
     j += cp;
     i += ocp;

@@ -231,6 +231,20 @@ TEST_CASE("Reader: HTML title falls back to the first h1", "[ingest]") {
   CheckBlocks(doc, {{K::kHeading, "Intro"}, {K::kTitle, "Main title"}, {K::kParagraph, "Body text."}});
 }
 
+TEST_CASE("Reader: HTML characters gumbo replaces keep their place", "[ingest]") {
+  // U+FFFF becomes U+FFFD, which shares its first two bytes: the byte map
+  // must still point each replaced character at the one it stands for.
+  ingest::Document doc;
+  REQUIRE(ingest::ParseHtml("<p>Rest \xEF\xBF\xBF" "days help.</p>", "nonchar.html", &doc).ok());
+  REQUIRE(doc.blocks.size() == 1);
+  const ingest::Block& b = doc.blocks[0];
+  CheckOffsets(doc);
+  size_t days = b.text.find("days");
+  REQUIRE(days != std::string::npos);
+  CHECK(doc.raw.compare(b.offsets[days], 4, "days") == 0);
+  for (uint32_t o : b.offsets) CHECK(o <= doc.raw.size());
+}
+
 TEST_CASE("Reader: deeply nested HTML does not overflow the stack", "[ingest]") {
   std::string html = "<html><body>";
   for (int i = 0; i < 10000; ++i) html += "<div>";

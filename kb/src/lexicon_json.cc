@@ -213,7 +213,13 @@ const char* JsonTypeName(JsonNode::Type t) {
 
 std::string JsonText::Where(size_t offset) const {
   offset = std::min(offset, text_.size());
-  size_t line = 1 + std::count(text_.begin(), text_.begin() + offset, '\n');
+  if (offset < counted_offset_) {
+    counted_offset_ = 0;
+    counted_line_ = 1;
+  }
+  counted_line_ += std::count(text_.begin() + counted_offset_, text_.begin() + offset, '\n');
+  counted_offset_ = offset;
+  const size_t line = counted_line_;
   size_t col = 1;
   for (size_t i = LineStart(text_, offset); i < offset; ++i) {
     if (!IsContinuationByte(text_[i])) ++col;

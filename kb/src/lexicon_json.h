@@ -45,7 +45,8 @@ class JsonText {
  public:
   JsonText(std::string_view text, std::string name) : text_(text), name_(std::move(name)) {}
   const std::string& name() const { return name_; }
-  // "name:line:col"; col counts UTF-8 characters from 1.
+  // "name:line:col"; col counts UTF-8 characters from 1. Calls with
+  // growing offsets (a parse's order) cost the bytes between them.
   std::string Where(size_t offset) const;
   // "name:line:col: message", then the input line, then a caret under
   // the column, as ninja reports syntax errors.
@@ -54,6 +55,9 @@ class JsonText {
  private:
   std::string_view text_;
   std::string name_;
+  // The last line counted by Where: its first byte and its number.
+  mutable size_t counted_offset_ = 0;
+  mutable size_t counted_line_ = 1;
 };
 
 // Parses `text` (comments and trailing commas allowed). Syntax errors are

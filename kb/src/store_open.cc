@@ -67,10 +67,14 @@ class DiscardLogger : public rocksdb::Logger {
   void Logv(const char*, va_list) override {}
 };
 
-rocksdb::DBOptions DbOptions(rocksdb::Env* env) {
+// Table files a read-only instance keeps open; more are opened on demand.
+constexpr int kReaderMaxOpenFiles = 256;
+
+rocksdb::DBOptions DbOptions(rocksdb::Env* env, bool writer) {
   rocksdb::DBOptions o;
   o.info_log = std::make_shared<DiscardLogger>();
-  o.IncreaseParallelism(2);
+  // Background threads flush and compact; readers do neither.
+  if (writer) o.IncreaseParallelism(2);
   o.keep_log_file_num = 3;
   // All column families flush together, so a flush never splits an
   // article's batch; a bounded log keeps a reader's open (which replays it) short.
@@ -259,7 +263,7 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
     return Status::IOError("cannot create the database directory " + path + ": " + ec.message());
   }
 
-  rocksdb::DBOptions db_options = DbOptions(env);
+  rocksdb::DBOptions db_options = DbOptions(env, !options.read_only);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = CfDescriptors();
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
@@ -277,7 +281,17 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
     // live writer, a secondary instance follows its MANIFEST safely.
     bool locked = WriterHoldsLock(path);
     if (!locked) {
-      rs = rocksdb::DB::OpenForReadOnly(db_options, path, descriptors, &handles, &raw);
+      // A query reads a few keys and exits: open the table files on demand
+      // on this thread instead of all of them at once on a thread each
+      // (RocksDB's default starts up to 16 threads per column family), and
+      // read no statistics meant for compaction.
+      rocksdb::DBOptions ro = db_options;
+      ro.max_file_opening_threads = 1;
+      ro.max_open_files = kReaderMaxOpenFiles;
+      ro.skip_stats_update_on_db_open = true;
+      ro.stats_dump_period_sec = 0;
+      ro.stats_persist_period_sec = 0;
+      rs = rocksdb::DB::OpenForReadOnly(ro, path, descriptors, &handles, &raw);
     }
     if (locked || (!rs.ok() && rs.IsIOError())) {
       if (!options.allow_secondary) {
@@ -296,6 +310,7 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
         fs::create_directories(dir, ec);
       }
       db_options.max_open_files = -1;  // required by secondary instances
+      db_options.max_file_opening_threads = 1;
       handles.clear();
       rs = rocksdb::DB::OpenAsSecondary(db_options, path, dir, descriptors, &handles, &raw);
       if (rs.ok()) rs = raw->TryCatchUpWithPrimary();

@@ -63,8 +63,9 @@ void Append(std::string* entry, std::string_view line) {
 }
 
 // LooksLikeReference; `*strong` (when given) is set when the entry was parsed
-// and has a DOI, or a year and a container.
-bool LooksLikeReferenceImpl(std::string_view text, bool* strong) {
+// and has a DOI, or a year and a container; `*parsed` (when given) receives
+// the parse.
+bool LooksLikeReferenceImpl(std::string_view text, bool* strong, Reference* parsed = nullptr) {
   std::string_view t = Trim(text);
   if (t.size() < 12 || t.size() > 1200) return false;
   // Prose has many sentences and lower-case verbs; references are short.
@@ -77,7 +78,9 @@ bool LooksLikeReferenceImpl(std::string_view text, bool* strong) {
     if (!initial) ++sentences;
   }
   if (sentences > 6) return false;  // decided before the (costlier) parse
-  Reference r = ParseReference(t);
+  Reference local;
+  Reference& r = parsed != nullptr ? *parsed : local;
+  r = ParseReference(t);
   if (strong) *strong = !r.doi.empty() || (r.year != 0 && !r.container.empty());
   int score = 0;
   if (!r.authors.empty()) ++score;
@@ -101,17 +104,30 @@ bool LooksLikeReferenceImpl(std::string_view text, bool* strong) {
 bool LooksLikeReference(std::string_view text) { return LooksLikeReferenceImpl(text, nullptr); }
 
 std::vector<size_t> FindReferenceSection(const std::vector<std::string_view>& paragraphs) {
+  return FindReferenceSection(paragraphs, nullptr);
+}
+
+std::vector<size_t> FindReferenceSection(const std::vector<std::string_view>& paragraphs,
+                                         std::vector<Reference>* parsed) {
   std::vector<size_t> out;
   // Each paragraph is judged (and parsed) at most once.
   enum : int8_t { kUnknown, kNo, kYes, kYesStrong };
   std::vector<int8_t> judged(paragraphs.size(), kUnknown);
+  std::vector<Reference> parses(parsed != nullptr ? paragraphs.size() : 0);
   auto looks = [&](size_t i) {
     if (judged[i] == kUnknown) {
       bool strong = false;
-      judged[i] = LooksLikeReferenceImpl(paragraphs[i], &strong) ? (strong ? kYesStrong : kYes)
-                                                                 : kNo;
+      Reference* r = parsed != nullptr ? &parses[i] : nullptr;
+      judged[i] = LooksLikeReferenceImpl(paragraphs[i], &strong, r) ? (strong ? kYesStrong : kYes)
+                                                                    : kNo;
     }
     return judged[i] != kNo;
+  };
+  // Every index returned was judged a reference, and so parsed.
+  auto hand_back = [&](const std::vector<size_t>& run) {
+    if (parsed == nullptr) return;
+    parsed->clear();
+    for (size_t i : run) parsed->push_back(std::move(parses[i]));
   };
   for (size_t h = 0; h < paragraphs.size(); ++h) {
     if (!IsReferenceHeading(paragraphs[h])) continue;
@@ -124,7 +140,10 @@ std::vector<size_t> FindReferenceSection(const std::vector<std::string_view>& pa
       }
       run.push_back(i);
     }
-    if (!run.empty()) return run;
+    if (!run.empty()) {
+      hand_back(run);
+      return run;
+    }
   }
   // A trailing run of reference-shaped paragraphs, allowing a few lines of
   // boilerplate (bylines, sign-up prompts) after it.
@@ -145,6 +164,7 @@ std::vector<size_t> FindReferenceSection(const std::vector<std::string_view>& pa
   // the trimmed text gives the same fields (only `raw` differs).
   for (size_t i : out) strong = strong || judged[i] == kYesStrong;
   if (out.size() < 2 && !strong) out.clear();
+  hand_back(out);
   return out;
 }
 

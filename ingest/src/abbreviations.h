@@ -22,6 +22,7 @@ bool IsJournalAbbreviation(std::string_view word);
 // the evidence that an ambiguous abbreviation ended the previous one.
 bool IsSentenceStarter(std::string_view word);
 // Everything the filtered ICU iterator suppresses by default.
+// Each ends in a period: the segmenter relies on it to skip the filtered pass.
 const std::vector<const char*>& SuppressedAbbreviations();
 
 }  // namespace ingest

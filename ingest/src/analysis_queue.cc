@@ -79,6 +79,7 @@ void AnalysisQueue::Drain(std::unique_lock<std::mutex>& lock) {
     slots_.pop_front();
     lock.unlock();
     consume_(std::move(front->item));
+    front.reset();  // the document and its analysis are freed outside the lock
     lock.lock();
   }
   draining_ = false;

@@ -86,6 +86,11 @@ CitationLinker::CitationLinker(const kb::Lexicon& lexicon)
   for (const std::string& phrase : lexicon.Cues("reporting")) add_words(phrase);
 }
 
+void CitationLinker::Clear() {
+  refs_.clear();
+  ref_ids_.clear();
+}
+
 bool CitationLinker::MayCite(const std::vector<Token>& tokens) const {
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& w = tokens[i].lower;
@@ -98,9 +103,11 @@ bool CitationLinker::MayCite(const std::vector<Token>& tokens) const {
 }
 
 void CitationLinker::AddReferences(const std::vector<std::string>& entries,
+                                   const std::vector<const citations::Reference*>& parsed,
                                    std::vector<kb::Work>* works) {
-  for (const std::string& e : entries) {
-    citations::Reference ref = citations::ParseReference(e);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const citations::Reference* pre = i < parsed.size() ? parsed[i] : nullptr;
+    citations::Reference ref = pre != nullptr ? *pre : citations::ParseReference(entries[i]);
     if (ref.authors.empty() && ref.title.empty() && ref.container.empty()) continue;
     kb::Work w = WorkFromReference(ref, cues_);
     refs_.push_back(std::move(ref));

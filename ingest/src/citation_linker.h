@@ -27,9 +27,16 @@ class CitationLinker {
  public:
   explicit CitationLinker(const kb::Lexicon& lexicon);
 
+  // Forgets the references of the previous article (the lexicon-derived
+  // tables are kept: they cost more to build than most articles to link).
+  void Clear();
+
   // Parses reference entries (one per string) into works, appended to
-  // `works`; remembers them for linking mentions.
-  void AddReferences(const std::vector<std::string>& entries, std::vector<kb::Work>* works);
+  // `works`; remembers them for linking mentions. `parsed`, when not empty,
+  // holds per entry its ParseReference already made, or null.
+  void AddReferences(const std::vector<std::string>& entries,
+                     const std::vector<const citations::Reference*>& parsed,
+                     std::vector<kb::Work>* works);
 
   // Finds mentions in one sentence. Appends Mentions (spans through
   // `offsets`, which map sentence bytes to original bytes; size()+1 entries),

@@ -53,13 +53,18 @@ class SentenceReader {
 
  private:
   const kb::Lexicon& lex() const { return index_.lexicon(); }
-  bool InList(const std::string& list, size_t tok) const {
-    return index_.HasWord(list, out_->tokens[tok].lower);
+  bool InList(std::string_view list, size_t tok) const {
+    uint64_t bit = index_.ListBit(list);
+    if (bit == 0) return index_.HasWord(list, out_->tokens[tok].lower);
+    if (token_lists_.size() != out_->tokens.size()) token_lists_.assign(out_->tokens.size(), 0);
+    uint64_t& lists = token_lists_[tok];
+    if ((lists & kListsKnown) == 0) lists = index_.ListsOf(out_->tokens[tok].lower) | kListsKnown;
+    return (lists & bit) != 0;
   }
-  std::vector<PhraseMatch> Cues(const std::string& list) const {
+  std::vector<PhraseMatch> Cues(std::string_view list) const {
     return index_.cues(list).FindAll(out_->tokens);
   }
-  bool AnyCue(const std::string& list) const { return !Cues(list).empty(); }
+  bool AnyCue(std::string_view list) const { return !Cues(list).empty(); }
 
   size_t SkipQuestionPrefix() const;
   void FindConcepts();
@@ -93,6 +98,10 @@ class SentenceReader {
   std::vector<ConceptAt> concepts_;
   std::vector<CueAt> cues_;
   std::vector<std::pair<size_t, size_t>> negations_;
+  // Per token: the word lists holding it (LexiconIndex::ListsOf), looked up
+  // on first use; kListsKnown once looked up.
+  static constexpr uint64_t kListsKnown = uint64_t{1} << 63;
+  mutable std::vector<uint64_t> token_lists_;
 };
 
 size_t SentenceReader::SkipQuestionPrefix() const {

@@ -3,9 +3,13 @@
 #ifndef EVKB_INGEST_LEXICON_INDEX_H_
 #define EVKB_INGEST_LEXICON_INDEX_H_
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -33,9 +37,16 @@ class LexiconIndex {
   const PhraseMatcher& mechanisms() const { return mechanisms_; }
   const std::vector<std::string>& mechanism_names() const { return mechanism_names_; }
   // A named cue list of the lexicon ("negation", "hedge", ...); payload 0.
-  const PhraseMatcher& cues(const std::string& name) const;
+  const PhraseMatcher& cues(std::string_view name) const;
   // True when the lower-cased word is in the named list as a single word.
-  bool HasWord(const std::string& list, const std::string& lower_word) const;
+  bool HasWord(std::string_view list, const std::string& lower_word) const;
+
+  // The same test as bits, so a sentence can look each token up once: the
+  // lists holding `lower_word`, as a mask of ListBit()s.
+  uint64_t ListsOf(const std::string& lower_word) const;
+  // The bit of a named list; 0 for a list without one (unknown, or past the
+  // 63rd: ask HasWord).
+  uint64_t ListBit(std::string_view list) const;
 
  private:
   const kb::Lexicon* lexicon_;
@@ -45,8 +56,15 @@ class LexiconIndex {
   PhraseMatcher concepts_{&vocabulary_}, relations_{&vocabulary_}, mechanisms_{&vocabulary_},
       empty_{&vocabulary_};
   std::vector<std::string> mechanism_names_;
-  std::map<std::string, PhraseMatcher> cues_;
-  std::map<std::string, std::unordered_set<std::string>> words_;
+  // Looked up by name for every sentence: hashed, and without a std::string.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, PhraseMatcher, NameHash, std::equal_to<>> cues_;
+  std::map<std::string, std::unordered_set<std::string>, std::less<>> words_;
+  std::vector<std::pair<std::string, uint64_t>> list_bits_;
+  std::unordered_map<std::string, uint64_t> word_lists_;  // word -> ListBit()s
 };
 
 }  // namespace ingest

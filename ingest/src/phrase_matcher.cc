@@ -66,6 +66,12 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(const std::vector<Token>& tokens
   std::vector<PhraseMatch> out;
   size_t i = 0;
   while (i < tokens.size()) {
+    // Most tokens start no phrase: test that before the full match.
+    uint32_t first = IdOf(tokens[i]);
+    if (first >= by_first_.size() || by_first_[first].empty()) {
+      ++i;
+      continue;
+    }
     PhraseMatch m;
     if (MatchAt(tokens, i, &m)) {
       out.push_back(m);

@@ -60,7 +60,11 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
 class PipelineImpl : public Pipeline {
  public:
   PipelineImpl(const kb::Lexicon* lexicon, std::unique_ptr<Segmenter> segmenter)
-      : lexicon_(lexicon), index_(lexicon), extractor_(&index_), segmenter_(std::move(segmenter)) {}
+      : lexicon_(lexicon),
+        index_(lexicon),
+        extractor_(&index_),
+        segmenter_(std::move(segmenter)),
+        linker_(*lexicon) {}
 
   kb::Status Analyze(const Document& doc, Analysis* out) override;
   kb::Status ParseQuestion(const std::string& text, Question* out) override;
@@ -77,6 +81,7 @@ class PipelineImpl : public Pipeline {
   LexiconIndex index_;
   ClaimExtractor extractor_;
   std::unique_ptr<Segmenter> segmenter_;
+  CitationLinker linker_;  // cleared per article
 };
 
 std::string PipelineImpl::ClaimText(const std::string& s, const std::string& r,
@@ -124,14 +129,23 @@ std::string PipelineImpl::ChooseTopic(const Document& doc, const std::vector<Sen
 void PipelineImpl::LinkBibliography(const std::vector<kb::Work>& works,
                                     const std::vector<std::string>& ref_ids,
                                     kb::SourceRecord* record) {
+  bool any_unlinked = false;
+  for (const kb::Assertion& a : record->assertions) any_unlinked |= a.works.empty();
+  if (!any_unlinked) return;
   std::map<std::string, std::vector<std::string>> title_concepts;
   for (const kb::Work& w : works) {
     if (Contains(ref_ids, w.id)) title_concepts[w.id] = extractor_.ConceptsIn(w.title);
   }
   if (title_concepts.empty()) return;
-  auto covers = [&](const std::vector<std::string>& concepts, const std::string& id) {
+  // Many assertions share a subject or object: each (title, concept) pair is
+  // judged once.
+  std::map<std::pair<const std::string*, std::string>, bool> covered;
+  auto covers = [&](const std::string& work, const std::vector<std::string>& concepts,
+                    const std::string& id) {
+    auto [it, fresh] = covered.try_emplace({&work, id}, false);
+    if (!fresh) return it->second;
     for (const std::string& c : concepts) {
-      if (lexicon_->IsA(c, id) || lexicon_->IsA(id, c)) return true;
+      if (lexicon_->IsA(c, id) || lexicon_->IsA(id, c)) return it->second = true;
     }
     return false;
   };
@@ -142,7 +156,7 @@ void PipelineImpl::LinkBibliography(const std::vector<kb::Work>& works,
     const kb::Claim* c = claims[a.claim_id];
     if (c == nullptr) continue;
     for (const auto& [id, concepts] : title_concepts) {
-      if (covers(concepts, c->subject) && covers(concepts, c->object)) {
+      if (covers(id, concepts, c->subject) && covers(id, concepts, c->object)) {
         a.works.push_back({id, kb::LinkKind::kBibliography});
       }
     }
@@ -205,15 +219,23 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
   std::vector<std::string_view> paragraphs(units.begin(), units.end());
   std::set<size_t> ref_blocks;
   std::vector<std::string> entries;
-  for (size_t u : citations::FindReferenceSection(paragraphs)) {
+  // An entry that is its whole paragraph was parsed when the paragraph was
+  // judged: that parse is reused.
+  std::vector<citations::Reference> parsed;
+  std::vector<const citations::Reference*> entry_parsed;
+  std::vector<size_t> section = citations::FindReferenceSection(paragraphs, &parsed);
+  for (size_t k = 0; k < section.size(); ++k) {
+    size_t u = section[k];
     ref_blocks.insert(unit_block[u]);
     for (std::string& e : citations::SplitReferences(units[u])) {
       if (entries.size() == kMaxReferenceEntries) break;
+      entry_parsed.push_back(k < parsed.size() && e == parsed[k].raw ? &parsed[k] : nullptr);
       entries.push_back(std::move(e));
     }
   }
-  CitationLinker linker(*lexicon_);
-  linker.AddReferences(entries, &rec.works);
+  CitationLinker& linker = linker_;
+  linker.Clear();
+  linker.AddReferences(entries, entry_parsed, &rec.works);
 
   for (SentenceWork& s : sentences) {
     if (ref_blocks.count(s.block) == 0) s.tokens = extractor_.Tokenize(s.text);

@@ -167,6 +167,8 @@ size_t ListMarkerAt(std::string_view text, size_t pos, int* ordinal, bool* lette
 size_t BulletAt(std::string_view text, size_t pos) {
   static constexpr std::array<std::string_view, 5> kBullets = {"\u2022", "\u2043", "\u25E6",
                                                                "\u25AA", "\u2023"};
+  // All of them start with the byte 0xE2; most positions hold anything else.
+  if (pos >= text.size() || static_cast<unsigned char>(text[pos]) != 0xE2) return 0;
   for (std::string_view b : kBullets) {
     if (text.substr(pos, b.size()) == b) return b.size();
   }
@@ -177,21 +179,59 @@ class IcuSegmenter : public Segmenter {
  public:
   IcuSegmenter(std::unique_ptr<icu::BreakIterator> raw, std::unique_ptr<icu::BreakIterator> filtered,
                const SegmenterOptions& options)
-      : raw_(std::move(raw)), filtered_(std::move(filtered)), options_(options) {}
+      : raw_(std::move(raw)), filtered_(std::move(filtered)), options_(options) {
+    for (const char* a : SuppressedAbbreviations()) {
+      std::string_view s(a);
+      suppressed_.push_back(s);
+      size_t dot = s.find('.');
+      if (dot + 1 < s.size()) partials_.push_back(s.substr(0, dot + 1));
+    }
+  }
 
   std::vector<SentenceSpan> Split(std::string_view text) override;
 
  private:
   std::vector<size_t> Boundaries(icu::BreakIterator* it, std::string_view text);
-  bool Decide(std::string_view text, size_t b, bool keep, size_t* moved) const;
+  // `keep()` gives the filtered iterator's view, computed only when asked.
+  template <typename Keep>
+  bool Decide(std::string_view text, size_t b, const Keep& keep, size_t* moved) const;
   void AddListBoundaries(std::string_view text, std::vector<size_t>* breaks,
                          std::vector<size_t>* removed) const;
+  bool MaySuppress(std::string_view text, size_t b) const;
 
   std::unique_ptr<icu::BreakIterator> raw_;
   std::unique_ptr<icu::BreakIterator> filtered_;
   SegmenterOptions options_;
   std::string work_;  // text with wrapping line breaks blanked
+  // SuppressedAbbreviations(), and those of them with an inner period up to
+  // and including it ("e." of "e.g."): what ICU's filter matches backwards.
+  std::vector<std::string_view> suppressed_;
+  std::vector<std::string_view> partials_;
 };
+
+// Whether the filtered iterator could drop the raw boundary at `b`. ICU's
+// filter (SimpleFilteredSentenceBreakIterator) steps back over one space,
+// then matches the text backwards against the suppressed abbreviations (and
+// against the prefix up to the inner period of "e.g.", then forwards for the
+// whole word). Without such a suffix it keeps the boundary. This is a
+// necessary condition only: when it holds, ICU decides.
+bool IcuSegmenter::MaySuppress(std::string_view text, size_t b) const {
+  size_t e = b;
+  if (e > 0 && text[e - 1] == ' ') --e;
+  if (e == 0 || text[e - 1] != '.') return false;  // every abbreviation ends in '.'
+  std::string_view before = text.substr(0, e);
+  for (std::string_view s : suppressed_) {
+    if (before.size() >= s.size() && before.substr(before.size() - s.size()) == s) return true;
+  }
+  for (std::string_view p : partials_) {
+    if (before.size() < p.size() || before.substr(before.size() - p.size()) != p) continue;
+    std::string_view from = text.substr(before.size() - p.size());
+    for (std::string_view s : suppressed_) {
+      if (from.substr(0, s.size()) == s) return true;
+    }
+  }
+  return false;
+}
 
 std::vector<size_t> IcuSegmenter::Boundaries(icu::BreakIterator* it, std::string_view text) {
   std::vector<size_t> out;
@@ -213,9 +253,10 @@ std::vector<size_t> IcuSegmenter::Boundaries(icu::BreakIterator* it, std::string
   return out;
 }
 
-// Returns whether the ICU candidate boundary at `b` stands. `keep` is the
+// Returns whether the ICU candidate boundary at `b` stands. `keep()` is the
 // filtered iterator's view. *moved may name a better position for it.
-bool IcuSegmenter::Decide(std::string_view text, size_t b, bool keep, size_t* moved) const {
+template <typename Keep>
+bool IcuSegmenter::Decide(std::string_view text, size_t b, const Keep& keep, size_t* moved) const {
   *moved = b;
   // Hard line breaks always stand.
   for (size_t i = b; i > 0 && IsSpace(text[i - 1]); --i) {
@@ -223,7 +264,7 @@ bool IcuSegmenter::Decide(std::string_view text, size_t b, bool keep, size_t* mo
   }
   std::string_view prev = TokenBefore(text, b);
   std::string_view next = TokenAfter(text, b);
-  if (prev.empty() || next.empty()) return keep;
+  if (prev.empty() || next.empty()) return keep();
 
   // "Yahoo! in the", '"Stop!" she said'.
   std::string_view p = prev;
@@ -250,7 +291,7 @@ bool IcuSegmenter::Decide(std::string_view text, size_t b, bool keep, size_t* mo
       unquoted == "(\u2026)") {
     return false;
   }
-  if (p.empty() || p.back() != '.') return keep;
+  if (p.empty() || p.back() != '.') return keep();
 
   std::string_view word = StripOpeners(p);
   const bool starter = IsSentenceStarter(BareWord(next));
@@ -269,7 +310,7 @@ bool IcuSegmenter::Decide(std::string_view text, size_t b, bool keep, size_t* mo
     return starter;
   }
   if (IsAmbiguousAbbreviation(word) || IsJournalAbbreviation(word)) return starter;
-  return keep;
+  return keep();
 }
 
 void IcuSegmenter::AddListBoundaries(std::string_view text, std::vector<size_t>* breaks,
@@ -336,13 +377,24 @@ std::vector<SentenceSpan> IcuSegmenter::Split(std::string_view text) {
   const std::string_view w = work_;
 
   std::vector<size_t> candidates = Boundaries(raw_.get(), w);
-  std::vector<size_t> filtered = Boundaries(filtered_.get(), w);
+  // The filtered iterator drops a raw boundary only after a suppressed
+  // abbreviation (MaySuppress); elsewhere it keeps it. Its own pass over the
+  // text, as costly as the raw one, runs only when a decision needs it.
+  std::vector<size_t> filtered;
+  bool have_filtered = false;
+  auto keep_at = [&](size_t b) {
+    if (!MaySuppress(w, b)) return true;
+    if (!have_filtered) {
+      filtered = Boundaries(filtered_.get(), w);
+      have_filtered = true;
+    }
+    return std::binary_search(filtered.begin(), filtered.end(), b);
+  };
   std::vector<size_t> breaks;
   for (size_t b : candidates) {
     if (b >= w.size()) continue;
-    bool keep = std::binary_search(filtered.begin(), filtered.end(), b);
     size_t moved;
-    if (Decide(w, b, keep, &moved)) breaks.push_back(moved);
+    if (Decide(w, b, [&] { return keep_at(b); }, &moved)) breaks.push_back(moved);
   }
   // "world.Today": a period between a lower-case word and a capitalised one,
   // outside addresses (e-mail, URLs, file names).

@@ -15,7 +15,7 @@ Stemmer::~Stemmer() {
 constexpr size_t kMaxMemo = 1 << 18;
 
 const std::string& Stemmer::Stem(std::string_view word) {
-  auto it = memo_.find(std::string(word));
+  auto it = memo_.find(word);
   if (it != memo_.end()) return it->second;
   if (memo_.size() >= kMaxMemo) memo_.clear();
   return memo_.emplace(std::string(word), StemUncached(word)).first->second;

@@ -3,6 +3,7 @@
 #ifndef EVKB_INGEST_STEMMER_H_
 #define EVKB_INGEST_STEMMER_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,8 +26,14 @@ class Stemmer {
  private:
   std::string StemUncached(std::string_view word);
 
+  // Looks words up without copying them into a std::string.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+
   sb_stemmer* stemmer_;
-  std::unordered_map<std::string, std::string> memo_;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> memo_;
 };
 
 // Lower-cases UTF-8 (ASCII fast path, ICU full case folding otherwise).

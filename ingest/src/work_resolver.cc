@@ -11,10 +11,16 @@ namespace {
 // Two descriptions of one work: the citations library's SameWork for
 // references; a descriptive mention ("a 2019 review in the Journal of Sport
 // Rehabilitation") meets a work of the same year and venue.
-bool SameWork(const kb::Work& a, const kb::Work& b) {
+// `ra` and `rb`, when given, are ReferenceFromWork(a) and (b) (used only when
+// both works are resolved), converted once by the caller.
+bool SameWork(const kb::Work& a, const kb::Work& b, const citations::Reference* ra = nullptr,
+              const citations::Reference* rb = nullptr) {
   if (a.id == b.id) return true;
   if (a.resolved && b.resolved) {
-    return citations::SameWork(ReferenceFromWork(a), ReferenceFromWork(b));
+    citations::Reference ta, tb;
+    if (ra == nullptr) ra = &(ta = ReferenceFromWork(a));
+    if (rb == nullptr) rb = &(tb = ReferenceFromWork(b));
+    return citations::SameWork(*ra, *rb);
   }
   if (!a.resolved && !b.resolved) return false;  // equal descriptions share an id already
   const kb::Work& d = a.resolved ? b : a;
@@ -88,12 +94,16 @@ void Rename(const std::map<std::string, std::string>& renamed, kb::SourceRecord*
 kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record) {
   std::map<std::string, std::string> renamed;
   std::vector<kb::Work> merged;
+  std::vector<citations::Reference> merged_refs;  // ReferenceFromWork(merged[i])
   for (const kb::Work& w : record->works) {
     // Within the article first.
+    const citations::Reference w_ref = w.resolved ? ReferenceFromWork(w) : citations::Reference();
     bool done = false;
-    for (kb::Work& m : merged) {
-      if (SameWork(m, w)) {
+    for (size_t i = 0; i < merged.size(); ++i) {
+      kb::Work& m = merged[i];
+      if (SameWork(m, w, &merged_refs[i], &w_ref)) {
         Merge(w, &m);
+        if (m.resolved) merged_refs[i] = ReferenceFromWork(m);
         if (w.id != m.id) renamed[w.id] = m.id;
         done = true;
         break;
@@ -106,7 +116,7 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record) {
       kb::Status s = store->WorkCandidates(w, &candidates);
       if (!s.ok()) return s;
       for (const kb::Work& c : candidates) {
-        if (!SameWork(c, w)) continue;
+        if (!SameWork(c, w, nullptr, &w_ref)) continue;
         kb::Work stored = c;
         Merge(w, &stored);
         if (w.id != stored.id) renamed[w.id] = stored.id;
@@ -114,6 +124,7 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record) {
         break;
       }
     }
+    merged_refs.push_back(work.resolved ? ReferenceFromWork(work) : citations::Reference());
     merged.push_back(std::move(work));
   }
   record->works = std::move(merged);

@@ -57,6 +57,32 @@ TEST_CASE("ReferenceSection: heading or trailing run", "[citations]") {
   CHECK(FindReferenceSection(prose).empty());
 }
 
+TEST_CASE("ReferenceSection: hands back the parses it judged by", "[citations]") {
+  std::vector<std::string> paras = {
+      "Foam rolling is popular with runners.",
+      "References",
+      "  Baker, A.B. and Lund, M. (2016) Rolling before sprinting. Journal of Sports Science, "
+      "11(4), p 512. ",
+      "Keller D, Stockl T. Core training with a roller. J Sports Sci Med; 19(3):301-309.",
+  };
+  std::vector<std::string_view> views(paras.begin(), paras.end());
+  std::vector<citations::Reference> parsed;
+  std::vector<size_t> refs = FindReferenceSection(views, &parsed);
+  CHECK(refs == FindReferenceSection(views));
+  REQUIRE(refs == std::vector<size_t>{2, 3});
+  REQUIRE(parsed.size() == refs.size());
+  const std::vector<std::string> trimmed = {paras[2].substr(2, paras[2].size() - 3), paras[3]};
+  for (size_t k = 0; k < refs.size(); ++k) {
+    citations::Reference direct = citations::ParseReference(trimmed[k]);
+    CHECK(parsed[k].raw == trimmed[k]);
+    CHECK(parsed[k].title == direct.title);
+    CHECK(parsed[k].year == direct.year);
+    CHECK(parsed[k].container == direct.container);
+    REQUIRE(parsed[k].authors.size() == direct.authors.size());
+    CHECK(parsed[k].authors[0].family == direct.authors[0].family);
+  }
+}
+
 TEST_CASE("ReferenceSection: seed 004 reference list", "[citations]") {
   const std::string rel = "seeds/004_a1fb67ab75a3e9c4.txt";
   if (!evkb_test::HaveShared(rel)) {

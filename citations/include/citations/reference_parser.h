@@ -17,6 +17,11 @@ Reference ParseReference(std::string_view entry);
 // "Bibliography" / "Sources" heading, or a trailing run of citation-shaped
 // paragraphs. Empty when there is none.
 std::vector<size_t> FindReferenceSection(const std::vector<std::string_view>& paragraphs);
+// The same; `parsed` receives, for each index returned and in the same
+// order, the paragraph as judging it parsed it: ParseReference of its
+// trimmed text (which is its `raw`). Saves parsing the entries again.
+std::vector<size_t> FindReferenceSection(const std::vector<std::string_view>& paragraphs,
+                                         std::vector<Reference>* parsed);
 
 // True when `text` looks like a reference entry (authors, year/journal shape).
 bool LooksLikeReference(std::string_view text);

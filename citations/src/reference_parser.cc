@@ -147,6 +147,17 @@ size_t FirstLocator(std::string_view s, size_t p, size_t limit) {
   return limit;
 }
 
+// Whether s[p...] reads "A word" or "An word": how a subtitle after a
+// question mark starts ("? A randomised trial"); journal names do not.
+bool IsSubtitleStart(std::string_view s, size_t p) {
+  for (std::string_view article : {std::string_view("A "), std::string_view("An ")}) {
+    if (p + article.size() < s.size() && s.compare(p, article.size(), article) == 0) {
+      return internal::IsLowerAt(s, p + article.size());
+    }
+  }
+  return false;
+}
+
 // End of an unquoted title starting at p: the first sentence boundary not
 // after an abbreviation, or the year, whichever is first. `*next` is where the
 // following field starts.
@@ -159,6 +170,9 @@ size_t FindTitleEnd(std::string_view s, size_t p, size_t limit, size_t* next) {
       return i;
     }
     if ((c == '?' || c == '!') && (at_end || s[i + 1] == '.' || s[i + 1] == ',')) {
+      // "Does it work? A systematic review." — a subtitle after the
+      // question goes on with an article and a lower-case word.
+      if (at_end && IsSubtitleStart(s, i + 2)) continue;
       *next = i + 1;
       return i + 1;
     }

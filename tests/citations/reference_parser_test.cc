@@ -74,6 +74,11 @@ TEST_CASE("ReferenceParser: one entry per style", "[citations]") {
        "Journal of Biomechanics, vol. 12, no. 3, pp. 44\xE2\x80\x93" "51, 2018.",
        {"Ota", "Chen"}, 2018, "Pressure mapping under a foam roller", "Journal of Biomechanics",
        "12", "3", "44\xE2\x80\x93" "51", ""},
+      // A question in the title, then a subtitle, then the journal.
+      {"Varga, L. (2021). Does rolling help the hamstrings? A randomised controlled trial. "
+       "Journal of Bodywork and Movement Therapies, 27, 101-108.",
+       {"Varga"}, 2021, "Does rolling help the hamstrings? A randomised controlled trial",
+       "Journal of Bodywork and Movement Therapies", "27", "", "101-108", ""},
       // Vancouver with "et al." and no locator.
       {"Chan H, et al. A model of fascia under load. J Am Osteopath Assoc. 2009.",
        {"Chan"}, 2009, "A model of fascia under load", "J Am Osteopath Assoc", "", "", "", ""},

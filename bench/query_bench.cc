@@ -10,6 +10,10 @@
 //   ask      BuildAskReport: ParseQuestion + Judge::Match for each probe
 //   match    Judge::Match alone, on the question's first probe
 //   sources  Pipeline::MatchConcepts + BuildSourcesReport
+//   verdicts the claims part of sources alone: the claims whose object is
+//            the benefit (or below) and Judge::JudgeClaimsWithoutEvidence
+//            on them, without the works and articles lists (the floor of
+//            any sources report that keeps every claim's verdict)
 //   audit    ParseByName + AuditDocument of FILE (nothing stored)
 // cycling through a fixed set of questions and benefits built from the
 // lexicon. The first pass over the set warms the caches and is not counted.
@@ -176,6 +180,31 @@ int main(int argc, char** argv) {
     return ok;
   });
 
+  Stats verdicts = Time(benefits.size(), std::max<size_t>(iterations / 4, 20), [&](size_t i) {
+    const std::string& b = benefits[i % benefits.size()];
+    std::vector<std::string> concepts = ctx.pipeline->MatchConcepts(b);
+    for (size_t k = 0, n = concepts.size(); k < n; ++k) {
+      if (ctx.lexicon.FindConcept(concepts[k]) == nullptr) continue;
+      for (std::string& d : ctx.lexicon.Descendants(concepts[k])) concepts.push_back(std::move(d));
+    }
+    std::vector<std::string> ids;
+    for (const std::string& c : concepts) {
+      std::vector<std::string> about;
+      if (!Check(ctx.store->ClaimsByConcept(c, &about), "claims by concept")) return false;
+      for (std::string& id : about) {
+        kb::Claim claim;
+        if (!ctx.store->GetClaim(id, &claim).ok()) continue;
+        if (std::find(concepts.begin(), concepts.end(), claim.object) != concepts.end()) {
+          ids.push_back(std::move(id));
+        }
+      }
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<query::Judgement> judged;
+    return Check(judge.JudgeClaimsWithoutEvidence(ids, &judged), "judge claims");
+  });
+
   std::string out = "{";
   char head[512];
   std::snprintf(head, sizeof head,
@@ -188,7 +217,8 @@ int main(int argc, char** argv) {
                 static_cast<double>(matches) / static_cast<double>(ask.us.size() + questions.size()),
                 static_cast<double>(source_works) / static_cast<double>(sources.us.size()));
   out += head;
-  out += ask.Json("ask") + "," + match.Json("match") + "," + sources.Json("sources");
+  out += ask.Json("ask") + "," + match.Json("match") + "," + sources.Json("sources") + "," +
+         verdicts.Json("verdicts");
 
   if (!audit_path.empty()) {
     std::ifstream in(audit_path, std::ios::binary);

@@ -8,7 +8,8 @@
 //                 "count/" + entity                         -> BE64
 //   sources       source_id                                 -> Source JSON
 //   source_paths  path                                      -> source_id
-//   claims        claim_id                                  -> Claim JSON
+//   claims        claim_id                                  -> Claim JSON, with the
+//                                                              evidence summary "ev"
 //   assertions    claim_id 00 source_id 00 BE32(begin) BE32(end)
 //                                                           -> Assertion JSON
 //   by_source     source_id 00 'A' claim_id 00 BE32(begin) BE32(end) -> ""

@@ -195,6 +195,13 @@ Status CheckSchema(RocksStore* store, bool fresh, bool read_only) {
                                 std::to_string(version) + "; this build reads schema version " +
                                 std::to_string(kSchemaVersion) + "); upgrade evkb to open it");
   }
+  if (version < kSchemaVersion) {
+    if (!read_only) return store->Upgrade(version);
+    return Status::NotSupported(store->path() + " was written by an older evkb (schema version " +
+                                std::to_string(version) + "; this build reads schema version " +
+                                std::to_string(kSchemaVersion) + "); run evkb-ingest --db " +
+                                store->path() + " once to upgrade it");
+  }
   return Status::OK();
 }
 

@@ -102,6 +102,10 @@ Status RocksStore::GetClaim(const std::string& id, Claim* out) {
   return GetRecord(*this, Cf::kClaims, id, DecodeClaim, out);
 }
 
+Status RocksStore::GetClaimSummary(const std::string& id, EvidenceSummary* out) {
+  return GetRecord(*this, Cf::kClaims, id, DecodeClaimSummary, out);
+}
+
 Status RocksStore::GetWork(const std::string& id, Work* out) {
   return GetRecord(*this, Cf::kWorks, id, DecodeWork, out);
 }

@@ -46,6 +46,7 @@ class RocksStore final : public Store {
   Status GetClaim(const std::string& id, Claim* out) override;
   Status GetWork(const std::string& id, Work* out) override;
   Status GetConcept(const std::string& id, Concept* out) override;
+  Status GetClaimSummary(const std::string& id, EvidenceSummary* out) override;
   Status GetSources(const std::vector<std::string>& ids, std::vector<Source>* out,
                     std::vector<bool>* found) override;
 
@@ -85,6 +86,11 @@ class RocksStore final : public Store {
   Status ScanPrefix(Cf c, std::string_view prefix,
                     const std::function<bool(std::string_view, std::string_view)>& fn) const;
   Status Corrupt(Cf c, std::string_view key) const;
+
+  // Brings a database written with schema version `from` (< kSchemaVersion)
+  // up to date: recomputes every claim's evidence summary, then records the
+  // new version. Safe to repeat after a crash. REQUIRES: writable.
+  Status Upgrade(int from);
 
  private:
   Status RequireWritable() const;

@@ -17,6 +17,7 @@
 #include <map>
 #include <set>
 
+#include "claim_summaries.h"
 #include "store_rocksdb.h"
 #include "value_codec.h"
 
@@ -64,6 +65,7 @@ class Verifier {
     CheckMeta();
     CheckSources();
     CheckClaims();
+    CheckClaimSummaries();
     CheckAssertions();
     CheckMentions();
     CheckBySource();
@@ -174,6 +176,34 @@ class Verifier {
       }
       if (by_concept_.count(ByConceptKey(c.object, key)) == 0) {
         Problem("claim object not in by_concept", key);
+      }
+    }
+  }
+
+  // Each claim's stored evidence summary equals one made afresh from its
+  // assertions and the stored works (kb/FORMAT.md, "Values").
+  void CheckClaimSummaries() {
+    std::map<std::string, int> level_of;
+    for (const auto& [key, value] : works_) {
+      Work w;
+      if (DecodeWork(value, &w)) level_of[key] = w.level;
+    }
+    std::map<std::string, std::vector<Assertion>> by_claim;
+    for (const auto& [key, value] : assertions_) {
+      Assertion a;
+      if (DecodeAssertion(value, &a)) by_claim[a.claim_id].push_back(std::move(a));
+    }
+    for (const auto& [key, value] : claims_) {
+      EvidenceSummary stored;
+      if (!DecodeClaimSummary(value, &stored)) {
+        Problem("claim record without a readable evidence summary", key);
+        continue;
+      }
+      auto a = by_claim.find(key);
+      const EvidenceSummary expected =
+          SummarizeAssertions(a == by_claim.end() ? std::vector<Assertion>() : a->second, level_of);
+      if (!(stored == expected)) {
+        Problem("claim evidence summary disagrees with its assertions", key);
       }
     }
   }

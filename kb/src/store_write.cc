@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "claim_summaries.h"
 #include "store_rocksdb.h"
 #include "value_codec.h"
 
@@ -123,12 +124,21 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
 
   rocksdb::WriteBatch batch;
   Deltas d;
+  SummaryUpdater summaries(this);
+  for (const auto& [id, work] : plan.works) {
+    if (s = summaries.OverrideWork(*work); !s.ok()) return s;
+  }
 
   // ---- Remove what the previous version of this path contributed.
   if (replacing) {
     batch.Delete(cf(Cf::kSources), old_id);
     d.sources -= 1;
     std::set<std::string> old_claims, old_works;
+    std::vector<Assertion> old_assertions;
+    if (s = AssertionsForSource(old_id, &old_assertions); !s.ok()) return s;
+    for (const Assertion& a : old_assertions) {
+      if (s = summaries.RemoveStored(a); !s.ok()) return s;
+    }
     s = ScanPrefix(Cf::kBySource, BySourcePrefix(old_id, kBySourceAssertionTag),
                    [&](std::string_view key, std::string_view) {
                      std::string akey, claim_id, source_id;
@@ -185,6 +195,7 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
       if (s.IsNotFound()) continue;
       if (!s.ok()) return s;
       batch.Delete(cf(Cf::kClaims), claim_id);
+      summaries.Forget(claim_id);
       batch.Delete(cf(Cf::kByConcept), ByConceptKey(claim.subject, claim_id));
       batch.Delete(cf(Cf::kByConcept), ByConceptKey(claim.object, claim_id));
       d.claims -= 1;
@@ -209,6 +220,32 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
     }
   }
 
+  // ---- Stored assertions of other sources linking a work whose level
+  // changes weigh differently now.
+  if (!summaries.changed_works().empty()) {
+    std::set<std::string> citing;
+    for (const std::string& work_id : summaries.changed_works()) {
+      s = ScanPrefix(Cf::kByWork, ByWorkPrefix(work_id), [&](std::string_view key, std::string_view) {
+        std::string source_id(SuffixAfterSeparator(key));
+        if (!replacing || source_id != old_id) citing.insert(std::move(source_id));
+        return true;
+      });
+      if (!s.ok()) return s;
+    }
+    std::vector<Assertion> stored;
+    for (const std::string& source_id : citing) {
+      if (s = AssertionsForSource(source_id, &stored); !s.ok()) return s;
+      for (const Assertion& a : stored) {
+        bool links_changed = false;
+        for (const WorkLink& link : a.works) {
+          links_changed = links_changed || summaries.changed_works().count(link.work_id) != 0;
+        }
+        if (!links_changed) continue;
+        if (s = summaries.Reweigh(a); !s.ok()) return s;
+      }
+    }
+  }
+
   // ---- Write the new version.
   batch.Put(cf(Cf::kSources), src.id, EncodeSource(src));
   batch.Put(cf(Cf::kSourcePaths), src.path, src.id);
@@ -220,11 +257,11 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
     } else if (!s.ok()) {
       return s;
     }
-    batch.Put(cf(Cf::kClaims), id, EncodeClaim(*claim));
     batch.Put(cf(Cf::kByConcept), ByConceptKey(claim->subject, id), "");
     batch.Put(cf(Cf::kByConcept), ByConceptKey(claim->object, id), "");
   }
   for (const auto& [key, a] : plan.assertions) {
+    if (s = summaries.AddNew(a); !s.ok()) return s;
     batch.Put(cf(Cf::kAssertions), key, EncodeAssertion(a));
     batch.Put(cf(Cf::kBySource), BySourceAssertionKey(src.id, a.claim_id, a.span_begin, a.span_end),
               "");
@@ -252,6 +289,10 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
     batch.Put(cf(Cf::kByWork), ByWorkKey(work_id, src.id), "");
     batch.Put(cf(Cf::kBySource), BySourceWorkKey(src.id, work_id), "");
   }
+
+  // Claim records (with their evidence summaries) go in last: the claims
+  // the record asserts and every stored claim whose summary changed.
+  if (s = summaries.Write(plan.claims, &batch); !s.ok()) return s;
 
   s = ApplyDeltas(&batch, {{"sources", d.sources},
                            {"claims", d.claims},

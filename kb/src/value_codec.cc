@@ -165,7 +165,40 @@ bool DecodeSource(std::string_view value, Source* s) {
   return r.ok();
 }
 
-std::string EncodeClaim(const Claim& c) {
+namespace {
+
+void WriteBuckets(Writer& w, const char* key, const std::vector<EvidenceSummary::Bucket>& side) {
+  if (side.empty()) return;
+  w.Key(key);
+  w.StartArray();
+  for (const EvidenceSummary::Bucket& b : side) {
+    w.StartArray();
+    w.Uint(b.weight_units);
+    w.Bool(b.researched);
+    w.Uint(b.count);
+    w.EndArray();
+  }
+  w.EndArray();
+}
+
+bool ReadBuckets(const Value& ev, const char* key, std::vector<EvidenceSummary::Bucket>* side) {
+  side->clear();
+  auto it = ev.FindMember(key);
+  if (it == ev.MemberEnd()) return true;
+  if (!it->value.IsArray()) return false;
+  for (const Value& v : it->value.GetArray()) {
+    if (!v.IsArray() || v.Size() != 3 || !v[0].IsUint() || !v[1].IsBool() || !v[2].IsUint() ||
+        v[2].GetUint() == 0) {
+      return false;
+    }
+    side->push_back({v[0].GetUint(), v[1].GetBool(), v[2].GetUint()});
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string EncodeClaim(const Claim& c, const EvidenceSummary& evidence) {
   rapidjson::StringBuffer buf;
   Writer w(buf);
   w.StartObject();
@@ -174,6 +207,22 @@ std::string EncodeClaim(const Claim& c) {
   Str(w, "relation", c.relation);
   Str(w, "object", c.object);
   Str(w, "text", c.text);
+  w.Key("ev");
+  w.StartObject();
+  WriteBuckets(w, "a", evidence.affirm);
+  WriteBuckets(w, "d", evidence.deny);
+  if (!evidence.mechanisms.empty()) {
+    w.Key("m");
+    w.StartArray();
+    for (const auto& [tag, n] : evidence.mechanisms) {
+      w.StartArray();
+      w.String(tag.c_str(), static_cast<rapidjson::SizeType>(tag.size()));
+      w.Int(n);
+      w.EndArray();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
   w.EndObject();
   return Finish(buf);
 }
@@ -189,6 +238,28 @@ bool DecodeClaim(std::string_view value, Claim* c) {
   r.Str(o, "object", &c->object);
   r.Str(o, "text", &c->text);
   return r.ok();
+}
+
+bool DecodeClaimSummary(std::string_view value, EvidenceSummary* evidence) {
+  Reader r(value);
+  if (!r.ok()) return false;
+  *evidence = EvidenceSummary();
+  auto ev = r.root().FindMember("ev");
+  if (ev == r.root().MemberEnd() || !ev->value.IsObject()) return false;
+  if (!ReadBuckets(ev->value, "a", &evidence->affirm) ||
+      !ReadBuckets(ev->value, "d", &evidence->deny)) {
+    return false;
+  }
+  auto m = ev->value.FindMember("m");
+  if (m == ev->value.MemberEnd()) return true;
+  if (!m->value.IsArray()) return false;
+  for (const Value& v : m->value.GetArray()) {
+    if (!v.IsArray() || v.Size() != 2 || !v[0].IsString() || !v[1].IsInt() || v[1].GetInt() <= 0) {
+      return false;
+    }
+    evidence->mechanisms[std::string(v[0].GetString(), v[0].GetStringLength())] = v[1].GetInt();
+  }
+  return true;
 }
 
 std::string EncodeWork(const Work& x) {

@@ -9,11 +9,14 @@
 #include <string_view>
 
 #include "kb/model.h"
+#include "kb/verdict.h"
 
 namespace kb {
 
 std::string EncodeSource(const Source& s);
-std::string EncodeClaim(const Claim& c);
+// A claim record carries its evidence summary ("ev"), kept up to date by
+// every write (kb/FORMAT.md).
+std::string EncodeClaim(const Claim& c, const EvidenceSummary& evidence = {});
 std::string EncodeWork(const Work& w);
 std::string EncodeAssertion(const Assertion& a);
 std::string EncodeMention(const Mention& m);
@@ -23,6 +26,9 @@ std::string EncodeConcept(const Concept& c);
 // the store turns that into Status::Corruption.
 bool DecodeSource(std::string_view value, Source* s);
 bool DecodeClaim(std::string_view value, Claim* c);
+// The evidence summary of a claim record; false also when it has none (a
+// record written before schema version 2).
+bool DecodeClaimSummary(std::string_view value, EvidenceSummary* evidence);
 bool DecodeWork(std::string_view value, Work* w);
 bool DecodeAssertion(std::string_view value, Assertion* a);
 bool DecodeMention(std::string_view value, Mention* m);

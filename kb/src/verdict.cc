@@ -198,4 +198,72 @@ VerdictResult CombineSides(const SideEvidence& affirm, const SideEvidence& deny)
   return r;
 }
 
+namespace {
+
+bool BucketBefore(const EvidenceSummary::Bucket& b, uint32_t units, bool researched) {
+  if (b.weight_units != units) return b.weight_units < units;
+  return b.researched < researched;
+}
+
+}  // namespace
+
+uint32_t EvidenceSummary::WeightUnits(double weight) {
+  if (!(weight > 0)) return 0;
+  return static_cast<uint32_t>(std::llround(std::min(weight, 1000.0) / kWeightUnit));
+}
+
+void EvidenceSummary::Add(const WeighedStance& s, const std::vector<std::string>& mechanism_tags) {
+  std::vector<Bucket>& side = s.stance == Stance::kAsserts ? affirm : deny;
+  const uint32_t units = WeightUnits(s.weight);
+  auto it = std::lower_bound(side.begin(), side.end(), units, [&](const Bucket& b, uint32_t u) {
+    return BucketBefore(b, u, s.researched);
+  });
+  if (it == side.end() || it->weight_units != units || it->researched != s.researched) {
+    it = side.insert(it, Bucket{units, s.researched, 0});
+  }
+  ++it->count;
+  for (const std::string& tag : mechanism_tags) ++mechanisms[tag];
+}
+
+bool EvidenceSummary::Remove(const WeighedStance& s,
+                             const std::vector<std::string>& mechanism_tags) {
+  std::vector<Bucket>& side = s.stance == Stance::kAsserts ? affirm : deny;
+  const uint32_t units = WeightUnits(s.weight);
+  auto it = std::lower_bound(side.begin(), side.end(), units, [&](const Bucket& b, uint32_t u) {
+    return BucketBefore(b, u, s.researched);
+  });
+  if (it == side.end() || it->weight_units != units || it->researched != s.researched) {
+    return false;
+  }
+  std::map<std::string, int> tally;
+  for (const std::string& tag : mechanism_tags) ++tally[tag];
+  for (const auto& [tag, n] : tally) {
+    auto m = mechanisms.find(tag);
+    if (m == mechanisms.end() || m->second < n) return false;
+  }
+  if (--it->count == 0) side.erase(it);
+  for (const auto& [tag, n] : tally) {
+    auto m = mechanisms.find(tag);
+    if ((m->second -= n) == 0) mechanisms.erase(m);
+  }
+  return true;
+}
+
+size_t EvidenceSummary::Count(Stance stance) const {
+  size_t n = 0;
+  for (const Bucket& b : stance == Stance::kAsserts ? affirm : deny) n += b.count;
+  return n;
+}
+
+SideEvidence EvidenceSummary::Side(Stance stance) const {
+  SideEvidence side;
+  for (const Bucket& b : stance == Stance::kAsserts ? affirm : deny) {
+    if (b.weight_units == 0) continue;
+    side.strongest = std::max(side.strongest, b.weight());
+    side.total += b.weight() * b.count;
+    side.researched = side.researched || b.researched;
+  }
+  return side;
+}
+
 }  // namespace kb

@@ -44,7 +44,7 @@ int OpenContext(const GlobalOptions& options, Context* ctx) {
   if (!s.ok()) {
     std::string hint;
     if (s.IsBusy()) hint = " (another process holds it; retry when the ingest ends)";
-    if (s.IsNotSupported()) hint = " (written by a newer evkb; upgrade evkb-query)";
+    // NotSupported (a newer or an older schema) says what to do itself.
     return Fail(kExitDatabase, "cannot open database at " + path + ": " + s.message() + hint);
   }
   s = kb::LoadLexicon(options.lexicons, &ctx->lexicon);

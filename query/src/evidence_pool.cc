@@ -132,9 +132,7 @@ kb::Status EvidencePool::EvidenceOf(const std::string& claim_id, const ClaimEvid
         }
       }
       w.stance = kb::WeighAssertion(a, works);
-      for (const std::string& m : a.mechanisms) ++ce.mechanisms[m];
       const bool affirms = w.stance.stance == kb::Stance::kAsserts;
-      (affirms ? ce.affirm : ce.deny).Add(w.stance.weight, w.stance.researched);
       w.assertion = std::move(a);
       (affirms ? ce.affirmations : ce.denials).push_back(std::move(w));
     }
@@ -150,21 +148,58 @@ kb::Status EvidencePool::EvidenceOf(const std::string& claim_id, const ClaimEvid
   return kb::Status::OK();
 }
 
+kb::Status EvidencePool::SummaryOf(const std::string& claim_id, const kb::EvidenceSummary** out) {
+  auto it = summaries_.find(claim_id);
+  if (it == summaries_.end()) {
+    kb::EvidenceSummary summary;
+    kb::Status s = store_->GetClaimSummary(claim_id, &summary);
+    if (s.IsNotFound()) {
+      summary = kb::EvidenceSummary{};
+    } else if (!s.ok()) {
+      return s;
+    }
+    it = summaries_.emplace(claim_id, std::move(summary)).first;
+  }
+  *out = &it->second;
+  return kb::Status::OK();
+}
+
 kb::Status EvidencePool::ForEachOwnAssertion(const std::string& claim_id,
                                              const Judge::AssertionFn& fn) {
-  const ClaimEvidence* ce = nullptr;
-  kb::Status s = EvidenceOf(claim_id, &ce);
+  // Kept while they fit in the pool's bound (a later call may list them);
+  // beyond it, streamed past `fn`: a claim repeated by thousands of articles
+  // would otherwise push out everything else.
+  const kb::EvidenceSummary* summary = nullptr;
+  kb::Status s = SummaryOf(claim_id, &summary);
   if (!s.ok()) return s;
-  for (const auto* side : {&ce->affirmations, &ce->denials}) {
-    for (const Weighed& w : *side) fn(w.assertion, w.works);
+  const size_t n = summary->Count(kb::Stance::kAsserts) + summary->Count(kb::Stance::kDenies);
+  if (evidence_.count(claim_id) != 0 || CachedRecords() + n <= kMaxCachedRecords) {
+    const ClaimEvidence* ce = nullptr;
+    if (s = EvidenceOf(claim_id, &ce); !s.ok()) return s;
+    for (const auto* side : {&ce->affirmations, &ce->denials}) {
+      for (const Weighed& w : *side) fn(w.assertion, w.works);
+    }
+    return kb::Status::OK();
+  }
+  std::vector<kb::Assertion> assertions;
+  if (s = store_->AssertionsForClaim(claim_id, &assertions); !s.ok()) return s;
+  std::vector<const kb::Work*> works;
+  for (const kb::Assertion& a : assertions) {
+    works.clear();
+    for (const kb::WorkLink& link : a.works) {
+      if (const kb::Work* work = FindWork(link.work_id)) works.push_back(work);
+    }
+    fn(a, works);
   }
   return kb::Status::OK();
 }
 
 kb::Status EvidencePool::OwnWeight(const std::string& claim_id, double* out) {
-  const ClaimEvidence* ce = nullptr;
-  kb::Status s = EvidenceOf(claim_id, &ce);
-  if (s.ok()) *out = ce->affirm.total + ce->deny.total;
+  const kb::EvidenceSummary* summary = nullptr;
+  kb::Status s = SummaryOf(claim_id, &summary);
+  if (s.ok()) {
+    *out = summary->Side(kb::Stance::kAsserts).total + summary->Side(kb::Stance::kDenies).total;
+  }
   return s;
 }
 
@@ -172,14 +207,17 @@ kb::Status EvidencePool::Count(const kb::Claim& claim, double closeness, Judgeme
                                kb::SideEvidence* affirm, kb::SideEvidence* deny,
                                std::vector<Counted>* listed_for,
                                std::vector<Counted>* listed_against) {
-  const ClaimEvidence* ce = nullptr;
-  kb::Status s = EvidenceOf(claim.id, &ce);
+  const kb::EvidenceSummary* summary = nullptr;
+  kb::Status s = SummaryOf(claim.id, &summary);
   if (!s.ok()) return s;
-  affirm->Merge(ce->affirm, closeness);
-  deny->Merge(ce->deny, closeness);
-  out->for_count += ce->affirmations.size();
-  out->against_count += ce->denials.size();
-  for (const auto& [tag, n] : ce->mechanisms) out->mechanisms[tag] += n;
+  affirm->Merge(summary->Side(kb::Stance::kAsserts), closeness);
+  deny->Merge(summary->Side(kb::Stance::kDenies), closeness);
+  out->for_count += summary->Count(kb::Stance::kAsserts);
+  out->against_count += summary->Count(kb::Stance::kDenies);
+  for (const auto& [tag, n] : summary->mechanisms) out->mechanisms[tag] += n;
+  if (listed_for == nullptr) return kb::Status::OK();
+  const ClaimEvidence* ce = nullptr;
+  if (s = EvidenceOf(claim.id, &ce); !s.ok()) return s;
   // A claim's items keep their order under one discount: only its first
   // kMaxEvidencePerSide can reach the listing.
   auto top = [&](const std::vector<Weighed>& items, std::vector<Counted>* to) {
@@ -232,7 +270,9 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, bool
   out->claim = claim;
   kb::SideEvidence affirm, deny;
   std::vector<Counted> listed_for, listed_against;
-  kb::Status s = Count(out->claim, kSameConcept, out, &affirm, &deny, &listed_for, &listed_against);
+  std::vector<Counted>* for_items = list_evidence ? &listed_for : nullptr;
+  std::vector<Counted>* against_items = list_evidence ? &listed_against : nullptr;
+  kb::Status s = Count(out->claim, kSameConcept, out, &affirm, &deny, for_items, against_items);
   if (!s.ok()) return s;
 
   // Narrower claims: subject and object at or below this claim's, relation similar.
@@ -245,7 +285,7 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, bool
     const double closeness = HierarchyCloseness(*lex_, claim.subject, n->subject) *
                              lex_->RelationSimilarity(claim.relation, n->relation) *
                              HierarchyCloseness(*lex_, claim.object, n->object);
-    s = Count(*n, closeness, out, &affirm, &deny, &listed_for, &listed_against);
+    s = Count(*n, closeness, out, &affirm, &deny, for_items, against_items);
     if (!s.ok()) return s;
   }
 

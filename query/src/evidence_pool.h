@@ -45,8 +45,10 @@ class EvidencePool {
   // The summed weight of the assertions of `claim_id` itself (no pooling).
   kb::Status OwnWeight(const std::string& claim_id, double* out);
 
-  // The number of claims and assertions held, for the Judge's bound.
-  size_t CachedRecords() const { return claims_.size() + cached_assertions_; }
+  // The number of claims, summaries and assertions held, for the Judge's bound.
+  size_t CachedRecords() const {
+    return claims_.size() + summaries_.size() + cached_assertions_;
+  }
 
   // `relation` and every lexicon relation similar to it (similarity > 0).
   std::vector<std::string> SimilarRelations(const std::string& relation) const;
@@ -79,18 +81,19 @@ class EvidencePool {
     const kb::Claim* claim;
     double weight;  // stance.weight x closeness
   };
-  // A claim's weighed assertions and their mechanism tags, counted once.
-  // Each side keeps its items strongest first, so a judgement lists the top
-  // of each claim and sums sides without visiting every assertion again.
+  // A claim's weighed assertions, each side strongest first, so a judgement
+  // lists the top of each claim without sorting again. Read only to list
+  // evidence: sums, counts and mechanisms come from the claim's summary.
   struct ClaimEvidence {
     std::vector<Weighed> affirmations, denials;  // strongest first
-    kb::SideEvidence affirm, deny;
-    std::map<std::string, int> mechanisms;
   };
   // The evidence of `claim_id`, read once per pool.
   kb::Status EvidenceOf(const std::string& claim_id, const ClaimEvidence** out);
+  // The stored summary of `claim_id`'s own assertions, read once per pool.
+  kb::Status SummaryOf(const std::string& claim_id, const kb::EvidenceSummary** out);
   // Adds `claim`'s evidence, weighed at `closeness`, to *out's sides, counts
-  // and mechanisms, and its strongest items to the listing candidates.
+  // and mechanisms, and (when `listed_for` is not null) its strongest items to
+  // the listing candidates.
   kb::Status Count(const kb::Claim& claim, double closeness, Judgement* out,
                    kb::SideEvidence* affirm, kb::SideEvidence* deny,
                    std::vector<Counted>* listed_for, std::vector<Counted>* listed_against);
@@ -108,6 +111,7 @@ class EvidencePool {
   std::unordered_map<std::string, kb::Work> works_;    // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Source> sources_;
   std::unordered_map<std::string, ClaimEvidence> evidence_;
+  std::unordered_map<std::string, kb::EvidenceSummary> summaries_;
 };
 
 }  // namespace query

@@ -98,8 +98,20 @@ kb::Status Judge::JudgeClaims(const std::vector<std::string>& claim_ids,
   return JudgeClaims(claim_ids, out, nullptr);
 }
 
+kb::Status Judge::JudgeClaimsWithoutEvidence(const std::vector<std::string>& claim_ids,
+                                             std::vector<Judgement>* out) {
+  auto none = [](const kb::Assertion&, const std::vector<const kb::Work*>&) {};
+  return JudgeClaims(claim_ids, out, none, /*visit_own=*/false);
+}
+
 kb::Status Judge::JudgeClaims(const std::vector<std::string>& claim_ids,
                               std::vector<Judgement>* out, const AssertionFn& own) {
+  return JudgeClaims(claim_ids, out, own, /*visit_own=*/true);
+}
+
+kb::Status Judge::JudgeClaims(const std::vector<std::string>& claim_ids,
+                              std::vector<Judgement>* out, const AssertionFn& own,
+                              bool visit_own) {
   out->clear();
   // One pool for the whole call, so the assertions visited below are those
   // the judgements read.
@@ -114,7 +126,7 @@ kb::Status Judge::JudgeClaims(const std::vector<std::string>& claim_ids,
     j.match = 1.0;
     out->push_back(std::move(j));
   }
-  if (own == nullptr) return kb::Status::OK();
+  if (own == nullptr || !visit_own) return kb::Status::OK();
   for (const Judgement& j : *out) {
     kb::Status s = pool.ForEachOwnAssertion(j.claim.id, own);
     if (!s.ok()) return s;

@@ -213,6 +213,11 @@ std::vector<std::string> CheckConsistency(kb::Store* store) {
   check("works", counts.works, works.size());
   check("mentions", counts.mentions, mentions.size());
   check("concepts", counts.concepts, Keys(rs, Cf::kConcepts).size());
+  // And the store's own check, which also compares every claim's evidence
+  // summary with one made afresh from its assertions.
+  std::vector<std::string> verified;
+  REQUIRE(store->Verify(&verified).ok());
+  for (const std::string& p : verified) problems.push_back("Verify: " + p);
   return problems;
 }
 

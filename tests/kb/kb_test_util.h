@@ -40,7 +40,8 @@ std::unique_ptr<kb::Store> OpenWritable(const std::string& path);
 
 // Every problem found: dangling index entries, records missing from their
 // indexes, claims without assertions, works without citing sources, counters
-// that disagree with the data. Empty when the store is consistent.
+// that disagree with the data, and whatever Store::Verify reports (stale
+// claim evidence summaries among them). Empty when the store is consistent.
 std::vector<std::string> CheckConsistency(kb::Store* store);
 
 }  // namespace kb_test

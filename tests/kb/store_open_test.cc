@@ -50,7 +50,8 @@ TEST_CASE("Store::Open: a database from a newer schema is refused", "[kb]") {
     CHECK(s.IsNotSupported());
     CHECK(s.message() == path +
                              " was written by a newer evkb (schema version 99; this build reads schema "
-                             "version 1); upgrade evkb to open it");
+                             "version " + std::to_string(kb::kSchemaVersion) +
+                             "); upgrade evkb to open it");
     CHECK(store == nullptr);
   }
   WriteSchemaVersion(path, "garbage");

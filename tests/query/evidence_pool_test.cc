@@ -62,3 +62,53 @@ TEST_CASE("EvidencePool: a claim pools narrower subjects and objects", "[judge]"
   CHECK(j.against_evidence[0].weight ==
         Approx(closeness * kb::verdict_rules::kUncitedAuthorWeight));
 }
+
+TEST_CASE("EvidencePool: a judgement from stored summaries equals one from the assertions",
+          "[judge]") {
+  query_test::TempDir dir;
+  const kb::Lexicon lex = query_test::FixtureLexicon();
+  query_test::FixtureStore kb(dir.path() + "/db");
+  const kb::Claim doms = MakeClaim("foam_rolling", "reduces", "doms");
+  const kb::Work review = query_test::MakeWork("Wiewelhove", 2019, "meta_analysis", 1);
+  const kb::Work lab = query_test::MakeWork("Macdonald", 2014, "lab", 3);
+  kb.AddSource("001_a.txt", {Says(doms, kb::Stance::kAsserts, {lab})});
+  kb.AddSource("002_b.txt", {Says(doms, kb::Stance::kDenies, {review})});
+  kb.AddSource("003_c.txt", {Says(doms, kb::Stance::kAsserts, {}, kb::Attribution::kExpert),
+                             Says(doms, kb::Stance::kDenies, {}, kb::Attribution::kHearsay)});
+  // A later article grades the lab study higher: the first article's
+  // assertion weighs more from now on.
+  kb.AddSource("004_d.txt", {Says(MakeClaim("massage_ball", "relieves", "cramp"),
+                                  kb::Stance::kAsserts, {query_test::MakeWork("Macdonald", 2014,
+                                                                              "rct", 2)})});
+
+  // Afresh: every assertion of the claim weighed with the works as stored.
+  std::vector<kb::Assertion> assertions;
+  REQUIRE(kb.store()->AssertionsForClaim(doms.id, &assertions).ok());
+  REQUIRE(assertions.size() == 4);
+  std::vector<kb::WeighedStance> items;
+  for (const kb::Assertion& a : assertions) {
+    std::vector<kb::Work> works;
+    for (const kb::WorkLink& link : a.works) {
+      kb::Work w;
+      REQUIRE(kb.store()->GetWork(link.work_id, &w).ok());
+      works.push_back(w);
+    }
+    items.push_back(kb::WeighAssertion(a, works));
+  }
+  const kb::VerdictResult fresh = kb::CombineEvidence(items);
+
+  query::EvidencePool pool(kb.store(), &lex);
+  query::Judgement listed, unlisted;
+  REQUIRE(pool.JudgeClaim(doms, &listed).ok());
+  REQUIRE(query::EvidencePool(kb.store(), &lex).JudgeClaim(doms, &unlisted, false).ok());
+  for (const query::Judgement* j : {&listed, &unlisted}) {
+    CHECK(j->verdict == fresh.verdict);
+    CHECK(j->confidence == Approx(fresh.confidence));
+    CHECK(j->for_count == 2);
+    CHECK(j->against_count == 2);
+  }
+  CHECK(unlisted.for_evidence.empty());
+  REQUIRE(listed.for_evidence.size() == 2);
+  // The lab study, now graded an RCT (level 2), is the strongest affirmation.
+  CHECK(listed.for_evidence[0].weight == Approx(kb::verdict_rules::kLevelWeight[2]));
+}

@@ -195,3 +195,29 @@ TEST_CASE("Judge: evidence lists keep the strongest; counts and verdict take all
   // Equal weights are listed by source path.
   CHECK(m[0].for_evidence[0].source.path < m[0].for_evidence[1].source.path);
 }
+
+TEST_CASE("Judge: JudgeClaimsWithoutEvidence gives JudgeClaims' verdicts, no lists", "[judge]") {
+  Fixture f;
+  const kb::Claim soreness = MakeClaim("foam_rolling", "reduces", "soreness");
+  const kb::Claim doms = MakeClaim("foam_rolling", "reduces", "doms");
+  f.kb.AddSource("a.txt", {Says(soreness, Stance::kAsserts), Says(doms, Stance::kDenies, {kReview})});
+  f.kb.AddSource("b.txt", {Says(doms, Stance::kAsserts, {}, Attribution::kExpert)});
+  const std::vector<std::string> ids = {soreness.id, "c-not-a-claim", doms.id};
+  std::vector<Judgement> listed, bare;
+  REQUIRE(Judge(f.kb.store(), &f.lex).JudgeClaims(ids, &listed).ok());
+  REQUIRE(Judge(f.kb.store(), &f.lex).JudgeClaimsWithoutEvidence(ids, &bare).ok());
+  REQUIRE(listed.size() == 2);
+  REQUIRE(bare.size() == 2);
+  for (size_t i = 0; i < listed.size(); ++i) {
+    CHECK(bare[i].claim.id == listed[i].claim.id);
+    CHECK(bare[i].verdict == listed[i].verdict);
+    CHECK(bare[i].confidence == listed[i].confidence);
+    CHECK(bare[i].for_count == listed[i].for_count);
+    CHECK(bare[i].against_count == listed[i].against_count);
+    CHECK(bare[i].mechanisms == listed[i].mechanisms);
+    CHECK(bare[i].for_evidence.empty());
+    CHECK(bare[i].against_evidence.empty());
+  }
+  CHECK_FALSE(listed[0].for_evidence.empty());
+  CHECK(listed[0].against_count == 1);  // the narrower doms denial pools into soreness
+}

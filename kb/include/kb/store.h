@@ -14,12 +14,15 @@
 
 #include "kb/model.h"
 #include "kb/status.h"
+#include "kb/verdict.h"
 
 namespace kb {
 
 // The schema version this build writes. Opening a database whose meta holds a
 // larger number fails with Status::NotSupported.
-inline constexpr int kSchemaVersion = 1;
+// Version 2 added the evidence summary to claim records; a version-1
+// database is upgraded when opened writable (see kb/FORMAT.md).
+inline constexpr int kSchemaVersion = 2;
 
 struct StoreOptions {
   // Writable open; creates the database when missing.
@@ -70,6 +73,10 @@ class Store {
   virtual Status GetClaim(const std::string& id, Claim* out) = 0;
   virtual Status GetWork(const std::string& id, Work* out) = 0;
   virtual Status GetConcept(const std::string& id, Concept* out) = 0;
+  // The summary of claim `id`'s own assertions, each weighed (kb::WeighAssertion)
+  // with the works as stored now; kept up to date by every write, so it
+  // equals a summary made from AssertionsForClaim.
+  virtual Status GetClaimSummary(const std::string& id, EvidenceSummary* out) = 0;
 
   // GetSource for each of `ids` in one batch. On success out->size() and
   // found->size() equal ids.size(), and (*out)[i] holds the source when

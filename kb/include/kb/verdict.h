@@ -18,6 +18,9 @@
 #ifndef EVKB_KB_VERDICT_H_
 #define EVKB_KB_VERDICT_H_
 
+#include <cstdint>
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -105,6 +108,42 @@ struct SideEvidence {
 
 // CombineEvidence on summed-up sides; the same rules and results.
 VerdictResult CombineSides(const SideEvidence& affirm, const SideEvidence& deny);
+
+// One claim's own assertions summed up: what CombineSides, the for/against
+// counts and the mechanism tally need, without the assertions themselves.
+// The store keeps one per claim, updated by every write
+// (Store::GetClaimSummary), so a verdict costs one read however many
+// articles repeat the claim. Items are kept as counts per distinct weight,
+// which makes removing one exact (no floating-point drift) and the sums
+// independent of the order items were added in.
+struct EvidenceSummary {
+  // Weights are kept in millionths: exact integers on disk, and finer than
+  // any weight needs (they are products of the verdict_rules constants).
+  static constexpr double kWeightUnit = 1e-6;
+  static uint32_t WeightUnits(double weight);
+  // The assertions of one stance with the same weight and research flag.
+  struct Bucket {
+    uint32_t weight_units = 0;  // the weight in kWeightUnit
+    bool researched = false;
+    uint32_t count = 0;
+    double weight() const { return weight_units * kWeightUnit; }
+    bool operator==(const Bucket&) const = default;
+  };
+  std::vector<Bucket> affirm, deny;       // by (weight, researched); every count > 0
+  std::map<std::string, int> mechanisms;  // tag -> assertions carrying it; every count > 0
+
+  // Counts one assertion weighed as `s` (its discount 1) with its mechanism tags.
+  void Add(const WeighedStance& s, const std::vector<std::string>& mechanism_tags);
+  // Takes back one Add with the same arguments. False (and nothing changed)
+  // when the summary holds no such item.
+  bool Remove(const WeighedStance& s, const std::vector<std::string>& mechanism_tags);
+  // The number of assertions of `stance`.
+  size_t Count(Stance stance) const;
+  // The side of `stance` as SideEvidence, summed in bucket order.
+  SideEvidence Side(Stance stance) const;
+  bool empty() const { return affirm.empty() && deny.empty(); }
+  bool operator==(const EvidenceSummary&) const = default;
+};
 
 }  // namespace kb
 

@@ -73,6 +73,13 @@ class Judge {
   // that names no claim is skipped.
   kb::Status JudgeClaims(const std::vector<std::string>& claim_ids, std::vector<Judgement>* out);
 
+  // JudgeClaims without the evidence lists (for_evidence and against_evidence
+  // stay empty): verdicts, confidences, counts and mechanisms come from the
+  // claims' stored summaries (kb::Store::GetClaimSummary), so the cost does
+  // not grow with the number of assertions behind a claim.
+  kb::Status JudgeClaimsWithoutEvidence(const std::vector<std::string>& claim_ids,
+                                        std::vector<Judgement>* out);
+
   // Called with one of a claim's own assertions and the stored works it
   // links to (missing works left out). The pointers live for the call only.
   using AssertionFn =
@@ -87,6 +94,10 @@ class Judge {
                          const AssertionFn& own);
 
  private:
+  // JudgeClaims with evidence lists when `own` is null; otherwise without
+  // them, and then `own` for each own assertion when `visit_own`.
+  kb::Status JudgeClaims(const std::vector<std::string>& claim_ids, std::vector<Judgement>* out,
+                         const AssertionFn& own, bool visit_own);
   // The pool for the next call, emptied first when it has grown too large.
   EvidencePool* Pool();
 

@@ -1,0 +1,140 @@
+#include "claim_summaries.h"
+
+#include "value_codec.h"
+
+namespace kb {
+
+WeighedStance WeighWithLevels(const Assertion& a, const std::map<std::string, int>& level_of) {
+  std::vector<Work> works;
+  works.reserve(a.works.size());
+  for (const WorkLink& link : a.works) {
+    auto it = level_of.find(link.work_id);
+    if (it == level_of.end()) continue;
+    Work w;
+    w.id = link.work_id;
+    w.level = it->second;
+    works.push_back(std::move(w));
+  }
+  return WeighAssertion(a, works);
+}
+
+EvidenceSummary SummarizeAssertions(const std::vector<Assertion>& assertions,
+                                    const std::map<std::string, int>& level_of) {
+  EvidenceSummary out;
+  for (const Assertion& a : assertions) out.Add(WeighWithLevels(a, level_of), a.mechanisms);
+  return out;
+}
+
+Status SummaryUpdater::OverrideWork(const Work& w) {
+  new_levels_[w.id] = w.level;
+  std::map<std::string, int> stored;
+  Assertion probe;
+  probe.works.push_back({w.id, LinkKind::kDirect});
+  Status s = StoredLevels(probe, &stored);
+  if (!s.ok()) return s;
+  auto it = stored.find(w.id);
+  if (it != stored.end() && it->second != w.level) changed_works_.insert(w.id);
+  return Status::OK();
+}
+
+Status SummaryUpdater::StoredLevels(const Assertion& a, std::map<std::string, int>* out) {
+  out->clear();
+  for (const WorkLink& link : a.works) {
+    auto it = stored_levels_.find(link.work_id);
+    if (it == stored_levels_.end()) {
+      std::string value;
+      Status s = store_->GetValue(Cf::kWorks, link.work_id, &value);
+      std::optional<int> level;
+      if (s.ok()) {
+        Work w;
+        if (!DecodeWork(value, &w)) return store_->Corrupt(Cf::kWorks, link.work_id);
+        level = w.level;
+      } else if (!s.IsNotFound()) {
+        return s;
+      }
+      it = stored_levels_.emplace(link.work_id, level).first;
+    }
+    if (it->second.has_value()) (*out)[link.work_id] = *it->second;
+  }
+  return Status::OK();
+}
+
+Status SummaryUpdater::NewLevels(const Assertion& a, std::map<std::string, int>* out) {
+  Status s = StoredLevels(a, out);
+  if (!s.ok()) return s;
+  for (const WorkLink& link : a.works) {
+    auto it = new_levels_.find(link.work_id);
+    if (it != new_levels_.end()) (*out)[link.work_id] = it->second;
+  }
+  return Status::OK();
+}
+
+Status SummaryUpdater::Load(const std::string& claim_id, Entry** out) {
+  auto it = entries_.find(claim_id);
+  if (it == entries_.end()) {
+    Entry e;
+    std::string value;
+    Status s = store_->GetValue(Cf::kClaims, claim_id, &value);
+    if (s.ok()) {
+      Claim c;
+      if (!DecodeClaim(value, &c) || !DecodeClaimSummary(value, &e.summary)) {
+        return store_->Corrupt(Cf::kClaims, claim_id);
+      }
+      e.stored = std::move(c);
+    } else if (!s.IsNotFound()) {
+      return s;
+    }
+    it = entries_.emplace(claim_id, std::move(e)).first;
+  }
+  *out = &it->second;
+  return Status::OK();
+}
+
+Status SummaryUpdater::RemoveStored(const Assertion& a) {
+  Entry* e = nullptr;
+  std::map<std::string, int> levels;
+  Status s = Load(a.claim_id, &e);
+  if (s.ok()) s = StoredLevels(a, &levels);
+  if (!s.ok()) return s;
+  if (!e->summary.Remove(WeighWithLevels(a, levels), a.mechanisms)) {
+    return Status::Corruption(store_->path() + ": the evidence summary of claim " + a.claim_id +
+                              " does not hold its assertion from source " + a.source_id +
+                              "; run evkb-ingest on a fresh --db to rebuild");
+  }
+  return Status::OK();
+}
+
+Status SummaryUpdater::AddNew(const Assertion& a) {
+  Entry* e = nullptr;
+  std::map<std::string, int> levels;
+  Status s = Load(a.claim_id, &e);
+  if (s.ok()) s = NewLevels(a, &levels);
+  if (!s.ok()) return s;
+  e->summary.Add(WeighWithLevels(a, levels), a.mechanisms);
+  return Status::OK();
+}
+
+Status SummaryUpdater::Reweigh(const Assertion& a) {
+  Status s = RemoveStored(a);
+  if (!s.ok()) return s;
+  return AddNew(a);
+}
+
+Status SummaryUpdater::Write(const std::map<std::string, const Claim*>& rewritten,
+                             rocksdb::WriteBatch* batch) {
+  // Every rewritten claim has a new assertion (PutSource stores no claim
+  // without one), so it is among the entries.
+  for (const auto& [id, e] : entries_) {
+    if (forgotten_.count(id) != 0) continue;
+    auto r = rewritten.find(id);
+    const Claim* claim = r != rewritten.end() ? r->second : (e.stored ? &*e.stored : nullptr);
+    if (claim == nullptr) {
+      return Status::InvalidArgument(store_->path() + ": claim " + id +
+                                     " is neither in the record nor stored");
+    }
+    batch->Put(store_->cf(Cf::kClaims), id, EncodeClaim(*claim, e.summary));
+  }
+  return Status::OK();
+}
+
+}  // namespace kb

@@ -1,0 +1,80 @@
+// Keeping claims' evidence summaries (kb::EvidenceSummary, stored in each
+// claim record) in step with a write. A summary holds every stored assertion
+// of the claim weighed with the works as stored; a write that adds or removes
+// assertions, or changes the level of a work other assertions link, updates
+// the summaries it touches in the same batch. Private to kb/.
+#ifndef EVKB_KB_SRC_CLAIM_SUMMARIES_H_
+#define EVKB_KB_SRC_CLAIM_SUMMARIES_H_
+
+#include <rocksdb/write_batch.h>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kb/model.h"
+#include "kb/verdict.h"
+#include "store_rocksdb.h"
+
+namespace kb {
+
+// Weighs `a` (kb::WeighAssertion) with the works `level_of` knows; works it
+// does not know are skipped, as AssertionWeight skips missing works.
+WeighedStance WeighWithLevels(const Assertion& a, const std::map<std::string, int>& level_of);
+
+// The summaries one batch changes. Reads go to the store as it is before the
+// batch; nothing is written until Write.
+class SummaryUpdater {
+ public:
+  explicit SummaryUpdater(RocksStore* store) : store_(store) {}
+
+  // The batch writes `w`: new assertions are weighed with it, and stored
+  // assertions linking it are re-weighed when its level changes (Reweigh).
+  Status OverrideWork(const Work& w);
+  // Works whose stored level differs from the one the batch writes.
+  const std::set<std::string>& changed_works() const { return changed_works_; }
+
+  // Takes a stored assertion out of its claim's summary (weighed with the
+  // stored works).
+  Status RemoveStored(const Assertion& a);
+  // Adds a new assertion (weighed with the batch's works).
+  Status AddNew(const Assertion& a);
+  // A stored assertion that stays: moves it from its stored weight to its
+  // weight with the batch's works.
+  Status Reweigh(const Assertion& a);
+  // The claim is deleted by the batch: its summary is not written.
+  void Forget(const std::string& claim_id) { forgotten_.insert(claim_id); }
+
+  // Puts every touched claim's record into `batch`, with `rewritten`
+  // supplying the claim fields of claims the batch writes anew (others keep
+  // their stored fields).
+  Status Write(const std::map<std::string, const Claim*>& rewritten, rocksdb::WriteBatch* batch);
+
+ private:
+  struct Entry {
+    std::optional<Claim> stored;  // absent for a claim new in this batch
+    EvidenceSummary summary;
+  };
+  Status Load(const std::string& claim_id, Entry** out);
+  // The stored level of each of a's works that exists.
+  Status StoredLevels(const Assertion& a, std::map<std::string, int>* out);
+  Status NewLevels(const Assertion& a, std::map<std::string, int>* out);
+
+  RocksStore* store_;
+  std::map<std::string, std::optional<int>> stored_levels_;  // nullopt: no such work
+  std::map<std::string, int> new_levels_;
+  std::set<std::string> changed_works_;
+  std::map<std::string, Entry> entries_;
+  std::set<std::string> forgotten_;
+};
+
+// The summary of `assertions` (all of one claim's), each weighed with
+// `level_of`: what the store keeps, made from scratch (upgrades, Verify).
+EvidenceSummary SummarizeAssertions(const std::vector<Assertion>& assertions,
+                                    const std::map<std::string, int>& level_of);
+
+}  // namespace kb
+
+#endif  // EVKB_KB_SRC_CLAIM_SUMMARIES_H_

@@ -1,0 +1,62 @@
+// RocksStore::Upgrade: bringing a database written by an older evkb up to
+// the current schema version, on the first writable open.
+//
+// Version 1 -> 2: claim records gain their evidence summary ("ev"). Every
+// claim's summary is made from its stored assertions; the version is
+// written last, so an upgrade cut short is simply done again.
+#include "claim_summaries.h"
+#include "store_rocksdb.h"
+#include "value_codec.h"
+
+namespace kb {
+
+Status RocksStore::Upgrade(int from) {
+  if (from >= kSchemaVersion) return Status::OK();
+  Status s = RequireWritable();
+  if (!s.ok()) return s;
+  std::map<std::string, int> level_of;
+  s = ScanPrefix(Cf::kWorks, "", [&](std::string_view key, std::string_view value) {
+    Work w;
+    if (!DecodeWork(value, &w)) {
+      s = Corrupt(Cf::kWorks, key);
+      return false;
+    }
+    level_of[std::string(key)] = w.level;
+    return true;
+  });
+  if (!s.ok()) return s;
+  std::vector<std::pair<std::string, Claim>> claims;
+  Status bad;
+  s = ScanPrefix(Cf::kClaims, "", [&](std::string_view key, std::string_view value) {
+    Claim c;
+    if (!DecodeClaim(value, &c)) {
+      bad = Corrupt(Cf::kClaims, key);
+      return false;
+    }
+    claims.emplace_back(std::string(key), std::move(c));
+    return true;
+  });
+  if (s.ok()) s = bad;
+  if (!s.ok()) return s;
+
+  constexpr size_t kClaimsPerBatch = 1000;
+  rocksdb::WriteBatch batch;
+  std::vector<Assertion> assertions;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    if (s = AssertionsForClaim(claims[i].first, &assertions); !s.ok()) return s;
+    batch.Put(cf(Cf::kClaims), claims[i].first,
+              EncodeClaim(claims[i].second, SummarizeAssertions(assertions, level_of)));
+    if (batch.Count() >= kClaimsPerBatch) {
+      s = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "upgrading claims");
+      if (!s.ok()) return s;
+      batch.Clear();
+    }
+  }
+  batch.Put(cf(Cf::kMeta), kSchemaVersionKey.data(), std::to_string(kSchemaVersion));
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return FromRocks(db()->Write(wo, &batch), path_,
+                   "upgrading from schema version " + std::to_string(from));
+}
+
+}  // namespace kb

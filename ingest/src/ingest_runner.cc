@@ -115,6 +115,7 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
     std::fprintf(err, "evkb-ingest: %s\n", e.ToString().c_str());
     if (jout) jout->Source(e.path, nullptr, "rejected", e.message);
   };
+  WorkCache works;  // the writer's decoded stored works
   // Runs on one thread at a time, in input order: resolution and the write.
   auto consume = [&](AnalysedItem&& item) {
     if (!db_error.ok()) return;
@@ -125,7 +126,7 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
     const Document& doc = item.doc;
     Analysis& analysis = item.analysis;
     kb::Status st = item.status;
-    if (st.ok()) st = ResolveWorks(store.get(), &analysis.record);
+    if (st.ok()) st = ResolveWorks(store.get(), &analysis.record, &works);
     if (!st.ok()) {
       reject(ReadError{doc.path, 0, 0, st.message()});
       return;
@@ -141,6 +142,7 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
         return;
       }
       status = OutcomeName(outcome);
+      if (outcome != kb::PutOutcome::kUnchanged) works.Stored(analysis.record.works);
       if (outcome == kb::PutOutcome::kIngested) ++totals.ingested;
       if (outcome == kb::PutOutcome::kUnchanged) ++totals.unchanged;
       if (outcome == kb::PutOutcome::kReplaced) ++totals.replaced;

@@ -91,7 +91,33 @@ void Rename(const std::map<std::string, std::string>& renamed, kb::SourceRecord*
 
 }  // namespace
 
-kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record) {
+kb::Status WorkCache::Get(kb::Store* store, const std::string& id, const Entry** out) {
+  auto it = entries_.find(id);
+  if (it != entries_.end()) {
+    *out = &it->second;
+    return kb::Status::OK();
+  }
+  kb::Work work;
+  kb::Status s = store->GetWork(id, &work);
+  if (s.IsNotFound()) return kb::Status::Corruption("work " + id + " is indexed but not stored");
+  if (!s.ok()) return s;
+  *out = Put(std::move(work));
+  return kb::Status::OK();
+}
+
+void WorkCache::Stored(const std::vector<kb::Work>& works) {
+  for (const kb::Work& w : works) Put(w);
+}
+
+const WorkCache::Entry* WorkCache::Put(kb::Work work) {
+  if (entries_.size() >= capacity_ && entries_.count(work.id) == 0) entries_.clear();
+  Entry& e = entries_[work.id];
+  e.ref = work.resolved ? ReferenceFromWork(work) : citations::Reference();
+  e.work = std::move(work);
+  return &e;
+}
+
+kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* cache) {
   std::map<std::string, std::string> renamed;
   std::vector<kb::Work> merged;
   std::vector<citations::Reference> merged_refs;  // ReferenceFromWork(merged[i])
@@ -111,7 +137,22 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record) {
     }
     if (done) continue;
     kb::Work work = w;
-    if (store != nullptr) {
+    if (store != nullptr && cache != nullptr) {
+      std::vector<std::string> ids;
+      kb::Status s = store->WorkCandidateIds(w, &ids);
+      if (!s.ok()) return s;
+      for (const std::string& id : ids) {
+        const WorkCache::Entry* c = nullptr;
+        s = cache->Get(store, id, &c);
+        if (!s.ok()) return s;
+        if (!SameWork(c->work, w, &c->ref, &w_ref)) continue;
+        kb::Work stored = c->work;
+        Merge(w, &stored);
+        if (w.id != stored.id) renamed[w.id] = stored.id;
+        work = stored;
+        break;
+      }
+    } else if (store != nullptr) {
       std::vector<kb::Work> candidates;
       kb::Status s = store->WorkCandidates(w, &candidates);
       if (!s.ok()) return s;

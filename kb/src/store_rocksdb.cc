@@ -220,8 +220,8 @@ Status RocksStore::WorksCitedBySource(const std::string& source_id,
                          work_ids);
 }
 
-Status RocksStore::WorkCandidates(const Work& w, std::vector<Work>* out) {
-  out->clear();
+Status RocksStore::WorkCandidateIds(const Work& w, std::vector<std::string>* ids) {
+  ids->clear();
   std::vector<std::string> prefixes;
   if (!w.doi.empty()) prefixes.push_back(WorkKeyDoiPrefix(w.doi));
   bool has_author = !w.authors.empty() && !w.authors[0].family.empty();
@@ -241,17 +241,32 @@ Status RocksStore::WorkCandidates(const Work& w, std::vector<Work>* out) {
     // "A 2019 review": the year is all there is to go on.
     prefixes.push_back(WorkKeyYearPrefix(w.year));
   }
-  std::set<std::string> ids;
+  // One iterator seeks to each prefix in turn (opening one costs more than
+  // the few keys a prefix holds).
+  std::set<std::string> unique;
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(Cf::kWorkKeys)));
   for (const std::string& prefix : prefixes) {
-    Status s = ScanPrefix(Cf::kWorkKeys, prefix, [&](std::string_view key, std::string_view) {
-      ids.emplace(WorkKeyWorkId(key));
-      return true;
-    });
-    if (!s.ok()) return s;
+    for (it->Seek(prefix); it->Valid(); it->Next()) {
+      std::string_view key(it->key().data(), it->key().size());
+      if (!StartsWith(key, prefix)) break;
+      unique.emplace(WorkKeyWorkId(key));
+    }
+    if (!it->status().ok()) break;
   }
+  Status s = FromRocks(it->status(), path_, "scanning work_keys");
+  if (!s.ok()) return s;
+  ids->assign(unique.begin(), unique.end());
+  return Status::OK();
+}
+
+Status RocksStore::WorkCandidates(const Work& w, std::vector<Work>* out) {
+  out->clear();
+  std::vector<std::string> ids;
+  Status s = WorkCandidateIds(w, &ids);
+  if (!s.ok()) return s;
   for (const std::string& id : ids) {
     Work work;
-    Status s = GetWork(id, &work);
+    s = GetWork(id, &work);
     if (s.IsNotFound()) return Corrupt(Cf::kWorkKeys, id);
     if (!s.ok()) return s;
     out->push_back(std::move(work));

@@ -59,6 +59,7 @@ class RocksStore final : public Store {
                             std::vector<std::vector<std::string>>* out) override;
   Status WorksCitedBySource(const std::string& source_id, std::vector<std::string>* work_ids) override;
   Status WorkCandidates(const Work& w, std::vector<Work>* out) override;
+  Status WorkCandidateIds(const Work& w, std::vector<std::string>* ids) override;
 
   Status ForEachSource(const std::function<bool(const Source&)>& fn) override;
   Status ForEachClaim(const std::function<bool(const Claim&)>& fn) override;

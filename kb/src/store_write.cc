@@ -252,11 +252,9 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   d.sources += 1;
   for (const auto& [id, claim] : plan.claims) {
     s = GetValue(Cf::kClaims, id, &value);
-    if (s.IsNotFound()) {
-      d.claims += 1;
-    } else if (!s.ok()) {
-      return s;
-    }
+    if (s.ok()) continue;  // a stored claim keeps its index entries
+    if (!s.IsNotFound()) return s;
+    d.claims += 1;
     batch.Put(cf(Cf::kByConcept), ByConceptKey(claim->subject, id), "");
     batch.Put(cf(Cf::kByConcept), ByConceptKey(claim->object, id), "");
   }
@@ -272,17 +270,22 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
     d.mentions += 1;
   }
   for (const auto& [id, work] : plan.works) {
-    // An existing work may be rewritten with more fields (a DOI found later):
-    // drop its old index keys first so none dangles.
-    std::vector<std::string> old_keys;
-    s = LoadWorkKeys(id, &old_keys);
+    std::string encoded = EncodeWork(*work);
+    s = GetValue(Cf::kWorks, id, &value);
+    if (s.ok() && value == encoded) continue;  // stored as it is: nothing to write
     if (s.IsNotFound()) {
       d.works += 1;
     } else if (!s.ok()) {
       return s;
+    } else {
+      // An existing work rewritten with more fields (a DOI found later):
+      // drop its old index keys first so none dangles.
+      Work stored;
+      if (!DecodeWork(value, &stored)) return Corrupt(Cf::kWorks, id);
+      stored.id = id;
+      for (const std::string& k : WorkIndexKeys(stored)) batch.Delete(cf(Cf::kWorkKeys), k);
     }
-    for (const std::string& k : old_keys) batch.Delete(cf(Cf::kWorkKeys), k);
-    batch.Put(cf(Cf::kWorks), id, EncodeWork(*work));
+    batch.Put(cf(Cf::kWorks), id, encoded);
     for (const std::string& k : WorkIndexKeys(*work)) batch.Put(cf(Cf::kWorkKeys), k, "");
   }
   for (const std::string& work_id : plan.cited) {

@@ -106,3 +106,63 @@ TEST_CASE("ResolveWorks: a described review merges with its full reference", "[p
 }
 
 }  // namespace
+
+// The writer's cache of decoded works resolves exactly as reading the store
+// does: the same articles, in the same order, into two databases (one with
+// a small cache that overflows, one without) give the same works, and a
+// work enriched by a later article (a DOI) is seen enriched through the
+// cache, so the article after it does not write the work back without it.
+TEST_CASE("ResolveWorks: the work cache changes nothing", "[pipeline]") {
+  std::unique_ptr<ingest::Pipeline> p;
+  REQUIRE(ingest::Pipeline::Create(&evkb_test::ShippedLexicon(), &p).ok());
+  const std::vector<std::pair<std::string, std::string>> articles = {
+      {"a.txt",
+       "Rolling\n\nFoam rolling improves range of motion (Cheatham et al., 2015).\n\nReferences\n\n"
+       "Cheatham, S.W., Kolber, M.J., Cain, M. and Lee, M. (2015) Foam rolling and joint range of "
+       "motion: a systematic review. The International Journal of Sports Physical Therapy, 10(6), "
+       "p 827.\n"},
+      {"b.txt",
+       "Soreness\n\nRolling reduces DOMS, says Pearcey et al (2015).\n\nReferences\n\nPearcey, G.E., "
+       "Bradbury-Squires, D.J. and Button, D.C. (2015) Foam rolling for delayed-onset muscle "
+       "soreness and recovery of dynamic performance measures. Journal of Athletic Training, 50(1), "
+       "5-13.\n"},
+      {"c.txt",
+       "Both\n\nRolling improves range of motion and eases soreness.\n\nReferences\n\nCheatham S, "
+       "Kolber M, Cain M, Lee M. Foam rolling and joint range of motion: a systematic review. Int J "
+       "Sports Phys Ther; 10(6):827-38. doi:10.26603/ijspt20150827\n\nPearcey GE, Bradbury-Squires "
+       "DJ, Button DC. Foam rolling for delayed-onset muscle soreness and recovery of dynamic "
+       "performance measures. J Athl Train. 2015;50(1):5-13.\n"},
+      {"d.txt",
+       "Again\n\nA 2015 review found that rolling improves range of motion (Cheatham 2015).\n\n"
+       "References\n\nCheatham, S. (2015). Foam rolling and joint range of motion: a systematic "
+       "review. International Journal of Sports Physical Therapy, 10(6), 827.\n"},
+  };
+  TempDb plain_db, cached_db;
+  std::unique_ptr<kb::Store> plain, cached;
+  REQUIRE(kb::Store::Open(kb::StoreOptions(), plain_db.path, &plain).ok());
+  REQUIRE(kb::Store::Open(kb::StoreOptions(), cached_db.path, &cached).ok());
+  ingest::WorkCache cache(2);  // overflows: starts afresh on the way
+  for (const auto& [path, text] : articles) {
+    INFO(path);
+    kb::SourceRecord a = Analyse(p.get(), path, text);
+    kb::SourceRecord b = a;
+    kb::PutOutcome outcome;
+    REQUIRE(ingest::ResolveWorks(plain.get(), &a).ok());
+    REQUIRE(plain->PutSource(a, &outcome).ok());
+    REQUIRE(ingest::ResolveWorks(cached.get(), &b, &cache).ok());
+    REQUIRE(cached->PutSource(b, &outcome).ok());
+    cache.Stored(b.works);
+    CHECK(cache.size() <= 2);
+  }
+  std::vector<kb::Work> want = AllWorks(plain.get()), got = AllWorks(cached.get());
+  REQUIRE(want.size() == got.size());
+  bool doi_found = false;
+  for (size_t i = 0; i < want.size(); ++i) {
+    CHECK(got[i].id == want[i].id);
+    CHECK(got[i].doi == want[i].doi);
+    CHECK(got[i].year == want[i].year);
+    CHECK(got[i].title == want[i].title);
+    doi_found |= got[i].doi == "10.26603/ijspt20150827";
+  }
+  CHECK(doi_found);
+}

@@ -101,6 +101,9 @@ class Store {
   // Candidate works for cross-article resolution of `w`: works sharing its DOI,
   // its first author's family name (case-folded), or its year and container.
   virtual Status WorkCandidates(const Work& w, std::vector<Work>* out) = 0;
+  // The ids of WorkCandidates(w), in the same (sorted) order, without
+  // reading the works: for a caller that keeps decoded works of its own.
+  virtual Status WorkCandidateIds(const Work& w, std::vector<std::string>* ids) = 0;
 
   // ---- Scans, in key order. The callback returns false to stop early.
   virtual Status ForEachSource(const std::function<bool(const Source&)>& fn) = 0;

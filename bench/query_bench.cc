@@ -7,14 +7,20 @@
 //
 // Opens the store read-only once (as evkb-query does), loads the lexicon and
 // pipeline, then times, per call:
-//   ask      BuildAskReport: ParseQuestion + Judge::Match for each probe
+//   ask      BuildAskReport: ParseQuestion + Judge::Match for each probe, with
+//            a fresh query::Judge (and so evidence pool) per call, as a new
+//            evkb-query process has (RocksDB's block cache stays warm)
+//   ask_warm the same with one Judge reused across calls (its pool's memo
+//            turns repeated questions into cache hits)
 //   match    Judge::Match alone, on the question's first probe
 //   sources  Pipeline::MatchConcepts + BuildSourcesReport
 //   verdicts the claims part of sources alone: the claims whose object is
 //            the benefit (or below) and Judge::JudgeClaimsWithoutEvidence
 //            on them, without the works and articles lists (the floor of
 //            any sources report that keeps every claim's verdict)
-//   audit    ParseByName + AuditDocument of FILE (nothing stored)
+//   audit    ParseByName + AuditDocument of FILE (nothing stored), a fresh
+//            Judge per call
+//   audit_warm  the same with one Judge reused
 // cycling through a fixed set of questions and benefits built from the
 // lexicon. The first pass over the set warms the caches and is not counted.
 // Prints one JSON object with p50/p90/p99/max in microseconds per operation.
@@ -160,10 +166,15 @@ int main(int argc, char** argv) {
 
   size_t matches = 0;
   Stats ask = Time(questions.size(), iterations, [&](size_t i) {
+    query::Judge cold(ctx.store.get(), &ctx.lexicon);
     query::AskReport r;
-    bool ok = Check(query::BuildAskReport(ctx.pipeline.get(), &judge, questions[i % questions.size()], &r), "ask");
+    bool ok = Check(query::BuildAskReport(ctx.pipeline.get(), &cold, questions[i % questions.size()], &r), "ask");
     matches += r.matches.size();
     return ok;
+  });
+  Stats ask_warm = Time(questions.size(), iterations, [&](size_t i) {
+    query::AskReport r;
+    return Check(query::BuildAskReport(ctx.pipeline.get(), &judge, questions[i % questions.size()], &r), "ask");
   });
   Stats match = Time(probes.size(), iterations, [&](size_t i) {
     std::vector<query::Judgement> out;
@@ -217,7 +228,8 @@ int main(int argc, char** argv) {
                 static_cast<double>(matches) / static_cast<double>(ask.us.size() + questions.size()),
                 static_cast<double>(source_works) / static_cast<double>(sources.us.size()));
   out += head;
-  out += ask.Json("ask") + "," + match.Json("match") + "," + sources.Json("sources") + "," +
+  out += ask.Json("ask") + "," + ask_warm.Json("ask_warm") + "," + match.Json("match") + "," +
+         sources.Json("sources") + "," +
          verdicts.Json("verdicts");
 
   if (!audit_path.empty()) {
@@ -228,17 +240,24 @@ int main(int argc, char** argv) {
     size_t findings = 0;
     query::AuditOptions ao;
     ao.lexicon = &ctx.lexicon;
-    Stats audit = Time(2, std::max<size_t>(iterations / 10, 10), [&](size_t) {
+    auto audit_with = [&](query::Judge* j) {
       ingest::Document doc;
       if (!Check(ingest::ParseByName(bytes, audit_path, &doc), "read")) return false;
       query::AuditReport r;
-      bool ok = Check(query::AuditDocument(ctx.pipeline.get(), &judge, doc, ao, &r), "audit");
+      bool ok = Check(query::AuditDocument(ctx.pipeline.get(), j, doc, ao, &r), "audit");
       findings = r.findings.size();
       return ok;
+    };
+    Stats audit = Time(2, std::max<size_t>(iterations / 10, 10), [&](size_t) {
+      query::Judge cold(ctx.store.get(), &ctx.lexicon);
+      return audit_with(&cold);
+    });
+    Stats audit_warm = Time(2, std::max<size_t>(iterations / 10, 10), [&](size_t) {
+      return audit_with(&judge);
     });
     char a[128];
     std::snprintf(a, sizeof a, ",\"audit_bytes\":%zu,\"audit_findings\":%zu,", bytes.size(), findings);
-    out += a + audit.Json("audit");
+    out += a + audit.Json("audit") + "," + audit_warm.Json("audit_warm");
   }
   out += "}\n";
   std::fputs(out.c_str(), stdout);

@@ -18,6 +18,10 @@ WeighedStance WeighWithLevels(const Assertion& a, const std::map<std::string, in
   return WeighAssertion(a, works);
 }
 
+std::string TopEvidenceKeyOf(const Assertion& a, const WeighedStance& w) {
+  return TopEvidenceKey(a.claim_id, w.stance, w.weight, a.source_id, a.span_begin, a.span_end);
+}
+
 EvidenceSummary SummarizeAssertions(const std::vector<Assertion>& assertions,
                                     const std::map<std::string, int>& level_of) {
   EvidenceSummary out;
@@ -96,7 +100,9 @@ Status SummaryUpdater::RemoveStored(const Assertion& a) {
   Status s = Load(a.claim_id, &e);
   if (s.ok()) s = StoredLevels(a, &levels);
   if (!s.ok()) return s;
-  if (!e->summary.Remove(WeighWithLevels(a, levels), a.mechanisms)) {
+  const WeighedStance w = WeighWithLevels(a, levels);
+  index_deletes_.insert(TopEvidenceKeyOf(a, w));
+  if (!e->summary.Remove(w, a.mechanisms)) {
     return Status::Corruption(store_->path() + ": the evidence summary of claim " + a.claim_id +
                               " does not hold its assertion from source " + a.source_id +
                               "; run evkb-ingest on a fresh --db to rebuild");
@@ -110,7 +116,9 @@ Status SummaryUpdater::AddNew(const Assertion& a) {
   Status s = Load(a.claim_id, &e);
   if (s.ok()) s = NewLevels(a, &levels);
   if (!s.ok()) return s;
-  e->summary.Add(WeighWithLevels(a, levels), a.mechanisms);
+  const WeighedStance w = WeighWithLevels(a, levels);
+  index_puts_.insert(TopEvidenceKeyOf(a, w));
+  e->summary.Add(w, a.mechanisms);
   return Status::OK();
 }
 
@@ -134,6 +142,10 @@ Status SummaryUpdater::Write(const std::map<std::string, const Claim*>& rewritte
     }
     batch->Put(store_->cf(Cf::kClaims), id, EncodeClaim(*claim, e.summary));
   }
+  // A re-weighed assertion whose weight did not change is deleted and put
+  // again under the same key: the put, later in the batch, wins.
+  for (const std::string& k : index_deletes_) batch->Delete(store_->cf(Cf::kTopEvidence), k);
+  for (const std::string& k : index_puts_) batch->Put(store_->cf(Cf::kTopEvidence), k, "");
   return Status::OK();
 }
 

@@ -24,7 +24,10 @@ namespace kb {
 // does not know are skipped, as AssertionWeight skips missing works.
 WeighedStance WeighWithLevels(const Assertion& a, const std::map<std::string, int>& level_of);
 
-// The summaries one batch changes. Reads go to the store as it is before the
+// The top_evidence entry of `a` weighed `w` (key_codec.h).
+std::string TopEvidenceKeyOf(const Assertion& a, const WeighedStance& w);
+
+// The summaries (and top_evidence entries) one batch changes. Reads go to the store as it is before the
 // batch; nothing is written until Write.
 class SummaryUpdater {
  public:
@@ -49,7 +52,8 @@ class SummaryUpdater {
 
   // Puts every touched claim's record into `batch`, with `rewritten`
   // supplying the claim fields of claims the batch writes anew (others keep
-  // their stored fields).
+  // their stored fields), and the top_evidence entries of the assertions
+  // removed, added and re-weighed.
   Status Write(const std::map<std::string, const Claim*>& rewritten, rocksdb::WriteBatch* batch);
 
  private:
@@ -68,6 +72,8 @@ class SummaryUpdater {
   std::set<std::string> changed_works_;
   std::map<std::string, Entry> entries_;
   std::set<std::string> forgotten_;
+  // top_evidence entries to delete and to put (deletes go first).
+  std::set<std::string> index_deletes_, index_puts_;
 };
 
 // The summary of `assertions` (all of one claim's), each weighed with

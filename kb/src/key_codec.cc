@@ -1,6 +1,7 @@
 #include "key_codec.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "text_fold.h"
 
@@ -14,7 +15,7 @@ const CfSpec kCfSpecs[kNumCfs] = {
     {"default", false},    {"meta", false},   {"sources", true},  {"source_paths", true},
     {"claims", true},      {"assertions", false}, {"by_source", false}, {"concepts", true},
     {"by_concept", false}, {"works", true},   {"by_work", false}, {"work_keys", false},
-    {"mentions", false},
+    {"mentions", false},   {"top_evidence", false},
 };
 
 std::string Join(std::string_view a, std::string_view b) {
@@ -89,6 +90,62 @@ bool ParseAssertionKey(std::string_view key, std::string* claim_id, std::string*
   claim_id->assign(ids.substr(0, sep));
   source_id->assign(ids.substr(sep + 1));
   return GetBE32(spans, begin) && GetBE32(spans.substr(4), end);
+}
+
+namespace {
+
+// Bits of a weight whose unsigned order is the numeric order of weights;
+// inverted, so the strongest sorts first.
+uint64_t InvertedWeightBits(double weight) {
+  if (weight == 0) weight = 0;  // -0 and 0 weigh the same
+  uint64_t bits = std::bit_cast<uint64_t>(weight);
+  bits = (bits & (uint64_t{1} << 63)) != 0 ? ~bits : bits | (uint64_t{1} << 63);
+  return ~bits;
+}
+
+double WeightFromInvertedBits(uint64_t inverted) {
+  uint64_t bits = ~inverted;
+  bits = (bits & (uint64_t{1} << 63)) != 0 ? bits & ~(uint64_t{1} << 63) : ~bits;
+  return std::bit_cast<double>(bits);
+}
+
+}  // namespace
+
+std::string TopEvidencePrefix(std::string_view claim_id, Stance side) {
+  std::string k(claim_id);
+  k.push_back(kSep);
+  k.push_back(side == Stance::kAsserts ? kTopEvidenceAffirmTag : kTopEvidenceDenyTag);
+  return k;
+}
+
+std::string TopEvidenceKey(std::string_view claim_id, Stance side, double weight,
+                           std::string_view source_id, uint32_t begin, uint32_t end) {
+  std::string k = TopEvidencePrefix(claim_id, side);
+  PutBE64(&k, InvertedWeightBits(weight));
+  k.append(source_id).push_back(kSep);
+  PutBE32(&k, begin);
+  PutBE32(&k, end);
+  return k;
+}
+
+bool ParseTopEvidenceKey(std::string_view key, std::string* assertion_key, Stance* side,
+                         double* weight) {
+  size_t sep = key.find(kSep);
+  // claim 00 side BE64 source 00 BE32 BE32 (the source id is not empty)
+  if (sep == std::string_view::npos || key.size() < sep + 2 + 8 + 1 + 9) return false;
+  const char tag = key[sep + 1];
+  if (tag != kTopEvidenceAffirmTag && tag != kTopEvidenceDenyTag) return false;
+  uint64_t inverted = 0;
+  if (!GetBE64(key.substr(sep + 2, 8), &inverted)) return false;
+  std::string_view rest = key.substr(sep + 10);  // source_id 00 BE32 BE32
+  if (rest[rest.size() - 9] != kSep || rest.substr(0, rest.size() - 9).find(kSep) != std::string_view::npos) {
+    return false;
+  }
+  assertion_key->assign(key.substr(0, sep + 1));
+  assertion_key->append(rest);
+  *side = tag == kTopEvidenceAffirmTag ? Stance::kAsserts : Stance::kDenies;
+  *weight = WeightFromInvertedBits(inverted);
+  return true;
 }
 
 std::string BySourceAssertionKey(std::string_view source_id, std::string_view claim_id,

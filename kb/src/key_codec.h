@@ -22,11 +22,16 @@
 //                 "a:" + folded family    00 year:be32 00 work_id -> ""   (year 0: unknown)
 //                 "y:" + BE32(year) + folded container 00 work_id -> ""
 //   mentions      source_id 00 BE32(begin) BE32(end)        -> Mention JSON
+//   top_evidence  claim_id 00 side BE64(~weight bits) source_id 00 BE32(begin) BE32(end)
+//                                                           -> ""
 //
 // by_source 'A' entries point at the source's assertions (whose keys start
 // with the claim), 'W' entries list the works the source cites; by_work is
 // the reverse (cited_by). by_concept lists claims whose subject or object is
 // the concept. work_keys finds candidate works for cross-article resolution.
+// top_evidence lists every assertion of a claim by side ('A' affirms, 'D'
+// denies), strongest first (ties in assertions key order), so the strongest
+// K of a side are a K-entry prefix scan.
 // See kb/FORMAT.md.
 #ifndef EVKB_KB_SRC_KEY_CODEC_H_
 #define EVKB_KB_SRC_KEY_CODEC_H_
@@ -56,8 +61,9 @@ enum class Cf : int {
   kByWork,
   kWorkKeys,
   kMentions,
+  kTopEvidence,  // schema version 3
 };
-inline constexpr int kNumCfs = 13;
+inline constexpr int kNumCfs = 14;
 
 struct CfSpec {
   const char* name;
@@ -121,6 +127,18 @@ std::string WorkKeyYearPrefix(int year);
 std::string WorkKeyYearContainerPrefix(int year, std::string_view container);
 // The work id at the end of a work_keys key.
 std::string_view WorkKeyWorkId(std::string_view key);
+
+// top_evidence. The side tags are on disk: do not change.
+inline constexpr char kTopEvidenceAffirmTag = 'A';
+inline constexpr char kTopEvidenceDenyTag = 'D';
+// The entry of the assertion with key parts (claim_id, source_id, begin,
+// end) on `side`, weighing `weight` (>= 0; -0 is stored as 0).
+std::string TopEvidenceKey(std::string_view claim_id, Stance side, double weight,
+                           std::string_view source_id, uint32_t begin, uint32_t end);
+std::string TopEvidencePrefix(std::string_view claim_id, Stance side);
+// Given a top_evidence key, the matching assertions key, side and weight.
+bool ParseTopEvidenceKey(std::string_view key, std::string* assertion_key, Stance* side,
+                         double* weight);
 
 // mentions
 std::string MentionKey(std::string_view source_id, uint32_t begin, uint32_t end);

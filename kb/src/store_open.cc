@@ -111,16 +111,21 @@ Status MakeTempDir(std::string* dir) {
 // the schema version), so a process killed while creating one leaves a
 // database with only some of evkb's column families, no schema version and
 // no records. *unfinished reports that shape; anything else without a
-// 'meta' column family is somebody else's RocksDB database.
-Status CheckIsEvkbDatabase(const std::string& path, bool* unfinished) {
+// 'meta' column family is somebody else's RocksDB database. A database of an
+// older schema also lacks the column families added since (top_evidence,
+// version 3): *only_newer_missing says all the missing ones are such.
+Status CheckIsEvkbDatabase(const std::string& path, bool* unfinished, bool* only_newer_missing) {
   *unfinished = false;
+  *only_newer_missing = false;
   std::vector<std::string> names;
   rocksdb::Status s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names);
   if (!s.ok()) return FromRocks(s, path, "reading its column families");
   bool ours = true, has_meta = false;
   int present = 0;
+  bool has_top_evidence = false;
   for (const std::string& n : names) {
     has_meta |= n == CfSpecOf(Cf::kMeta).name;
+    has_top_evidence |= n == CfSpecOf(Cf::kTopEvidence).name;
     bool known = false;
     for (int i = 0; i < kNumCfs; ++i) known |= n == CfSpecOf(static_cast<Cf>(i)).name;
     ours &= known;
@@ -128,12 +133,52 @@ Status CheckIsEvkbDatabase(const std::string& path, bool* unfinished) {
   }
   if (ours && present < kNumCfs) {
     *unfinished = true;
+    *only_newer_missing = !has_top_evidence && present == kNumCfs - 1;
     return Status::OK();
   }
   if (has_meta) return Status::OK();
   return Status::InvalidArgument(path +
                                  " is a RocksDB database but not an evkb database (it has no "
                                  "'meta' column family); pass a different --db");
+}
+
+Status OlderSchema(const std::string& path, int version) {
+  return Status::NotSupported(path + " was written by an older evkb (schema version " +
+                              std::to_string(version) + "; this build reads schema version " +
+                              std::to_string(kSchemaVersion) + "); run evkb-ingest --db " + path +
+                              " once to upgrade it");
+}
+
+Status Unfinished(const std::string& path);
+
+// A read-only open of a database lacking only the column families added
+// since version 2: an older evkb database (its meta holds a version), or a
+// creation interrupted after all older column families were made.
+Status OlderOrUnfinished(const std::string& path) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = {
+      {CfSpecOf(Cf::kDefault).name, rocksdb::ColumnFamilyOptions()},
+      {CfSpecOf(Cf::kMeta).name, rocksdb::ColumnFamilyOptions()}};
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::DBOptions o = DbOptions(nullptr, false);
+  rocksdb::Status rs = rocksdb::DB::OpenForReadOnly(o, path, descriptors, &handles, &raw);
+  if (!rs.ok()) return FromRocks(rs, path, "opening read-only");
+  std::string value;
+  rs = raw->Get(rocksdb::ReadOptions(), handles[1], std::string(kSchemaVersionKey), &value);
+  for (rocksdb::ColumnFamilyHandle* h : handles) raw->DestroyColumnFamilyHandle(h);
+  delete raw;
+  if (rs.IsNotFound()) return Unfinished(path);
+  if (!rs.ok()) return FromRocks(rs, path, "reading the schema version");
+  int version = 0;
+  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), version);
+  if (ec == std::errc() && end == value.data() + value.size() && version > 0 &&
+      version < kSchemaVersion) {
+    return OlderSchema(path, version);
+  }
+  return Status::Corruption(path + ": schema version '" + value + "' in 'meta' but column family '" +
+                            CfSpecOf(Cf::kTopEvidence).name +
+                            "' is missing; restore the database from a backup or re-ingest into "
+                            "a fresh --db");
 }
 
 // True when no column family holds a key: a database whose creation was
@@ -197,10 +242,7 @@ Status CheckSchema(RocksStore* store, bool fresh, bool read_only) {
   }
   if (version < kSchemaVersion) {
     if (!read_only) return store->Upgrade(version);
-    return Status::NotSupported(store->path() + " was written by an older evkb (schema version " +
-                                std::to_string(version) + "; this build reads schema version " +
-                                std::to_string(kSchemaVersion) + "); run evkb-ingest --db " +
-                                store->path() + " once to upgrade it");
+    return OlderSchema(store->path(), version);
   }
   return Status::OK();
 }
@@ -259,11 +301,13 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
                             "; create one with evkb-ingest --db " + path + " FILE...");
   }
   if (has_current) {
-    bool unfinished = false;
-    Status s = CheckIsEvkbDatabase(path, &unfinished);
+    bool unfinished = false, only_newer_missing = false;
+    Status s = CheckIsEvkbDatabase(path, &unfinished, &only_newer_missing);
     if (!s.ok()) return s;
     // A read-only open cannot create the missing column families.
-    if (unfinished && options.read_only) return Unfinished(path);
+    if (unfinished && options.read_only) {
+      return only_newer_missing ? OlderOrUnfinished(path) : Unfinished(path);
+    }
   } else if (!fs::create_directories(path, ec) && ec) {
     // RocksDB creates only the last path component; the default --db sits
     // under directories that may not exist yet.

@@ -160,6 +160,41 @@ Status RocksStore::AssertionsForClaim(const std::string& claim_id, std::vector<A
                                 });
 }
 
+Status RocksStore::TopAssertionsForClaim(const std::string& claim_id, size_t per_side,
+                                         std::vector<RankedAssertion>* affirming,
+                                         std::vector<RankedAssertion>* denying) {
+  affirming->clear();
+  denying->clear();
+  if (per_side == 0) return Status::OK();
+  for (Stance side : {Stance::kAsserts, Stance::kDenies}) {
+    std::vector<RankedAssertion>* out = side == Stance::kAsserts ? affirming : denying;
+    Status bad;
+    Status s = ScanPrefix(Cf::kTopEvidence, TopEvidencePrefix(claim_id, side),
+                          [&](std::string_view key, std::string_view) {
+                            std::string akey;
+                            Stance stance = side;
+                            RankedAssertion r;
+                            if (!ParseTopEvidenceKey(key, &akey, &stance, &r.weight) ||
+                                !ParseAssertionKey(akey, &r.claim_id, &r.source_id, &r.span_begin,
+                                                   &r.span_end)) {
+                              bad = Corrupt(Cf::kTopEvidence, key);
+                              return false;
+                            }
+                            out->push_back(std::move(r));
+                            return out->size() < per_side;
+                          });
+    if (s.ok()) s = bad;
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+Status RocksStore::GetAssertion(const RankedAssertion& ref, Assertion* out) {
+  return GetRecord(*this, Cf::kAssertions,
+                   AssertionKey(ref.claim_id, ref.source_id, ref.span_begin, ref.span_end),
+                   DecodeAssertion, out);
+}
+
 Status RocksStore::AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) {
   out->clear();
   std::vector<std::string> keys;

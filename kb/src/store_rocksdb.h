@@ -52,6 +52,10 @@ class RocksStore final : public Store {
 
   Status ClaimsByConcept(const std::string& concept_id, std::vector<std::string>* claim_ids) override;
   Status AssertionsForClaim(const std::string& claim_id, std::vector<Assertion>* out) override;
+  Status TopAssertionsForClaim(const std::string& claim_id, size_t per_side,
+                               std::vector<RankedAssertion>* affirming,
+                               std::vector<RankedAssertion>* denying) override;
+  Status GetAssertion(const RankedAssertion& ref, Assertion* out) override;
   Status AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) override;
   Status MentionsForSource(const std::string& source_id, std::vector<Mention>* out) override;
   Status SourcesCitingWork(const std::string& work_id, std::vector<std::string>* source_ids) override;
@@ -89,7 +93,8 @@ class RocksStore final : public Store {
   Status Corrupt(Cf c, std::string_view key) const;
 
   // Brings a database written with schema version `from` (< kSchemaVersion)
-  // up to date: recomputes every claim's evidence summary, then records the
+  // up to date: recomputes every claim's evidence summary and top_evidence
+  // entries, then records the
   // new version. Safe to repeat after a crash. REQUIRES: writable.
   Status Upgrade(int from);
 

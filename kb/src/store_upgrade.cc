@@ -4,6 +4,11 @@
 // Version 1 -> 2: claim records gain their evidence summary ("ev"). Every
 // claim's summary is made from its stored assertions; the version is
 // written last, so an upgrade cut short is simply done again.
+//
+// Version 2 -> 3: the top_evidence index (one entry per assertion, by claim,
+// side and weight). It is built in the same pass, claim by claim, from the
+// same weighing as the summaries (which are rewritten unchanged); entries
+// are keyed by the assertion, so writing them again is harmless.
 #include "claim_summaries.h"
 #include "store_rocksdb.h"
 #include "value_codec.h"
@@ -46,6 +51,9 @@ Status RocksStore::Upgrade(int from) {
     if (s = AssertionsForClaim(claims[i].first, &assertions); !s.ok()) return s;
     batch.Put(cf(Cf::kClaims), claims[i].first,
               EncodeClaim(claims[i].second, SummarizeAssertions(assertions, level_of)));
+    for (const Assertion& a : assertions) {
+      batch.Put(cf(Cf::kTopEvidence), TopEvidenceKeyOf(a, WeighWithLevels(a, level_of)), "");
+    }
     if (batch.Count() >= kClaimsPerBatch) {
       s = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "upgrading claims");
       if (!s.ok()) return s;

@@ -12,7 +12,9 @@
 //     has the indexed field;
 //   - no assertion or mention belongs to a missing source; every claim has
 //     an assertion and every work a citing source;
-//   - the meta counters equal the number of records.
+//   - the meta counters equal the number of records;
+//   - top_evidence holds exactly one entry per assertion, under its claim,
+//     side and weight with the stored works.
 #include <charconv>
 #include <map>
 #include <set>
@@ -66,6 +68,7 @@ class Verifier {
     CheckSources();
     CheckClaims();
     CheckClaimSummaries();
+    CheckTopEvidence();
     CheckAssertions();
     CheckMentions();
     CheckBySource();
@@ -111,7 +114,8 @@ class Verifier {
                      Load(Cf::kAssertions, &assertions_), Load(Cf::kBySource, &by_source_),
                      Load(Cf::kConcepts, &concepts_), Load(Cf::kByConcept, &by_concept_),
                      Load(Cf::kWorks, &works_), Load(Cf::kByWork, &by_work_),
-                     Load(Cf::kWorkKeys, &work_keys_), Load(Cf::kMentions, &mentions_)}) {
+                     Load(Cf::kWorkKeys, &work_keys_), Load(Cf::kMentions, &mentions_),
+                     Load(Cf::kTopEvidence, &top_evidence_)}) {
       if (!s.ok()) return s;
     }
     return Status::OK();
@@ -204,6 +208,37 @@ class Verifier {
           SummarizeAssertions(a == by_claim.end() ? std::vector<Assertion>() : a->second, level_of);
       if (!(stored == expected)) {
         Problem("claim evidence summary disagrees with its assertions", key);
+      }
+    }
+  }
+
+  // top_evidence equals the entries made afresh from the assertions and the
+  // stored works (kb/FORMAT.md, "Indexes").
+  void CheckTopEvidence() {
+    std::map<std::string, int> level_of;
+    for (const auto& [key, value] : works_) {
+      Work w;
+      if (DecodeWork(value, &w)) level_of[key] = w.level;
+    }
+    Keys expected;
+    for (const auto& [key, value] : assertions_) {
+      Assertion a;
+      if (!DecodeAssertion(value, &a)) continue;
+      std::string k = TopEvidenceKeyOf(a, WeighWithLevels(a, level_of));
+      if (top_evidence_.count(k) == 0) Problem("assertion missing from top_evidence", key);
+      expected.insert(std::move(k));
+    }
+    for (const std::string& key : top_evidence_) {
+      if (expected.count(key) != 0) continue;
+      std::string akey;
+      Stance side = Stance::kAsserts;
+      double weight = 0;
+      if (!ParseTopEvidenceKey(key, &akey, &side, &weight)) {
+        Problem("unreadable top_evidence key", key);
+      } else if (assertions_.count(akey) == 0) {
+        Problem("top_evidence -> missing assertion", key);
+      } else {
+        Problem("top_evidence entry with a stale side or weight", key);
       }
     }
   }
@@ -373,7 +408,7 @@ class Verifier {
   size_t dropped_ = 0;
 
   KeyValues meta_, sources_, source_paths_, claims_, assertions_, concepts_, works_, mentions_;
-  Keys by_source_, by_concept_, by_work_, work_keys_;
+  Keys by_source_, by_concept_, by_work_, work_keys_, top_evidence_;
   Keys cited_works_;
   std::map<std::string, std::pair<std::string, std::string>> claim_concepts_;
 };

@@ -124,16 +124,8 @@ kb::Status EvidencePool::EvidenceOf(const std::string& claim_id, const ClaimEvid
     ClaimEvidence ce;
     for (kb::Assertion& a : assertions) {
       Weighed w;
-      std::vector<kb::Work> works;
-      for (const kb::WorkLink& link : a.works) {
-        if (const kb::Work* work = FindWork(link.work_id)) {
-          w.works.push_back(work);
-          works.push_back(*work);
-        }
-      }
-      w.stance = kb::WeighAssertion(a, works);
+      Weigh(std::move(a), &w);
       const bool affirms = w.stance.stance == kb::Stance::kAsserts;
-      w.assertion = std::move(a);
       (affirms ? ce.affirmations : ce.denials).push_back(std::move(w));
     }
     for (auto* side : {&ce.affirmations, &ce.denials}) {
@@ -143,6 +135,57 @@ kb::Status EvidencePool::EvidenceOf(const std::string& claim_id, const ClaimEvid
     }
     cached_assertions_ += assertions.size();
     it = evidence_.emplace(claim_id, std::move(ce)).first;
+  }
+  *out = &it->second;
+  return kb::Status::OK();
+}
+
+void EvidencePool::Weigh(kb::Assertion a, Weighed* out) {
+  std::vector<kb::Work> works;
+  for (const kb::WorkLink& link : a.works) {
+    if (const kb::Work* work = FindWork(link.work_id)) {
+      out->works.push_back(work);
+      works.push_back(*work);
+    }
+  }
+  out->stance = kb::WeighAssertion(a, works);
+  out->assertion = std::move(a);
+}
+
+kb::Status EvidencePool::TopEvidenceOf(const std::string& claim_id, const TopEvidence** out) {
+  auto it = top_evidence_.find(claim_id);
+  if (it == top_evidence_.end()) {
+    TopEvidence top;
+    kb::Status s = store_->TopAssertionsForClaim(claim_id, kMaxEvidencePerSide, &top.affirmations,
+                                                 &top.denials);
+    if (!s.ok()) return s;
+    cached_assertions_ += top.affirmations.size() + top.denials.size();
+    it = top_evidence_.emplace(claim_id, std::move(top)).first;
+  }
+  *out = &it->second;
+  return kb::Status::OK();
+}
+
+kb::Status EvidencePool::Listed(const kb::RankedAssertion& ref, const Weighed** out) {
+  std::string key = ref.claim_id;
+  key.push_back('\0');
+  key += ref.source_id;
+  key.push_back('\0');
+  key += std::to_string(ref.span_begin) + "-" + std::to_string(ref.span_end);
+  auto it = listed_.find(key);
+  if (it == listed_.end()) {
+    kb::Assertion a;
+    kb::Status s = store_->GetAssertion(ref, &a);
+    if (s.IsNotFound()) {
+      return kb::Status::Corruption("the top_evidence index names a missing assertion of claim " +
+                                    ref.claim_id + " from source " + ref.source_id +
+                                    "; run evkb-ingest on a fresh --db to rebuild");
+    }
+    if (!s.ok()) return s;
+    Weighed w;
+    Weigh(std::move(a), &w);
+    cached_assertions_ += 1;
+    it = listed_.emplace(std::move(key), std::move(w)).first;
   }
   *out = &it->second;
   return kb::Status::OK();
@@ -216,29 +259,25 @@ kb::Status EvidencePool::Count(const kb::Claim& claim, double closeness, Judgeme
   out->against_count += summary->Count(kb::Stance::kDenies);
   for (const auto& [tag, n] : summary->mechanisms) out->mechanisms[tag] += n;
   if (listed_for == nullptr) return kb::Status::OK();
-  const ClaimEvidence* ce = nullptr;
-  if (s = EvidenceOf(claim.id, &ce); !s.ok()) return s;
+  const TopEvidence* top = nullptr;
+  if (s = TopEvidenceOf(claim.id, &top); !s.ok()) return s;
   // A claim's items keep their order under one discount: only its first
   // kMaxEvidencePerSide can reach the listing.
-  auto top = [&](const std::vector<Weighed>& items, std::vector<Counted>* to) {
+  auto add = [&](const std::vector<kb::RankedAssertion>& items, std::vector<Counted>* to) {
     const size_t n = std::min(items.size(), kMaxEvidencePerSide);
-    for (size_t i = 0; i < n; ++i) {
-      to->push_back({&items[i], &claim, items[i].stance.weight * closeness});
-    }
+    for (size_t i = 0; i < n; ++i) to->push_back({&items[i], &claim, items[i].weight * closeness});
   };
-  top(ce->affirmations, listed_for);
-  top(ce->denials, listed_against);
+  add(top->affirmations, listed_for);
+  add(top->denials, listed_against);
   return kb::Status::OK();
 }
 
-void EvidencePool::List(std::vector<Counted>& side, std::vector<Evidence>* out) {
+kb::Status EvidencePool::List(std::vector<Counted>& side, std::vector<Evidence>* out) {
   // Strongest first; ties in a fixed order that needs no source record.
   auto stronger = [](const Counted& a, const Counted& b) {
     if (a.weight != b.weight) return a.weight > b.weight;
-    if (a.item->assertion.source_id != b.item->assertion.source_id) {
-      return a.item->assertion.source_id < b.item->assertion.source_id;
-    }
-    return a.item->assertion.span_begin < b.item->assertion.span_begin;
+    if (a.item->source_id != b.item->source_id) return a.item->source_id < b.item->source_id;
+    return a.item->span_begin < b.item->span_begin;
   };
   const size_t keep = std::min(side.size(), kMaxEvidencePerSide);
   std::partial_sort(side.begin(), side.begin() + static_cast<std::ptrdiff_t>(keep), side.end(),
@@ -247,7 +286,7 @@ void EvidencePool::List(std::vector<Counted>& side, std::vector<Evidence>* out) 
   std::vector<std::pair<const Counted*, const kb::Source*>> listed;
   listed.reserve(keep);
   for (size_t i = 0; i < keep; ++i) {
-    listed.emplace_back(&side[i], FindSource(side[i].item->assertion.source_id));
+    listed.emplace_back(&side[i], FindSource(side[i].item->source_id));
   }
   std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) {
     if (a.first->weight != b.first->weight) return a.first->weight > b.first->weight;
@@ -257,12 +296,15 @@ void EvidencePool::List(std::vector<Counted>& side, std::vector<Evidence>* out) 
   for (size_t i = 0; i < keep; ++i) {
     Evidence& e = (*out)[i];
     const Counted& c = *listed[i].first;
-    e.assertion = c.item->assertion;
-    for (const kb::Work* work : c.item->works) e.works.push_back(*work);
+    const Weighed* item = nullptr;
+    if (kb::Status s = Listed(*c.item, &item); !s.ok()) return s;
+    e.assertion = item->assertion;
+    for (const kb::Work* work : item->works) e.works.push_back(*work);
     e.claim = *c.claim;
     e.weight = c.weight;
     e.source = *listed[i].second;
   }
+  return kb::Status::OK();
 }
 
 kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, bool list_evidence) {
@@ -293,8 +335,8 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, bool
   out->verdict = v.verdict;
   out->confidence = v.confidence;
   if (list_evidence) {
-    List(listed_for, &out->for_evidence);
-    List(listed_against, &out->against_evidence);
+    if (s = List(listed_for, &out->for_evidence); !s.ok()) return s;
+    if (s = List(listed_against, &out->against_evidence); !s.ok()) return s;
   }
   return kb::Status::OK();
 }

@@ -75,11 +75,12 @@ class EvidencePool {
     std::vector<const kb::Work*> works;  // into works_
     kb::WeighedStance stance;
   };
-  // One assertion counted in a judgement.
+  // One assertion that may be listed in a judgement: only its key and
+  // weight are read until it is.
   struct Counted {
-    const Weighed* item;
+    const kb::RankedAssertion* item;
     const kb::Claim* claim;
-    double weight;  // stance.weight x closeness
+    double weight;  // item->weight x closeness
   };
   // A claim's weighed assertions, each side strongest first, so a judgement
   // lists the top of each claim without sorting again. Read only to list
@@ -89,6 +90,17 @@ class EvidencePool {
   };
   // The evidence of `claim_id`, read once per pool.
   kb::Status EvidenceOf(const std::string& claim_id, const ClaimEvidence** out);
+  // The keys and weights of the first kMaxEvidencePerSide of each side of
+  // EvidenceOf(claim_id), read from the store's top_evidence index once per
+  // pool: all a listing can show of the claim.
+  struct TopEvidence {
+    std::vector<kb::RankedAssertion> affirmations, denials;  // strongest first
+  };
+  kb::Status TopEvidenceOf(const std::string& claim_id, const TopEvidence** out);
+  // The assertion `ref` names, weighed, its works loaded; read once per pool.
+  kb::Status Listed(const kb::RankedAssertion& ref, const Weighed** out);
+  // Weighs `a` with its works (loaded) into *out.
+  void Weigh(kb::Assertion a, Weighed* out);
   // The stored summary of `claim_id`'s own assertions, read once per pool.
   kb::Status SummaryOf(const std::string& claim_id, const kb::EvidenceSummary** out);
   // Adds `claim`'s evidence, weighed at `closeness`, to *out's sides, counts
@@ -97,8 +109,9 @@ class EvidencePool {
   kb::Status Count(const kb::Claim& claim, double closeness, Judgement* out,
                    kb::SideEvidence* affirm, kb::SideEvidence* deny,
                    std::vector<Counted>* listed_for, std::vector<Counted>* listed_against);
-  // The strongest kMaxEvidencePerSide of `side` as Evidence, sources loaded.
-  void List(std::vector<Counted>& side, std::vector<Evidence>* out);
+  // The strongest kMaxEvidencePerSide of `side` as Evidence, assertions,
+  // works and sources loaded.
+  kb::Status List(std::vector<Counted>& side, std::vector<Evidence>* out);
   const kb::Work* FindWork(const std::string& id);
   const kb::Source* FindSource(const std::string& id);
 
@@ -111,6 +124,8 @@ class EvidencePool {
   std::unordered_map<std::string, kb::Work> works_;    // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Source> sources_;
   std::unordered_map<std::string, ClaimEvidence> evidence_;
+  std::unordered_map<std::string, TopEvidence> top_evidence_;
+  std::unordered_map<std::string, Weighed> listed_;  // by claim, source and span
   std::unordered_map<std::string, kb::EvidenceSummary> summaries_;
 };
 

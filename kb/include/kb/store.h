@@ -20,9 +20,10 @@ namespace kb {
 
 // The schema version this build writes. Opening a database whose meta holds a
 // larger number fails with Status::NotSupported.
-// Version 2 added the evidence summary to claim records; a version-1
-// database is upgraded when opened writable (see kb/FORMAT.md).
-inline constexpr int kSchemaVersion = 2;
+// Version 2 added the evidence summary to claim records, version 3 the
+// top_evidence index; an older database is upgraded when opened writable
+// (see kb/FORMAT.md).
+inline constexpr int kSchemaVersion = 3;
 
 struct StoreOptions {
   // Writable open; creates the database when missing.
@@ -36,6 +37,13 @@ struct StoreOptions {
 };
 
 enum class PutOutcome { kIngested, kUnchanged, kReplaced };
+
+// An assertion named by its key, with its weight (Store::TopAssertionsForClaim).
+struct RankedAssertion {
+  std::string claim_id, source_id;
+  uint32_t span_begin = 0, span_end = 0;
+  double weight = 0;
+};
 
 struct StoreCounts {
   uint64_t sources = 0, claims = 0, assertions = 0, works = 0, mentions = 0, concepts = 0;
@@ -89,6 +97,17 @@ class Store {
   // Claims whose subject or object is `concept_id` (exact id, no hierarchy).
   virtual Status ClaimsByConcept(const std::string& concept_id, std::vector<std::string>* claim_ids) = 0;
   virtual Status AssertionsForClaim(const std::string& claim_id, std::vector<Assertion>* out) = 0;
+  // The strongest `per_side` assertions of `claim_id` affirming it (stance
+  // kAsserts) and denying it, as keys with their weight (kb::WeighAssertion
+  // with the works as stored now): each side strongest first, equal weights
+  // in AssertionsForClaim order, i.e. the head of each side of
+  // AssertionsForClaim stably sorted by weight. Read from the top_evidence
+  // index alone; GetAssertion loads the ones wanted.
+  virtual Status TopAssertionsForClaim(const std::string& claim_id, size_t per_side,
+                                       std::vector<RankedAssertion>* affirming,
+                                       std::vector<RankedAssertion>* denying) = 0;
+  // The assertion `ref` names. NotFound when absent.
+  virtual Status GetAssertion(const RankedAssertion& ref, Assertion* out) = 0;
   virtual Status AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) = 0;
   virtual Status MentionsForSource(const std::string& source_id, std::vector<Mention>* out) = 0;
   // Ids of the sources citing `work_id` (through a mention, an assertion or its reference list).

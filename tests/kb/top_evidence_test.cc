@@ -1,0 +1,285 @@
+// The top_evidence index (kb/FORMAT.md, "Indexes"): after every kind of
+// write, Store::TopAssertionsForClaim must equal the head of each side of a
+// claim's assertions stably sorted by their weight with the stored works;
+// Verify must notice a missing, stray or stale entry; a schema-2 database
+// (which has no top_evidence column family) gets it on its first writable
+// open.
+#include <rocksdb/db.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "kb/store.h"
+#include "kb/verdict.h"
+#include "kb_test_util.h"
+#include "key_codec.h"
+#include "store_rocksdb.h"
+
+using kb_test::MakeClaim;
+using kb_test::MakeRecord;
+using kb_test::MakeWork;
+
+namespace {
+
+kb::Work WithLevel(kb::Work w, int level) {
+  w.level = level;
+  return w;
+}
+
+// `record` with its assertions varied so that weights differ and tie.
+kb::SourceRecord Varied(kb::SourceRecord record) {
+  for (size_t i = 0; i < record.assertions.size(); ++i) {
+    kb::Assertion& a = record.assertions[i];
+    if (i % 2 == 1) a.stance = kb::Stance::kDenies;
+    if (i % 3 == 1) a.hedged = true;
+    if (i % 3 == 2) a.attribution = kb::Attribution::kExpert;
+  }
+  return record;
+}
+
+// The strongest `per_side` of each side of `claim_id`, made afresh from
+// AssertionsForClaim with public reads only.
+void Fresh(kb::Store* store, const std::string& claim_id, size_t per_side,
+           std::vector<std::string>* affirming, std::vector<std::string>* denying) {
+  std::vector<kb::Assertion> assertions;
+  REQUIRE(store->AssertionsForClaim(claim_id, &assertions).ok());
+  std::vector<std::pair<double, std::string>> sides[2];
+  for (const kb::Assertion& a : assertions) {
+    std::vector<kb::Work> works;
+    for (const kb::WorkLink& link : a.works) {
+      kb::Work w;
+      if (store->GetWork(link.work_id, &w).ok()) works.push_back(w);
+    }
+    const kb::WeighedStance w = kb::WeighAssertion(a, works);
+    sides[w.stance == kb::Stance::kAsserts ? 0 : 1].emplace_back(w.weight, kb::AssertionKey(a));
+  }
+  for (auto* out : {affirming, denying}) {
+    auto& side = sides[out == affirming ? 0 : 1];
+    std::stable_sort(side.begin(), side.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    out->clear();
+    for (size_t i = 0; i < side.size() && i < per_side; ++i) out->push_back(side[i].second);
+  }
+}
+
+// The assertions keys of `refs`; each names a stored assertion of its weight.
+std::vector<std::string> Keys(kb::Store* store, const std::vector<kb::RankedAssertion>& refs) {
+  std::vector<std::string> out;
+  for (const kb::RankedAssertion& r : refs) {
+    kb::Assertion a;
+    REQUIRE(store->GetAssertion(r, &a).ok());
+    std::vector<kb::Work> works;
+    for (const kb::WorkLink& link : a.works) {
+      kb::Work w;
+      if (store->GetWork(link.work_id, &w).ok()) works.push_back(w);
+    }
+    CHECK(kb::WeighAssertion(a, works).weight == r.weight);
+    out.push_back(kb::AssertionKey(r.claim_id, r.source_id, r.span_begin, r.span_end));
+    CHECK(out.back() == kb::AssertionKey(a));
+  }
+  return out;
+}
+
+// Every claim's top evidence equals a fresh one, at several depths, and the
+// store is consistent (Verify checks the whole index).
+void CheckAllTops(kb::Store* store) {
+  size_t claims = 0;
+  REQUIRE(store->ForEachClaim([&](const kb::Claim& c) {
+                  for (size_t k : {size_t{1}, size_t{2}, size_t{100}}) {
+                    std::vector<kb::RankedAssertion> affirming, denying;
+                    REQUIRE(store->TopAssertionsForClaim(c.id, k, &affirming, &denying).ok());
+                    std::vector<std::string> want_a, want_d;
+                    Fresh(store, c.id, k, &want_a, &want_d);
+                    CHECK(Keys(store, affirming) == want_a);
+                    CHECK(Keys(store, denying) == want_d);
+                  }
+                  ++claims;
+                  return true;
+                })
+              .ok());
+  CHECK(claims > 0);
+  CHECK(kb_test::CheckConsistency(store).empty());
+}
+
+}  // namespace
+
+TEST_CASE("top_evidence keys order by side, weight (strongest first), then assertion", "[kb]") {
+  const std::string a = kb::TopEvidenceKey("c1", kb::Stance::kAsserts, 0.5, "s1", 1, 2);
+  const std::string b = kb::TopEvidenceKey("c1", kb::Stance::kAsserts, 0.25, "s0", 0, 1);
+  const std::string c = kb::TopEvidenceKey("c1", kb::Stance::kAsserts, 0.25, "s1", 0, 1);
+  const std::string d = kb::TopEvidenceKey("c1", kb::Stance::kAsserts, 0.0, "s0", 0, 1);
+  const std::string e = kb::TopEvidenceKey("c1", kb::Stance::kDenies, 1.0, "s0", 0, 1);
+  CHECK(a < b);
+  CHECK(b < c);
+  CHECK(c < d);
+  CHECK(d < e);
+  CHECK(kb::TopEvidenceKey("c1", kb::Stance::kAsserts, -0.0, "s0", 0, 1) == d);
+  CHECK(kb::TopEvidenceKey("c1", kb::Stance::kAsserts, 1.0, "s0", 0, 1) < a);
+  std::string akey;
+  kb::Stance side = kb::Stance::kAsserts;
+  double weight = 0;
+  REQUIRE(kb::ParseTopEvidenceKey(e, &akey, &side, &weight));
+  CHECK(akey == kb::AssertionKey("c1", "s0", 0, 1));
+  CHECK(side == kb::Stance::kDenies);
+  CHECK(weight == 1.0);
+  REQUIRE(kb::ParseTopEvidenceKey(b, &akey, &side, &weight));
+  CHECK(akey == kb::AssertionKey("c1", "s0", 0, 1));
+  CHECK(side == kb::Stance::kAsserts);
+  CHECK(weight == 0.25);
+  CHECK_FALSE(kb::ParseTopEvidenceKey("c1", &akey, &side, &weight));
+  CHECK_FALSE(kb::ParseTopEvidenceKey(std::string("c1\0X12345678s\0abcdefgh", 23), &akey, &side,
+                                      &weight));
+}
+
+TEST_CASE("Store: top evidence follows ingest, replace and level changes", "[kb]") {
+  kb_test::TempDir dir;
+  auto store = kb_test::OpenWritable(dir.Sub("db"));
+  const kb::Claim c1 = MakeClaim("foam_rolling", "reduces", "doms");
+  const kb::Claim c2 = MakeClaim("foam_rolling", "breaks_down", "scar_tissue");
+  const kb::Claim c3 = MakeClaim("stretching", "improves", "range_of_motion");
+  const kb::Work review = WithLevel(MakeWork("Wiewelhove", 2019, "A meta-analysis"), 1);
+  const kb::Work blog = WithLevel(MakeWork("Blogger", 2020, "My view"), 5);
+  kb::PutOutcome outcome;
+  REQUIRE(store->PutSource(Varied(MakeRecord("a.md", "a1", {c1, c2, c1, c3, c1, c1}, {review})),
+                           &outcome)
+              .ok());
+  REQUIRE(store->PutSource(Varied(MakeRecord("b.md", "b1", {c2, c1, c1, c1}, {blog})), &outcome)
+              .ok());
+  REQUIRE(store->PutSource(Varied(MakeRecord("c.md", "c1", {c3, c1}, {})), &outcome).ok());
+  CheckAllTops(store.get());
+
+  SECTION("a replaced source's entries go") {
+    REQUIRE(store->PutSource(Varied(MakeRecord("a.md", "a2", {c3, c1}, {blog})), &outcome).ok());
+    CHECK(outcome == kb::PutOutcome::kReplaced);
+    CheckAllTops(store.get());
+  }
+  SECTION("a replacement dropping a claim removes its entries") {
+    REQUIRE(store->PutSource(Varied(MakeRecord("c.md", "c2", {c1}, {})), &outcome).ok());
+    REQUIRE(store->PutSource(Varied(MakeRecord("a.md", "a3", {c1}, {})), &outcome).ok());
+    std::vector<kb::RankedAssertion> affirming, denying;
+    REQUIRE(store->TopAssertionsForClaim(c3.id, 10, &affirming, &denying).ok());
+    CHECK(affirming.empty());
+    CHECK(denying.empty());
+    CheckAllTops(store.get());
+  }
+  SECTION("a work's new level moves the entries of other sources' assertions") {
+    REQUIRE(store->PutSource(MakeRecord("d.md", "d1", {c2}, {WithLevel(blog, 1)}), &outcome).ok());
+    CheckAllTops(store.get());
+    REQUIRE(store->PutSource(MakeRecord("d.md", "d2", {c2}, {WithLevel(review, 5)}), &outcome)
+                .ok());
+    CheckAllTops(store.get());
+  }
+}
+
+TEST_CASE("Store::Verify: a missing, stray or stale top_evidence entry is reported", "[kb]") {
+  kb_test::TempDir dir;
+  auto store = kb_test::OpenWritable(dir.Sub("db"));
+  const kb::Claim c1 = MakeClaim("foam_rolling", "reduces", "doms");
+  kb::PutOutcome outcome;
+  REQUIRE(store->PutSource(MakeRecord("a.md", "a1", {c1}, {}), &outcome).ok());
+  auto* rs = dynamic_cast<kb::RocksStore*>(store.get());
+  REQUIRE(rs != nullptr);
+  std::vector<kb::Assertion> assertions;
+  REQUIRE(store->AssertionsForClaim(c1.id, &assertions).ok());
+  REQUIRE(assertions.size() == 1);
+  const kb::Assertion& a = assertions[0];
+  std::string entry;
+  REQUIRE(rs->ScanPrefix(kb::Cf::kTopEvidence, "", [&](std::string_view key, std::string_view) {
+             entry = std::string(key);
+             return false;
+           }).ok());
+  REQUIRE(!entry.empty());
+  std::vector<std::string> problems;
+
+  SECTION("missing") {
+    REQUIRE(rs->db()->Delete(rocksdb::WriteOptions(), rs->cf(kb::Cf::kTopEvidence), entry).ok());
+    REQUIRE(store->Verify(&problems).ok());
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0], Catch::StartsWith("assertion missing from top_evidence: " + a.claim_id +
+                                              "|" + a.source_id + "|"));
+  }
+  SECTION("stale weight") {
+    REQUIRE(rs->db()->Delete(rocksdb::WriteOptions(), rs->cf(kb::Cf::kTopEvidence), entry).ok());
+    REQUIRE(rs->db()->Put(rocksdb::WriteOptions(), rs->cf(kb::Cf::kTopEvidence),
+                          kb::TopEvidenceKey(a.claim_id, a.stance, 0.125, a.source_id,
+                                             a.span_begin, a.span_end),
+                          "")
+                .ok());
+    REQUIRE(store->Verify(&problems).ok());
+    REQUIRE(problems.size() == 2);
+    CHECK_THAT(problems[0], Catch::StartsWith("assertion missing from top_evidence: "));
+    CHECK_THAT(problems[1], Catch::StartsWith("top_evidence entry with a stale side or weight: "));
+  }
+  SECTION("stray") {
+    REQUIRE(rs->db()->Put(rocksdb::WriteOptions(), rs->cf(kb::Cf::kTopEvidence),
+                          kb::TopEvidenceKey(a.claim_id, a.stance, 0.5, a.source_id,
+                                             a.span_begin + 100, a.span_end + 100),
+                          "")
+                .ok());
+    REQUIRE(store->Verify(&problems).ok());
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0], Catch::StartsWith("top_evidence -> missing assertion: "));
+    std::vector<kb::RankedAssertion> affirming, denying;
+    REQUIRE(store->TopAssertionsForClaim(c1.id, 10, &affirming, &denying).ok());
+    REQUIRE(affirming.size() + denying.size() == 2);
+    for (const auto* side : {&affirming, &denying}) {
+      for (const kb::RankedAssertion& r : *side) {
+        kb::Assertion got;
+        CHECK(store->GetAssertion(r, &got).IsNotFound() == (r.span_begin == a.span_begin + 100));
+      }
+    }
+  }
+}
+
+TEST_CASE("Store::Open: a schema-2 database gets top_evidence on a writable open", "[kb]") {
+  kb_test::TempDir dir;
+  const std::string path = dir.Sub("db");
+  const kb::Claim c1 = MakeClaim("foam_rolling", "reduces", "doms");
+  const kb::Claim c2 = MakeClaim("foam_rolling", "breaks_down", "scar_tissue");
+  const kb::Work review = WithLevel(MakeWork("Wilke", 2019, "A review"), 1);
+  {
+    auto store = kb_test::OpenWritable(path);
+    kb::PutOutcome outcome;
+    REQUIRE(store->PutSource(Varied(MakeRecord("a.md", "a1", {c1, c2, c1, c1}, {review})), &outcome)
+                .ok());
+    REQUIRE(store->PutSource(Varied(MakeRecord("b.md", "b1", {c1, c1, c2}, {})), &outcome).ok());
+  }
+  {
+    // Make it look as schema version 2 left it: no top_evidence column family.
+    std::vector<std::string> names;
+    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    for (const std::string& n : names) descriptors.emplace_back(n, rocksdb::ColumnFamilyOptions());
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), path, descriptors, &handles, &db).ok());
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == "meta") {
+        REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], std::string(kb::kSchemaVersionKey), "2")
+                    .ok());
+      }
+      if (names[i] == "top_evidence") REQUIRE(db->DropColumnFamily(handles[i]).ok());
+    }
+    for (rocksdb::ColumnFamilyHandle* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
+    delete db;
+  }
+  {
+    kb::StoreOptions ro;
+    ro.read_only = true;
+    std::unique_ptr<kb::Store> store;
+    kb::Status s = kb::Store::Open(ro, path, &store);
+    CHECK(s.IsNotSupported());
+    CHECK(s.message() == path + " was written by an older evkb (schema version 2; this build reads "
+                                "schema version " + std::to_string(kb::kSchemaVersion) +
+                                "); run evkb-ingest --db " + path + " once to upgrade it");
+  }
+  {
+    auto store = kb_test::OpenWritable(path);
+    CheckAllTops(store.get());
+  }
+  kb::StoreOptions ro;
+  ro.read_only = true;
+  std::unique_ptr<kb::Store> store;
+  REQUIRE(kb::Store::Open(ro, path, &store).ok());
+  CheckAllTops(store.get());
+}

@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
       "  evkb-ingest examples/articles/\n"
       "  evkb-ingest --dry-run --format json article.md     # see what would be stored\n"
       "  curl -s URL | evkb-ingest -                         # an HTML page from stdin\n"
-      "  evkb-ingest --parse-references refs.txt             # references to CSL-JSON",
+      "  evkb-ingest --parse-references refs.txt             # references to CSL-JSON\n"
+      "  evkb-ingest --upgrade --db DIR                      # a database from an older evkb",
       "evkb-ingest"};
   app.set_version_flag("--version", "evkb-ingest 0.1.0");
   ingest::RunOptions o;
@@ -33,6 +34,9 @@ int main(int argc, char** argv) {
   app.add_flag("--quiet,-q", o.quiet, "Print only the summary");
   app.add_option("--max-bytes", o.max_bytes, "Reject inputs larger than this (default 20 MB)");
   app.add_option("--threads", o.threads, "Analysis threads (default: one per core, at most 4)");
+  app.add_flag("--upgrade", o.upgrade,
+               "Bring a database written by an older evkb up to date (INPUT optional; a missing "
+               "database is an error, not created)");
   app.add_option("--parse-references", parse_refs,
                  "Parse one reference per line (or blank-line-separated block) from FILE or - and "
                  "print CSL-JSON (or BibTeX with --format bibtex); stores nothing");
@@ -40,7 +44,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (!parse_refs.empty()) return ingest::RunParseReferences(parse_refs, o.format, stdout, stderr);
-  if (o.inputs.empty()) {
+  if (o.inputs.empty() && !o.upgrade) {
     std::fprintf(stderr, "evkb-ingest: no INPUT given\nRun with --help for more information.\n");
     return 2;
   }

@@ -93,10 +93,15 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
   if (!options.dry_run) {
     kb::StoreOptions so;
     so.read_only = false;
+    so.create_if_missing = !options.upgrade;
     s = kb::Store::Open(so, db, &store);
     if (!s.ok()) return DatabaseExit(err, db, s);
     s = store->PutConcepts(lexicon.concepts);
     if (!s.ok()) return DatabaseExit(err, db, s);
+    if (options.upgrade && options.inputs.empty()) {
+      std::fprintf(err, "evkb-ingest: %s is up to date (schema version %d)\n", db.c_str(), kb::kSchemaVersion);
+      return 0;
+    }
   }
 
   bool json = options.format == "json";

@@ -145,7 +145,7 @@ Status CheckIsEvkbDatabase(const std::string& path, bool* unfinished, bool* only
 Status OlderSchema(const std::string& path, int version) {
   return Status::NotSupported(path + " was written by an older evkb (schema version " +
                               std::to_string(version) + "; this build reads schema version " +
-                              std::to_string(kSchemaVersion) + "); run evkb-ingest --db " + path +
+                              std::to_string(kSchemaVersion) + "); run evkb-ingest --upgrade --db " + path +
                               " once to upgrade it");
 }
 

@@ -12,6 +12,9 @@ newer schema.
   small tmpfs (ENOSPC). It must exit 4; afterwards the database verifies (no
   half-written article) and re-running without the limit completes to the
   same export as a clean run.
+- Older schema: schema_version set to 2; queries refuse with a message naming
+  --upgrade, `evkb-ingest --upgrade` upgrades in place (Verify clean), and
+  --upgrade of a missing database is an error that creates nothing.
 - Newer schema: meta's schema_version set to 99 behind evkb's back; ingest,
   query and verify all refuse it with exit 4 and say to upgrade.
 Prints one line per case and "storage fault cases: N, as expected: N".
@@ -204,6 +207,34 @@ def main():
                 problems.append("%s: the message does not say to upgrade: %r" % (what, r.err[:200]))
         cases.report("newer schema version (99)", problems, ", ".join(results))
         lib.log("       message: " + (r.err.strip().splitlines() or [""])[0][:220])
+
+        # ---- A database written by an older schema: queries refuse it and
+        # say how to upgrade; `evkb-ingest --upgrade` upgrades it in place.
+        db = os.path.join(work, "older")
+        shutil.copytree(clean, db)
+        r = lib.run([args.tamper, "schema-version", db, "2"], timeout=60)
+        if r.rc != 0:
+            raise lib.Failure("evkb-tamper failed: " + r.err)
+        problems = []
+        results = []
+        r = lib.run([args.query, "--db", db, "stats"], timeout=60)
+        results.append("stats before %d" % r.rc)
+        if r.rc != 4 or "--upgrade" not in r.err:
+            problems.append("stats on an older database: rc %d, %r" % (r.rc, r.err[:200]))
+        for argv, what in (([args.ingest, "--db", db, "--lexicon", args.lexicon, "--upgrade"], "upgrade"),
+                           ([args.query, "--db", db, "stats"], "stats after"),
+                           ([args.verify, db], "verify")):
+            r = lib.run(argv, timeout=120)
+            results.append("%s %d" % (what, r.rc))
+            if r.rc != 0:
+                problems.append("%s: rc %d, %r" % (what, r.rc, r.err[:200]))
+        missing = os.path.join(work, "missing")
+        r = lib.run([args.ingest, "--db", missing, "--lexicon", args.lexicon, "--upgrade"], timeout=60)
+        results.append("upgrade of a missing db %d" % r.rc)
+        if r.rc != 4 or os.path.exists(os.path.join(missing, "CURRENT")):
+            problems.append("--upgrade of a missing database: rc %d, created: %s" %
+                            (r.rc, os.path.exists(os.path.join(missing, "CURRENT"))))
+        cases.report("older schema version (2), upgraded", problems, ", ".join(results))
 
         lib.log("storage fault cases: %d, as expected: %d" % (cases.tried, cases.tried - cases.failed))
         if cases.failed:

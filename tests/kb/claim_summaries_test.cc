@@ -247,7 +247,7 @@ TEST_CASE("Store::Open: a schema-1 database is upgraded by a writable open", "[k
     CHECK(s.IsNotSupported());
     CHECK(s.message() == path + " was written by an older evkb (schema version 1; this build reads "
                                 "schema version " + std::to_string(kb::kSchemaVersion) +
-                                "); run evkb-ingest --db " + path + " once to upgrade it");
+                                "); run evkb-ingest --upgrade --db " + path + " once to upgrade it");
   }
   {
     auto store = kb_test::OpenWritable(path);

@@ -271,7 +271,7 @@ TEST_CASE("Store::Open: a schema-2 database gets top_evidence on a writable open
     CHECK(s.IsNotSupported());
     CHECK(s.message() == path + " was written by an older evkb (schema version 2; this build reads "
                                 "schema version " + std::to_string(kb::kSchemaVersion) +
-                                "); run evkb-ingest --db " + path + " once to upgrade it");
+                                "); run evkb-ingest --upgrade --db " + path + " once to upgrade it");
   }
   {
     auto store = kb_test::OpenWritable(path);

@@ -20,6 +20,7 @@ struct RunOptions {
   bool quiet = false;
   uint64_t max_bytes = 20ull << 20;
   unsigned threads = 0;               // analysis threads; 0: one per core, at most 4
+  bool upgrade = false;               // open an existing db writable (upgrading it); inputs optional
 };
 
 // Exit codes per CLI.md: 0 ok, 2 usage (bad lexicon), 3 some input

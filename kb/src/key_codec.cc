@@ -265,4 +265,30 @@ std::string MentionKey(const Mention& m) { return MentionKey(m.source_id, m.span
 
 std::string MentionPrefix(std::string_view source_id) { return Join(source_id, ""); }
 
+
+std::string EncodeByWorkLinks(const std::vector<std::string>& assertion_keys) {
+  std::string out = "L";
+  for (const std::string& k : assertion_keys) {
+    PutBE32(&out, static_cast<uint32_t>(k.size()));
+    out += k;
+  }
+  return out;
+}
+
+bool ParseByWorkLinks(std::string_view value, std::vector<std::string>* assertion_keys) {
+  assertion_keys->clear();
+  if (value.empty() || value[0] != 'L') return false;
+  value.remove_prefix(1);
+  while (!value.empty()) {
+    uint32_t n = 0;
+    if (!GetBE32(value, &n) || value.size() - 4 < n) {
+      assertion_keys->clear();
+      return false;
+    }
+    assertion_keys->emplace_back(value.substr(4, n));
+    value.remove_prefix(4 + n);
+  }
+  return true;
+}
+
 }  // namespace kb

@@ -111,6 +111,11 @@ std::string ByConceptPrefix(std::string_view concept_id);
 
 // by_work
 std::string ByWorkKey(std::string_view work_id, std::string_view source_id);
+// A by_work value: 'L', then for each assertions key of the citing source
+// that links the work, BE32(length) and the key. An empty value (written
+// before links were kept) says nothing: ParseByWorkLinks returns false.
+std::string EncodeByWorkLinks(const std::vector<std::string>& assertion_keys);
+bool ParseByWorkLinks(std::string_view value, std::vector<std::string>* assertion_keys);
 std::string ByWorkPrefix(std::string_view work_id);
 
 // The part after the first zero byte (by_concept -> claim id, by_work ->

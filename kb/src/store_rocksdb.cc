@@ -195,6 +195,10 @@ Status RocksStore::GetAssertion(const RankedAssertion& ref, Assertion* out) {
                    DecodeAssertion, out);
 }
 
+Status RocksStore::AssertionByKey(const std::string& key, Assertion* out) {
+  return GetRecord(*this, Cf::kAssertions, key, DecodeAssertion, out);
+}
+
 Status RocksStore::AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) {
   out->clear();
   std::vector<std::string> keys;

@@ -101,6 +101,8 @@ class RocksStore final : public Store {
  private:
   Status RequireWritable() const;
   Status LoadWorkKeys(const std::string& work_id, std::vector<std::string>* keys) const;
+  // The assertion stored under assertions key `key`.
+  Status AssertionByKey(const std::string& key, Assertion* out);
   // Adds the counter updates in meta to `batch`.
   Status ApplyDeltas(rocksdb::WriteBatch* batch,
                      std::initializer_list<std::pair<const char*, int64_t>> deltas);

@@ -222,27 +222,38 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
 
   // ---- Stored assertions of other sources linking a work whose level
   // changes weigh differently now.
+  // A by_work entry lists the citing source's assertions that link the work
+  // (ByWorkLinks); an entry without the list (written before it existed)
+  // means reading the whole source.
   if (!summaries.changed_works().empty()) {
     std::set<std::string> citing;
+    std::map<std::string, Assertion> linking;  // by assertions key
     for (const std::string& work_id : summaries.changed_works()) {
-      s = ScanPrefix(Cf::kByWork, ByWorkPrefix(work_id), [&](std::string_view key, std::string_view) {
+      std::vector<std::string> keys;
+      s = ScanPrefix(Cf::kByWork, ByWorkPrefix(work_id), [&](std::string_view key, std::string_view value) {
         std::string source_id(SuffixAfterSeparator(key));
-        if (!replacing || source_id != old_id) citing.insert(std::move(source_id));
+        if (replacing && source_id == old_id) return true;
+        if (!ParseByWorkLinks(value, &keys)) citing.insert(std::move(source_id));
+        for (std::string& k : keys) linking.try_emplace(std::move(k));
         return true;
       });
       if (!s.ok()) return s;
     }
+    for (auto& [key, a] : linking) {
+      if (s = AssertionByKey(key, &a); !s.ok()) return s.IsNotFound() ? Corrupt(Cf::kByWork, key) : s;
+    }
     std::vector<Assertion> stored;
     for (const std::string& source_id : citing) {
       if (s = AssertionsForSource(source_id, &stored); !s.ok()) return s;
-      for (const Assertion& a : stored) {
-        bool links_changed = false;
-        for (const WorkLink& link : a.works) {
-          links_changed = links_changed || summaries.changed_works().count(link.work_id) != 0;
-        }
-        if (!links_changed) continue;
-        if (s = summaries.Reweigh(a); !s.ok()) return s;
+      for (Assertion& a : stored) linking.try_emplace(AssertionKey(a), std::move(a));
+    }
+    for (const auto& [key, a] : linking) {
+      bool links_changed = false;
+      for (const WorkLink& link : a.works) {
+        links_changed = links_changed || summaries.changed_works().count(link.work_id) != 0;
       }
+      if (!links_changed) continue;
+      if (s = summaries.Reweigh(a); !s.ok()) return s;
     }
   }
 
@@ -288,8 +299,12 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
     batch.Put(cf(Cf::kWorks), id, encoded);
     for (const std::string& k : WorkIndexKeys(*work)) batch.Put(cf(Cf::kWorkKeys), k, "");
   }
+  std::map<std::string, std::vector<std::string>> links;  // work id -> assertions keys
+  for (const auto& [key, a] : plan.assertions) {
+    for (const WorkLink& link : a.works) links[link.work_id].push_back(key);
+  }
   for (const std::string& work_id : plan.cited) {
-    batch.Put(cf(Cf::kByWork), ByWorkKey(work_id, src.id), "");
+    batch.Put(cf(Cf::kByWork), ByWorkKey(work_id, src.id), EncodeByWorkLinks(links[work_id]));
     batch.Put(cf(Cf::kBySource), BySourceWorkKey(src.id, work_id), "");
   }
 

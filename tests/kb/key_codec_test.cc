@@ -114,3 +114,19 @@ TEST_CASE("KeyCodec: column family names are unique and start with default", "[k
   CHECK(std::string(kb::CfSpecOf(kb::Cf::kDefault).name) == "default");
   CHECK(std::string(kb::CfSpecOf(kb::Cf::kMentions).name) == "mentions");
 }
+
+TEST_CASE("KeyCodec: by_work values list the linking assertions", "[kb]") {
+  const std::vector<std::string> keys = {std::string("c1\0s1\0\0\0\0\x01\0\0\0\x09", 14), "c2"};
+  std::vector<std::string> back = {"stale"};
+  REQUIRE(kb::ParseByWorkLinks(kb::EncodeByWorkLinks(keys), &back));
+  CHECK(back == keys);
+  // A source that cites the work without a claim linking it: an empty list.
+  REQUIRE(kb::ParseByWorkLinks(kb::EncodeByWorkLinks({}), &back));
+  CHECK(back.empty());
+  // Written before the lists were kept (empty), or cut short: unknown.
+  CHECK_FALSE(kb::ParseByWorkLinks("", &back));
+  std::string cut = kb::EncodeByWorkLinks(keys);
+  cut.pop_back();
+  CHECK_FALSE(kb::ParseByWorkLinks(cut, &back));
+  CHECK(back.empty());
+}

@@ -6,8 +6,9 @@
 #   bench/run.sh --quick          1 MB and 10 MB, KBs of 10k and 100k claims (< 2 min)
 #   bench/run.sh                  1 MB, 100 MB and 1 GB (JSONL, streamed); KBs of
 #                                 10k, 100k and 1M claims
-# (--quick stops at 10 MB: at today's ingest speed 100 MB alone takes over two
-# minutes; see RESULTS.md.)
+# (--quick stops at 10 MB: at today's ingest speed 100 MB takes ~40 s a run and
+# 1 GB ~9 min; the full run takes ~16 min with --runs 1, mostly the 1 GB
+# ingest and Biblio::Citation::Parser on 1,000 references.)
 #   bench/run.sh --runs 5         repetitions of each timed step (default 3)
 #
 # Environment: EVKB_BENCH_BUILD (build dir, default build-bench; configured and

@@ -16,6 +16,8 @@
 using kb_test::MakeClaim;
 using kb_test::MakeRecord;
 using kb_test::MakeWork;
+using kb_test::Varied;
+using kb_test::WithLevel;
 
 namespace {
 
@@ -25,11 +27,7 @@ kb::EvidenceSummary Fresh(kb::Store* store, const std::string& claim_id) {
   REQUIRE(store->AssertionsForClaim(claim_id, &assertions).ok());
   kb::EvidenceSummary out;
   for (const kb::Assertion& a : assertions) {
-    std::vector<kb::Work> works;
-    for (const kb::WorkLink& link : a.works) {
-      kb::Work w;
-      if (store->GetWork(link.work_id, &w).ok()) works.push_back(w);
-    }
+    const std::vector<kb::Work> works = kb_test::StoredWorksOf(store, a);
     out.Add(kb::WeighAssertion(a, works), a.mechanisms);
   }
   return out;
@@ -55,24 +53,6 @@ void CheckAllSummaries(kb::Store* store) {
 std::string SchemaOneClaimValue(const kb::Claim& c) {
   return "{\"id\":\"" + c.id + "\",\"subject\":\"" + c.subject + "\",\"relation\":\"" +
          c.relation + "\",\"object\":\"" + c.object + "\",\"text\":\"" + c.text + "\"}";
-}
-
-kb::Work WithLevel(kb::Work w, int level) {
-  w.level = level;
-  return w;
-}
-
-// `record` with its assertions varied: every other one denies, is hedged,
-// or quotes an expert, so the summary has several buckets per side.
-kb::SourceRecord Varied(kb::SourceRecord record) {
-  for (size_t i = 0; i < record.assertions.size(); ++i) {
-    kb::Assertion& a = record.assertions[i];
-    if (i % 2 == 1) a.stance = kb::Stance::kDenies;
-    if (i % 3 == 1) a.hedged = true;
-    if (i % 3 == 2) a.attribution = kb::Attribution::kExpert;
-    if (i % 4 == 3) a.mechanisms = {"mechanical", "psychological"};
-  }
-  return record;
 }
 
 }  // namespace
@@ -239,16 +219,7 @@ TEST_CASE("Store::Open: a schema-1 database is upgraded by a writable open", "[k
                           std::string(kb::kSchemaVersionKey), "1")
                 .ok());
   }
-  {
-    kb::StoreOptions ro;
-    ro.read_only = true;
-    std::unique_ptr<kb::Store> store;
-    kb::Status s = kb::Store::Open(ro, path, &store);
-    CHECK(s.IsNotSupported());
-    CHECK(s.message() == path + " was written by an older evkb (schema version 1; this build reads "
-                                "schema version " + std::to_string(kb::kSchemaVersion) +
-                                "); run evkb-ingest --upgrade --db " + path + " once to upgrade it");
-  }
+  kb_test::CheckRefusedAsOlder(path, 1);
   {
     auto store = kb_test::OpenWritable(path);
     CheckAllSummaries(store.get());

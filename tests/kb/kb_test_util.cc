@@ -221,4 +221,40 @@ std::vector<std::string> CheckConsistency(kb::Store* store) {
   return problems;
 }
 
+kb::Work WithLevel(kb::Work w, int level) {
+  w.level = level;
+  return w;
+}
+
+kb::SourceRecord Varied(kb::SourceRecord record) {
+  for (size_t i = 0; i < record.assertions.size(); ++i) {
+    kb::Assertion& a = record.assertions[i];
+    if (i % 2 == 1) a.stance = kb::Stance::kDenies;
+    if (i % 3 == 1) a.hedged = true;
+    if (i % 3 == 2) a.attribution = kb::Attribution::kExpert;
+    if (i % 4 == 3) a.mechanisms = {"mechanical", "psychological"};
+  }
+  return record;
+}
+
+std::vector<kb::Work> StoredWorksOf(kb::Store* store, const kb::Assertion& a) {
+  std::vector<kb::Work> works;
+  for (const kb::WorkLink& link : a.works) {
+    kb::Work w;
+    if (store->GetWork(link.work_id, &w).ok()) works.push_back(w);
+  }
+  return works;
+}
+
+void CheckRefusedAsOlder(const std::string& path, int version) {
+  kb::StoreOptions ro;
+  ro.read_only = true;
+  std::unique_ptr<kb::Store> store;
+  kb::Status s = kb::Store::Open(ro, path, &store);
+  CHECK(s.IsNotSupported());
+  CHECK(s.message() == path + " was written by an older evkb (schema version " + std::to_string(version) +
+                           "; this build reads schema version " + std::to_string(kb::kSchemaVersion) +
+                           "); run evkb-ingest --upgrade --db " + path + " once to upgrade it");
+}
+
 }  // namespace kb_test

@@ -44,6 +44,18 @@ std::unique_ptr<kb::Store> OpenWritable(const std::string& path);
 // claim evidence summaries among them). Empty when the store is consistent.
 std::vector<std::string> CheckConsistency(kb::Store* store);
 
+// `w` with evidence level `level`.
+kb::Work WithLevel(kb::Work w, int level);
+// `record` with its assertions varied: every other one denies, some are
+// hedged, some quote an expert, some carry mechanisms, so weights differ
+// and tie.
+kb::SourceRecord Varied(kb::SourceRecord record);
+// A read-only open of `path` is refused as written by an older evkb
+// (schema `version`), with the message that says how to upgrade it.
+void CheckRefusedAsOlder(const std::string& path, int version);
+// The stored works `a` links (those the store has).
+std::vector<kb::Work> StoredWorksOf(kb::Store* store, const kb::Assertion& a);
+
 }  // namespace kb_test
 
 #endif  // EVKB_TESTS_KB_KB_TEST_UTIL_H_

@@ -18,24 +18,10 @@
 using kb_test::MakeClaim;
 using kb_test::MakeRecord;
 using kb_test::MakeWork;
+using kb_test::Varied;
+using kb_test::WithLevel;
 
 namespace {
-
-kb::Work WithLevel(kb::Work w, int level) {
-  w.level = level;
-  return w;
-}
-
-// `record` with its assertions varied so that weights differ and tie.
-kb::SourceRecord Varied(kb::SourceRecord record) {
-  for (size_t i = 0; i < record.assertions.size(); ++i) {
-    kb::Assertion& a = record.assertions[i];
-    if (i % 2 == 1) a.stance = kb::Stance::kDenies;
-    if (i % 3 == 1) a.hedged = true;
-    if (i % 3 == 2) a.attribution = kb::Attribution::kExpert;
-  }
-  return record;
-}
 
 // The strongest `per_side` of each side of `claim_id`, made afresh from
 // AssertionsForClaim with public reads only.
@@ -45,11 +31,7 @@ void Fresh(kb::Store* store, const std::string& claim_id, size_t per_side,
   REQUIRE(store->AssertionsForClaim(claim_id, &assertions).ok());
   std::vector<std::pair<double, std::string>> sides[2];
   for (const kb::Assertion& a : assertions) {
-    std::vector<kb::Work> works;
-    for (const kb::WorkLink& link : a.works) {
-      kb::Work w;
-      if (store->GetWork(link.work_id, &w).ok()) works.push_back(w);
-    }
+    const std::vector<kb::Work> works = kb_test::StoredWorksOf(store, a);
     const kb::WeighedStance w = kb::WeighAssertion(a, works);
     sides[w.stance == kb::Stance::kAsserts ? 0 : 1].emplace_back(w.weight, kb::AssertionKey(a));
   }
@@ -68,11 +50,7 @@ std::vector<std::string> Keys(kb::Store* store, const std::vector<kb::RankedAsse
   for (const kb::RankedAssertion& r : refs) {
     kb::Assertion a;
     REQUIRE(store->GetAssertion(r, &a).ok());
-    std::vector<kb::Work> works;
-    for (const kb::WorkLink& link : a.works) {
-      kb::Work w;
-      if (store->GetWork(link.work_id, &w).ok()) works.push_back(w);
-    }
+    const std::vector<kb::Work> works = kb_test::StoredWorksOf(store, a);
     CHECK(kb::WeighAssertion(a, works).weight == r.weight);
     out.push_back(kb::AssertionKey(r.claim_id, r.source_id, r.span_begin, r.span_end));
     CHECK(out.back() == kb::AssertionKey(a));
@@ -263,16 +241,7 @@ TEST_CASE("Store::Open: a schema-2 database gets top_evidence on a writable open
     for (rocksdb::ColumnFamilyHandle* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
     delete db;
   }
-  {
-    kb::StoreOptions ro;
-    ro.read_only = true;
-    std::unique_ptr<kb::Store> store;
-    kb::Status s = kb::Store::Open(ro, path, &store);
-    CHECK(s.IsNotSupported());
-    CHECK(s.message() == path + " was written by an older evkb (schema version 2; this build reads "
-                                "schema version " + std::to_string(kb::kSchemaVersion) +
-                                "); run evkb-ingest --upgrade --db " + path + " once to upgrade it");
-  }
+  kb_test::CheckRefusedAsOlder(path, 2);
   {
     auto store = kb_test::OpenWritable(path);
     CheckAllTops(store.get());

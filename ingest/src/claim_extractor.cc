@@ -233,14 +233,14 @@ bool SentenceReader::Negated(size_t clause_begin, size_t cue_begin, size_t cue_e
   std::vector<std::pair<size_t, size_t>> reach;
   for (const auto& [b, e] : negations_) {
     if (b < clause_begin || b >= cue_begin) continue;
-    bool comma = false;
-    for (size_t k = e; k < cue_begin; ++k) comma |= out_->tokens[k].lower == ",";
-    if (comma) continue;
     // A colon ends it too ("It doesn't: the gains come from ..."), except
     // after a label that heads what follows ("Myth 1: rolling breaks ...").
-    bool colon = false;
-    for (size_t k = e; k < cue_begin; ++k) colon |= out_->tokens[k].lower == ":";
-    if (colon && !InList("heading_negation", b)) continue;
+    bool comma = false, colon = false;
+    for (size_t k = e; k < cue_begin; ++k) {
+      comma |= out_->tokens[k].lower == ",";
+      colon |= out_->tokens[k].lower == ":";
+    }
+    if (comma || (colon && !InList("heading_negation", b))) continue;
     // "not only", "no matter": not a negation of what follows.
     if (e < out_->tokens.size()) {
       const std::string& next = out_->tokens[e].lower;

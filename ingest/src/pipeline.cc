@@ -98,19 +98,15 @@ std::string PipelineImpl::ClaimText(const std::string& s, const std::string& r,
 std::string PipelineImpl::ChooseTopic(const Document& doc, const std::vector<SentenceWork>& sentences,
                                       const std::set<size_t>& ref_blocks) const {
   std::map<std::string, int> counts;
-  auto count = [&](std::string_view text, int weight) {
-    for (const std::string& id : extractor_.ConceptsIn(text)) {
+  auto count = [&](const std::vector<std::string>& concepts, int weight) {
+    for (const std::string& id : concepts) {
       const kb::Concept* c = lexicon_->FindConcept(id);
       if (c != nullptr && c->kind == "intervention") counts[id] += weight;
     }
   };
-  count(doc.title, kTitleTopicWeight);
+  count(extractor_.ConceptsIn(doc.title), kTitleTopicWeight);
   for (const SentenceWork& s : sentences) {
-    if (ref_blocks.count(s.block) != 0) continue;
-    for (const std::string& id : extractor_.ConceptsIn(s.tokens)) {
-      const kb::Concept* c = lexicon_->FindConcept(id);
-      if (c != nullptr && c->kind == "intervention") counts[id] += 1;
-    }
+    if (ref_blocks.count(s.block) == 0) count(extractor_.ConceptsIn(s.tokens), 1);
   }
   std::string best;
   int best_n = 0;
@@ -233,9 +229,8 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
       entries.push_back(std::move(e));
     }
   }
-  CitationLinker& linker = linker_;
-  linker.Clear();
-  linker.AddReferences(entries, entry_parsed, &rec.works);
+  linker_.Clear();
+  linker_.AddReferences(entries, entry_parsed, &rec.works);
 
   for (SentenceWork& s : sentences) {
     if (ref_blocks.count(s.block) == 0) s.tokens = extractor_.Tokenize(s.text);
@@ -248,7 +243,7 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
     SentenceWork& s = sentences[i];
     if (ref_blocks.count(s.block) != 0) continue;
     if (i > 0 && sentences[i - 1].block != s.block) carried.clear();
-    s.cites = linker.LinkSentence(s.text, s.tokens, s.offsets, &rec.mentions, &rec.works);
+    s.cites = linker_.LinkSentence(s.text, s.tokens, s.offsets, &rec.mentions, &rec.works);
     BlockKind kind = doc.blocks[s.block].kind;
     bool elliptic = kind == BlockKind::kListItem || kind == BlockKind::kHeading;
     s.reading = extractor_.Read(s.text, std::move(s.tokens), out->topic, carried, false, elliptic);
@@ -362,7 +357,7 @@ kb::Status PipelineImpl::Analyze(const Document& doc, Analysis* out) {
     }
     out->sentences.push_back(std::move(sa));
   }
-  LinkBibliography(rec.works, linker.reference_ids(), &rec);
+  LinkBibliography(rec.works, linker_.reference_ids(), &rec);
   return kb::Status::OK();
 }
 

@@ -118,6 +118,8 @@ const WorkCache::Entry* WorkCache::Put(kb::Work work) {
 }
 
 kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* cache) {
+  WorkCache this_call;  // without the caller's: the works read for this record
+  if (cache == nullptr) cache = &this_call;
   std::map<std::string, std::string> renamed;
   std::vector<kb::Work> merged;
   std::vector<citations::Reference> merged_refs;  // ReferenceFromWork(merged[i])
@@ -137,7 +139,7 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* c
     }
     if (done) continue;
     kb::Work work = w;
-    if (store != nullptr && cache != nullptr) {
+    if (store != nullptr) {
       std::vector<std::string> ids;
       kb::Status s = store->WorkCandidateIds(w, &ids);
       if (!s.ok()) return s;
@@ -147,18 +149,6 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* c
         if (!s.ok()) return s;
         if (!SameWork(c->work, w, &c->ref, &w_ref)) continue;
         kb::Work stored = c->work;
-        Merge(w, &stored);
-        if (w.id != stored.id) renamed[w.id] = stored.id;
-        work = stored;
-        break;
-      }
-    } else if (store != nullptr) {
-      std::vector<kb::Work> candidates;
-      kb::Status s = store->WorkCandidates(w, &candidates);
-      if (!s.ok()) return s;
-      for (const kb::Work& c : candidates) {
-        if (!SameWork(c, w, nullptr, &w_ref)) continue;
-        kb::Work stored = c;
         Merge(w, &stored);
         if (w.id != stored.id) renamed[w.id] = stored.id;
         work = stored;

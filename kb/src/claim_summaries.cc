@@ -94,6 +94,13 @@ Status SummaryUpdater::Load(const std::string& claim_id, Entry** out) {
   return Status::OK();
 }
 
+Status SummaryUpdater::IsStored(const std::string& claim_id, bool* stored) {
+  Entry* e = nullptr;
+  Status s = Load(claim_id, &e);
+  if (s.ok()) *stored = e->stored.has_value();
+  return s;
+}
+
 Status SummaryUpdater::RemoveStored(const Assertion& a) {
   Entry* e = nullptr;
   std::map<std::string, int> levels;

@@ -47,6 +47,8 @@ class SummaryUpdater {
   // A stored assertion that stays: moves it from its stored weight to its
   // weight with the batch's works.
   Status Reweigh(const Assertion& a);
+  // Whether the store holds `claim_id` (read once, with its summary).
+  Status IsStored(const std::string& claim_id, bool* stored);
   // The claim is deleted by the batch: its summary is not written.
   void Forget(const std::string& claim_id) { forgotten_.insert(claim_id); }
 

@@ -77,6 +77,19 @@ Status RocksStore::ScanPrefix(
   return FromRocks(it->status(), path_, std::string("scanning ") + CfSpecOf(c).name);
 }
 
+Status RocksStore::ScanPrefixes(Cf c, const std::vector<std::string>& prefixes,
+                                const std::function<void(size_t, std::string_view)>& fn) const {
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(c)));
+  for (size_t i = 0; i < prefixes.size() && it->status().ok(); ++i) {
+    for (it->Seek(prefixes[i]); it->Valid(); it->Next()) {
+      std::string_view key(it->key().data(), it->key().size());
+      if (!StartsWith(key, prefixes[i])) break;
+      fn(i, key);
+    }
+  }
+  return FromRocks(it->status(), path_, std::string("scanning ") + CfSpecOf(c).name);
+}
+
 Status RocksStore::Corrupt(Cf c, std::string_view key) const {
   std::string printable;
   for (char ch : key) printable += (ch == '\0') ? '|' : ch;
@@ -239,18 +252,12 @@ Status RocksStore::SourcesCitingWork(const std::string& work_id,
 Status RocksStore::SourcesCitingWorks(const std::vector<std::string>& work_ids,
                                       std::vector<std::vector<std::string>>* out) {
   out->assign(work_ids.size(), {});
-  // One iterator for all: creating one costs more than reading a few entries.
-  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(Cf::kByWork)));
-  for (size_t i = 0; i < work_ids.size(); ++i) {
-    const std::string prefix = ByWorkPrefix(work_ids[i]);
-    for (it->Seek(prefix); it->Valid(); it->Next()) {
-      std::string_view key(it->key().data(), it->key().size());
-      if (!StartsWith(key, prefix)) break;
-      (*out)[i].emplace_back(key.substr(prefix.size()));
-    }
-    if (!it->status().ok()) return FromRocks(it->status(), path_, "scanning by_work");
-  }
-  return Status::OK();
+  std::vector<std::string> prefixes;
+  prefixes.reserve(work_ids.size());
+  for (const std::string& id : work_ids) prefixes.push_back(ByWorkPrefix(id));
+  return ScanPrefixes(Cf::kByWork, prefixes, [&](size_t i, std::string_view key) {
+    (*out)[i].emplace_back(key.substr(prefixes[i].size()));
+  });
 }
 
 Status RocksStore::WorksCitedBySource(const std::string& source_id,
@@ -280,36 +287,11 @@ Status RocksStore::WorkCandidateIds(const Work& w, std::vector<std::string>* ids
     // "A 2019 review": the year is all there is to go on.
     prefixes.push_back(WorkKeyYearPrefix(w.year));
   }
-  // One iterator seeks to each prefix in turn (opening one costs more than
-  // the few keys a prefix holds).
   std::set<std::string> unique;
-  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(Cf::kWorkKeys)));
-  for (const std::string& prefix : prefixes) {
-    for (it->Seek(prefix); it->Valid(); it->Next()) {
-      std::string_view key(it->key().data(), it->key().size());
-      if (!StartsWith(key, prefix)) break;
-      unique.emplace(WorkKeyWorkId(key));
-    }
-    if (!it->status().ok()) break;
-  }
-  Status s = FromRocks(it->status(), path_, "scanning work_keys");
+  Status s = ScanPrefixes(Cf::kWorkKeys, prefixes,
+                          [&](size_t, std::string_view key) { unique.emplace(WorkKeyWorkId(key)); });
   if (!s.ok()) return s;
   ids->assign(unique.begin(), unique.end());
-  return Status::OK();
-}
-
-Status RocksStore::WorkCandidates(const Work& w, std::vector<Work>* out) {
-  out->clear();
-  std::vector<std::string> ids;
-  Status s = WorkCandidateIds(w, &ids);
-  if (!s.ok()) return s;
-  for (const std::string& id : ids) {
-    Work work;
-    s = GetWork(id, &work);
-    if (s.IsNotFound()) return Corrupt(Cf::kWorkKeys, id);
-    if (!s.ok()) return s;
-    out->push_back(std::move(work));
-  }
   return Status::OK();
 }
 

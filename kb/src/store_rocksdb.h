@@ -62,7 +62,6 @@ class RocksStore final : public Store {
   Status SourcesCitingWorks(const std::vector<std::string>& work_ids,
                             std::vector<std::vector<std::string>>* out) override;
   Status WorksCitedBySource(const std::string& source_id, std::vector<std::string>* work_ids) override;
-  Status WorkCandidates(const Work& w, std::vector<Work>* out) override;
   Status WorkCandidateIds(const Work& w, std::vector<std::string>* ids) override;
 
   Status ForEachSource(const std::function<bool(const Source&)>& fn) override;
@@ -90,6 +89,11 @@ class RocksStore final : public Store {
   // fn returns false.
   Status ScanPrefix(Cf c, std::string_view prefix,
                     const std::function<bool(std::string_view, std::string_view)>& fn) const;
+  // Calls fn(i, key) for each key starting with prefixes[i], prefix after
+  // prefix, with one iterator (opening one costs more than the few keys a
+  // prefix holds).
+  Status ScanPrefixes(Cf c, const std::vector<std::string>& prefixes,
+                      const std::function<void(size_t, std::string_view)>& fn) const;
   Status Corrupt(Cf c, std::string_view key) const;
 
   // Brings a database written with schema version `from` (< kSchemaVersion)

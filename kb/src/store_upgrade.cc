@@ -20,18 +20,19 @@ Status RocksStore::Upgrade(int from) {
   Status s = RequireWritable();
   if (!s.ok()) return s;
   std::map<std::string, int> level_of;
+  Status bad;
   s = ScanPrefix(Cf::kWorks, "", [&](std::string_view key, std::string_view value) {
     Work w;
     if (!DecodeWork(value, &w)) {
-      s = Corrupt(Cf::kWorks, key);
+      bad = Corrupt(Cf::kWorks, key);
       return false;
     }
     level_of[std::string(key)] = w.level;
     return true;
   });
+  if (s.ok()) s = bad;
   if (!s.ok()) return s;
   std::vector<std::pair<std::string, Claim>> claims;
-  Status bad;
   s = ScanPrefix(Cf::kClaims, "", [&](std::string_view key, std::string_view value) {
     Claim c;
     if (!DecodeClaim(value, &c)) {
@@ -44,7 +45,7 @@ Status RocksStore::Upgrade(int from) {
   if (s.ok()) s = bad;
   if (!s.ok()) return s;
 
-  constexpr size_t kClaimsPerBatch = 1000;
+  constexpr size_t kWritesPerBatch = 1000;
   rocksdb::WriteBatch batch;
   std::vector<Assertion> assertions;
   for (size_t i = 0; i < claims.size(); ++i) {
@@ -54,7 +55,7 @@ Status RocksStore::Upgrade(int from) {
     for (const Assertion& a : assertions) {
       batch.Put(cf(Cf::kTopEvidence), TopEvidenceKeyOf(a, WeighWithLevels(a, level_of)), "");
     }
-    if (batch.Count() >= kClaimsPerBatch) {
+    if (batch.Count() >= kWritesPerBatch) {
       s = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "upgrading claims");
       if (!s.ok()) return s;
       batch.Clear();

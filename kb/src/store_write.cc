@@ -262,9 +262,9 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   batch.Put(cf(Cf::kSourcePaths), src.path, src.id);
   d.sources += 1;
   for (const auto& [id, claim] : plan.claims) {
-    s = GetValue(Cf::kClaims, id, &value);
-    if (s.ok()) continue;  // a stored claim keeps its index entries
-    if (!s.IsNotFound()) return s;
+    bool stored = false;
+    if (s = summaries.IsStored(id, &stored); !s.ok()) return s;
+    if (stored) continue;  // a stored claim keeps its index entries
     d.claims += 1;
     batch.Put(cf(Cf::kByConcept), ByConceptKey(claim->subject, id), "");
     batch.Put(cf(Cf::kByConcept), ByConceptKey(claim->object, id), "");

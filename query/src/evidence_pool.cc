@@ -115,41 +115,29 @@ const kb::Source* EvidencePool::FindSource(const std::string& id) {
   return &it->second;
 }
 
-kb::Status EvidencePool::EvidenceOf(const std::string& claim_id, const ClaimEvidence** out) {
-  auto it = evidence_.find(claim_id);
-  if (it == evidence_.end()) {
+kb::Status EvidencePool::OwnedOf(const std::string& claim_id, const std::vector<Owned>** out) {
+  auto it = owned_.find(claim_id);
+  if (it == owned_.end()) {
     std::vector<kb::Assertion> assertions;
     kb::Status s = store_->AssertionsForClaim(claim_id, &assertions);
     if (!s.ok()) return s;
-    ClaimEvidence ce;
-    for (kb::Assertion& a : assertions) {
-      Weighed w;
-      Weigh(std::move(a), &w);
-      const bool affirms = w.stance.stance == kb::Stance::kAsserts;
-      (affirms ? ce.affirmations : ce.denials).push_back(std::move(w));
+    std::vector<Owned> owned(assertions.size());
+    for (size_t i = 0; i < assertions.size(); ++i) {
+      WorksOf(assertions[i], &owned[i].works);
+      owned[i].assertion = std::move(assertions[i]);
     }
-    for (auto* side : {&ce.affirmations, &ce.denials}) {
-      std::stable_sort(side->begin(), side->end(), [](const Weighed& a, const Weighed& b) {
-        return a.stance.weight > b.stance.weight;
-      });
-    }
-    cached_assertions_ += assertions.size();
-    it = evidence_.emplace(claim_id, std::move(ce)).first;
+    cached_assertions_ += owned.size();
+    it = owned_.emplace(claim_id, std::move(owned)).first;
   }
   *out = &it->second;
   return kb::Status::OK();
 }
 
-void EvidencePool::Weigh(kb::Assertion a, Weighed* out) {
-  std::vector<kb::Work> works;
+void EvidencePool::WorksOf(const kb::Assertion& a, std::vector<const kb::Work*>* out) {
+  out->clear();
   for (const kb::WorkLink& link : a.works) {
-    if (const kb::Work* work = FindWork(link.work_id)) {
-      out->works.push_back(work);
-      works.push_back(*work);
-    }
+    if (const kb::Work* work = FindWork(link.work_id)) out->push_back(work);
   }
-  out->stance = kb::WeighAssertion(a, works);
-  out->assertion = std::move(a);
 }
 
 kb::Status EvidencePool::TopEvidenceOf(const std::string& claim_id, const TopEvidence** out) {
@@ -166,7 +154,7 @@ kb::Status EvidencePool::TopEvidenceOf(const std::string& claim_id, const TopEvi
   return kb::Status::OK();
 }
 
-kb::Status EvidencePool::Listed(const kb::RankedAssertion& ref, const Weighed** out) {
+kb::Status EvidencePool::Listed(const kb::RankedAssertion& ref, const Owned** out) {
   std::string key = ref.claim_id;
   key.push_back('\0');
   key += ref.source_id;
@@ -182,10 +170,11 @@ kb::Status EvidencePool::Listed(const kb::RankedAssertion& ref, const Weighed** 
                                     "; run evkb-ingest on a fresh --db to rebuild");
     }
     if (!s.ok()) return s;
-    Weighed w;
-    Weigh(std::move(a), &w);
+    Owned o;
+    WorksOf(a, &o.works);
+    o.assertion = std::move(a);
     cached_assertions_ += 1;
-    it = listed_.emplace(std::move(key), std::move(w)).first;
+    it = listed_.emplace(std::move(key), std::move(o)).first;
   }
   *out = &it->second;
   return kb::Status::OK();
@@ -209,29 +198,24 @@ kb::Status EvidencePool::SummaryOf(const std::string& claim_id, const kb::Eviden
 
 kb::Status EvidencePool::ForEachOwnAssertion(const std::string& claim_id,
                                              const Judge::AssertionFn& fn) {
-  // Kept while they fit in the pool's bound (a later call may list them);
+  // Kept while they fit in the pool's bound (a later call may visit them);
   // beyond it, streamed past `fn`: a claim repeated by thousands of articles
   // would otherwise push out everything else.
   const kb::EvidenceSummary* summary = nullptr;
   kb::Status s = SummaryOf(claim_id, &summary);
   if (!s.ok()) return s;
   const size_t n = summary->Count(kb::Stance::kAsserts) + summary->Count(kb::Stance::kDenies);
-  if (evidence_.count(claim_id) != 0 || CachedRecords() + n <= kMaxCachedRecords) {
-    const ClaimEvidence* ce = nullptr;
-    if (s = EvidenceOf(claim_id, &ce); !s.ok()) return s;
-    for (const auto* side : {&ce->affirmations, &ce->denials}) {
-      for (const Weighed& w : *side) fn(w.assertion, w.works);
-    }
+  if (owned_.count(claim_id) != 0 || CachedRecords() + n <= kMaxCachedRecords) {
+    const std::vector<Owned>* owned = nullptr;
+    if (s = OwnedOf(claim_id, &owned); !s.ok()) return s;
+    for (const Owned& o : *owned) fn(o.assertion, o.works);
     return kb::Status::OK();
   }
   std::vector<kb::Assertion> assertions;
   if (s = store_->AssertionsForClaim(claim_id, &assertions); !s.ok()) return s;
   std::vector<const kb::Work*> works;
   for (const kb::Assertion& a : assertions) {
-    works.clear();
-    for (const kb::WorkLink& link : a.works) {
-      if (const kb::Work* work = FindWork(link.work_id)) works.push_back(work);
-    }
+    WorksOf(a, &works);
     fn(a, works);
   }
   return kb::Status::OK();
@@ -296,7 +280,7 @@ kb::Status EvidencePool::List(std::vector<Counted>& side, std::vector<Evidence>*
   for (size_t i = 0; i < keep; ++i) {
     Evidence& e = (*out)[i];
     const Counted& c = *listed[i].first;
-    const Weighed* item = nullptr;
+    const Owned* item = nullptr;
     if (kb::Status s = Listed(*c.item, &item); !s.ok()) return s;
     e.assertion = item->assertion;
     for (const kb::Work* work : item->works) e.works.push_back(*work);

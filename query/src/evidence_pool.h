@@ -69,12 +69,6 @@ class EvidencePool {
  private:
   // Claims whose subject or object is `concept_id`.
   kb::Status ClaimsAbout(const std::string& concept_id, const std::vector<const kb::Claim*>** out);
-  // One assertion of a claim with its works and undiscounted weight.
-  struct Weighed {
-    kb::Assertion assertion;
-    std::vector<const kb::Work*> works;  // into works_
-    kb::WeighedStance stance;
-  };
   // One assertion that may be listed in a judgement: only its key and
   // weight are read until it is.
   struct Counted {
@@ -82,25 +76,24 @@ class EvidencePool {
     const kb::Claim* claim;
     double weight;  // item->weight x closeness
   };
-  // A claim's weighed assertions, each side strongest first, so a judgement
-  // lists the top of each claim without sorting again. Read only to list
-  // evidence: sums, counts and mechanisms come from the claim's summary.
-  struct ClaimEvidence {
-    std::vector<Weighed> affirmations, denials;  // strongest first
+  // One assertion of a claim with its works loaded.
+  struct Owned {
+    kb::Assertion assertion;
+    std::vector<const kb::Work*> works;  // into works_
   };
-  // The evidence of `claim_id`, read once per pool.
-  kb::Status EvidenceOf(const std::string& claim_id, const ClaimEvidence** out);
+  // The assertions of `claim_id` itself, in store order, read once per pool.
+  kb::Status OwnedOf(const std::string& claim_id, const std::vector<Owned>** out);
   // The keys and weights of the first kMaxEvidencePerSide of each side of
-  // EvidenceOf(claim_id), read from the store's top_evidence index once per
+  // the claim's assertions by weight, read from the store's top_evidence index once per
   // pool: all a listing can show of the claim.
   struct TopEvidence {
     std::vector<kb::RankedAssertion> affirmations, denials;  // strongest first
   };
   kb::Status TopEvidenceOf(const std::string& claim_id, const TopEvidence** out);
-  // The assertion `ref` names, weighed, its works loaded; read once per pool.
-  kb::Status Listed(const kb::RankedAssertion& ref, const Weighed** out);
-  // Weighs `a` with its works (loaded) into *out.
-  void Weigh(kb::Assertion a, Weighed* out);
+  // The assertion `ref` names, its works loaded; read once per pool.
+  kb::Status Listed(const kb::RankedAssertion& ref, const Owned** out);
+  // The works `a` links that the store has, loaded.
+  void WorksOf(const kb::Assertion& a, std::vector<const kb::Work*>* out);
   // The stored summary of `claim_id`'s own assertions, read once per pool.
   kb::Status SummaryOf(const std::string& claim_id, const kb::EvidenceSummary** out);
   // Adds `claim`'s evidence, weighed at `closeness`, to *out's sides, counts
@@ -123,9 +116,9 @@ class EvidencePool {
   std::unordered_map<std::string, kb::Claim> claims_;  // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Work> works_;    // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Source> sources_;
-  std::unordered_map<std::string, ClaimEvidence> evidence_;
+  std::unordered_map<std::string, std::vector<Owned>> owned_;
   std::unordered_map<std::string, TopEvidence> top_evidence_;
-  std::unordered_map<std::string, Weighed> listed_;  // by claim, source and span
+  std::unordered_map<std::string, Owned> listed_;  // by claim, source and span
   std::unordered_map<std::string, kb::EvidenceSummary> summaries_;
 };
 

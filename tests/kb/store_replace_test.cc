@@ -31,10 +31,10 @@ TEST_CASE("Store: changed content at the same path replaces the old record", "[k
   CHECK(store->GetClaim(new_claim.id, &claim).ok());
   kb::Work work;
   CHECK(store->GetWork(old_work.id, &work).IsNotFound());
-  std::vector<kb::Work> candidates;
+  std::vector<std::string> candidates;
   kb::Work probe;
   probe.authors = {{"Manusov", ""}};
-  REQUIRE(store->WorkCandidates(probe, &candidates).ok());
+  REQUIRE(store->WorkCandidateIds(probe, &candidates).ok());
   CHECK(candidates.empty());
   std::vector<std::string> ids;
   REQUIRE(store->ClaimsByConcept("scar_tissue", &ids).ok());

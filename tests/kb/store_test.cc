@@ -1,5 +1,6 @@
 #include "kb/store.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <set>
 
@@ -129,7 +130,7 @@ TEST_CASE("Store: the same claim from two sources is one claim with two assertio
   CHECK(kb_test::CheckConsistency(store.get()).empty());
 }
 
-TEST_CASE("Store: WorkCandidates finds works by DOI, author and year+container", "[kb]") {
+TEST_CASE("Store: WorkCandidateIds finds works by DOI, author and year+container", "[kb]") {
   kb_test::TempDir dir;
   auto store = kb_test::OpenWritable(dir.Sub("db"));
   kb::Work cheatham = MakeWork("Cheatham", 2015, "Self-myofascial release review", "10.1/c");
@@ -140,11 +141,15 @@ TEST_CASE("Store: WorkCandidates finds works by DOI, author and year+container",
   REQUIRE(store->PutSource(MakeRecord("a.txt", "A", {}, {cheatham, wilke}), &outcome).ok());
 
   auto labels = [&](const kb::Work& probe) {
-    std::vector<kb::Work> out;
-    REQUIRE(store->WorkCandidates(probe, &out).ok());
-    std::set<std::string> ids;
-    for (const kb::Work& w : out) ids.insert(w.id);
+    std::vector<std::string> out;
+    REQUIRE(store->WorkCandidateIds(probe, &out).ok());
+    std::set<std::string> ids(out.begin(), out.end());
     CHECK(ids.size() == out.size());  // deduplicated
+    CHECK(std::is_sorted(out.begin(), out.end()));
+    for (const std::string& id : out) {
+      kb::Work w;
+      CHECK(store->GetWork(id, &w).ok());  // every candidate is stored
+    }
     return ids;
   };
   kb::Work by_doi;

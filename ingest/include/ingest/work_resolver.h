@@ -43,7 +43,7 @@ class WorkCache {
 };
 
 // For each work in `record`, finds the work it denotes among those already
-// in `store` (kb::Store::WorkCandidates + citations::SameWork, descriptive
+// in `store` (kb::Store::WorkCandidateIds + citations::SameWork, descriptive
 // works by year + venue); on a match, adopts the stored id and merges fields
 // (known fields fill unknown ones; nothing is overwritten with less), and
 // rewrites the assertions' and mentions' work ids. Works that match each

@@ -117,11 +117,11 @@ class Store {
   virtual Status SourcesCitingWorks(const std::vector<std::string>& work_ids,
                                     std::vector<std::vector<std::string>>* out) = 0;
   virtual Status WorksCitedBySource(const std::string& source_id, std::vector<std::string>* work_ids) = 0;
-  // Candidate works for cross-article resolution of `w`: works sharing its DOI,
-  // its first author's family name (case-folded), or its year and container.
-  virtual Status WorkCandidates(const Work& w, std::vector<Work>* out) = 0;
-  // The ids of WorkCandidates(w), in the same (sorted) order, without
-  // reading the works: for a caller that keeps decoded works of its own.
+  // The ids, sorted, of the candidate works for cross-article resolution of
+  // `w`: works sharing its DOI, its first author's family name (case-folded;
+  // with a year, that year or one either side, or none), or its year and
+  // container. The works themselves are read by the caller (GetWork), which
+  // may keep those it has decoded.
   virtual Status WorkCandidateIds(const Work& w, std::vector<std::string>* ids) = 0;
 
   // ---- Scans, in key order. The callback returns false to stop early.

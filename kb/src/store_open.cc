@@ -81,6 +81,10 @@ rocksdb::DBOptions DbOptions(rocksdb::Env* env, bool writer) {
   o.atomic_flush = true;
   o.max_total_wal_size = 64ull << 20;
   o.max_log_file_size = 1 << 20;
+  // Every flush appends to the MANIFEST, and every reader's open replays
+  // it: rolled over at this size, it holds a snapshot of the live files
+  // instead of the whole history (RocksDB's default is 1 GB).
+  o.max_manifest_file_size = 64 << 10;
   o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   if (env != nullptr) o.env = env;
   return o;
@@ -300,13 +304,23 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
     return Status::NotFound("no evkb database at " + path +
                             "; create one with evkb-ingest --db " + path + " FILE...");
   }
-  if (has_current) {
+  // Says why a database lacks some of evkb's column families. A writer asks
+  // before opening (it would create them in somebody else's database); a
+  // reader only after its open failed, since reading the MANIFEST a second
+  // time is a good part of a query's start-up.
+  auto diagnose = [&path](bool read_only) {
     bool unfinished = false, only_newer_missing = false;
     Status s = CheckIsEvkbDatabase(path, &unfinished, &only_newer_missing);
     if (!s.ok()) return s;
     // A read-only open cannot create the missing column families.
-    if (unfinished && options.read_only) {
+    if (unfinished && read_only) {
       return only_newer_missing ? OlderOrUnfinished(path) : Unfinished(path);
+    }
+    return Status::OK();
+  };
+  if (has_current) {
+    if (!options.read_only) {
+      if (Status s = diagnose(false); !s.ok()) return s;
     }
   } else if (!fs::create_directories(path, ec) && ec) {
     // RocksDB creates only the last path component; the default --db sits
@@ -371,6 +385,11 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
       for (rocksdb::ColumnFamilyHandle* h : handles) raw->DestroyColumnFamilyHandle(h);
       delete raw;
       if (!owned_secondary_dir.empty()) fs::remove_all(owned_secondary_dir, ec);
+      // "Column family not found": not an evkb database, or an unfinished
+      // or older one.
+      if (rs.IsInvalidArgument()) {
+        if (Status s = diagnose(true); !s.ok()) return s;
+      }
       return FromRocks(rs, path, secondary ? "opening as a secondary instance" : "opening read-only");
     }
   }

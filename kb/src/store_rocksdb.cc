@@ -176,11 +176,12 @@ Status RocksStore::AssertionsForClaim(const std::string& claim_id, std::vector<A
 Status RocksStore::TopAssertionsForClaim(const std::string& claim_id, size_t per_side,
                                          std::vector<RankedAssertion>* affirming,
                                          std::vector<RankedAssertion>* denying) {
-  affirming->clear();
-  denying->clear();
+  if (affirming != nullptr) affirming->clear();
+  if (denying != nullptr) denying->clear();
   if (per_side == 0) return Status::OK();
   for (Stance side : {Stance::kAsserts, Stance::kDenies}) {
     std::vector<RankedAssertion>* out = side == Stance::kAsserts ? affirming : denying;
+    if (out == nullptr) continue;
     Status bad;
     Status s = ScanPrefix(Cf::kTopEvidence, TopEvidencePrefix(claim_id, side),
                           [&](std::string_view key, std::string_view) {

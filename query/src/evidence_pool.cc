@@ -140,17 +140,20 @@ void EvidencePool::WorksOf(const kb::Assertion& a, std::vector<const kb::Work*>*
   }
 }
 
-kb::Status EvidencePool::TopEvidenceOf(const std::string& claim_id, const TopEvidence** out) {
-  auto it = top_evidence_.find(claim_id);
-  if (it == top_evidence_.end()) {
-    TopEvidence top;
-    kb::Status s = store_->TopAssertionsForClaim(claim_id, kMaxEvidencePerSide, &top.affirmations,
-                                                 &top.denials);
+kb::Status EvidencePool::TopEvidenceOf(const std::string& claim_id, kb::Stance side,
+                                       const std::vector<kb::RankedAssertion>** out) {
+  TopEvidence& top = top_evidence_[claim_id];
+  const bool affirming = side == kb::Stance::kAsserts;
+  std::vector<kb::RankedAssertion>* items = affirming ? &top.affirmations : &top.denials;
+  if (!top.read[affirming ? 0 : 1]) {
+    kb::Status s = store_->TopAssertionsForClaim(claim_id, kMaxEvidencePerSide,
+                                                 affirming ? items : nullptr,
+                                                 affirming ? nullptr : items);
     if (!s.ok()) return s;
-    cached_assertions_ += top.affirmations.size() + top.denials.size();
-    it = top_evidence_.emplace(claim_id, std::move(top)).first;
+    top.read[affirming ? 0 : 1] = true;
+    cached_assertions_ += items->size();
   }
-  *out = &it->second;
+  *out = items;
   return kb::Status::OK();
 }
 
@@ -232,8 +235,7 @@ kb::Status EvidencePool::OwnWeight(const std::string& claim_id, double* out) {
 
 kb::Status EvidencePool::Count(const kb::Claim& claim, double closeness, Judgement* out,
                                kb::SideEvidence* affirm, kb::SideEvidence* deny,
-                               std::vector<Counted>* listed_for,
-                               std::vector<Counted>* listed_against) {
+                               std::vector<Candidate>* candidates) {
   const kb::EvidenceSummary* summary = nullptr;
   kb::Status s = SummaryOf(claim.id, &summary);
   if (!s.ok()) return s;
@@ -242,17 +244,50 @@ kb::Status EvidencePool::Count(const kb::Claim& claim, double closeness, Judgeme
   out->for_count += summary->Count(kb::Stance::kAsserts);
   out->against_count += summary->Count(kb::Stance::kDenies);
   for (const auto& [tag, n] : summary->mechanisms) out->mechanisms[tag] += n;
-  if (listed_for == nullptr) return kb::Status::OK();
-  const TopEvidence* top = nullptr;
-  if (s = TopEvidenceOf(claim.id, &top); !s.ok()) return s;
-  // A claim's items keep their order under one discount: only its first
-  // kMaxEvidencePerSide can reach the listing.
-  auto add = [&](const std::vector<kb::RankedAssertion>& items, std::vector<Counted>* to) {
-    const size_t n = std::min(items.size(), kMaxEvidencePerSide);
-    for (size_t i = 0; i < n; ++i) to->push_back({&items[i], &claim, items[i].weight * closeness});
+  if (candidates != nullptr) candidates->push_back({&claim, closeness, summary});
+  return kb::Status::OK();
+}
+
+kb::Status EvidencePool::Gather(const std::vector<Candidate>& candidates, kb::Stance side,
+                                std::vector<Counted>* listed) {
+  auto buckets = [side](const Candidate& c) -> const std::vector<kb::EvidenceSummary::Bucket>& {
+    return side == kb::Stance::kAsserts ? c.summary->affirm : c.summary->deny;
   };
-  add(top->affirmations, listed_for);
-  add(top->denials, listed_against);
+  // The kMaxEvidencePerSide-th heaviest item of all; 0 when there are fewer.
+  std::vector<std::pair<double, uint32_t>> weights;  // discounted weight, items
+  for (const Candidate& c : candidates) {
+    for (const kb::EvidenceSummary::Bucket& b : buckets(c)) {
+      weights.emplace_back(b.weight() * c.closeness, b.count);
+    }
+  }
+  std::sort(weights.begin(), weights.end(), std::greater<>());
+  double threshold = 0;
+  size_t seen = 0;
+  for (const auto& [weight, count] : weights) {
+    seen += count;
+    if (seen >= kMaxEvidencePerSide) {
+      threshold = weight;
+      break;
+    }
+  }
+  // The index keeps weights as doubles, the summaries in millionths: the
+  // margin only makes more claims be read, never fewer.
+  constexpr double kMargin = 1e-4;
+  for (const Candidate& c : candidates) {
+    double heaviest = -1;
+    for (const kb::EvidenceSummary::Bucket& b : buckets(c)) {
+      heaviest = std::max(heaviest, b.weight() * c.closeness);
+    }
+    if (heaviest < 0 || heaviest < threshold - kMargin) continue;
+    const std::vector<kb::RankedAssertion>* items = nullptr;
+    if (kb::Status s = TopEvidenceOf(c.claim->id, side, &items); !s.ok()) return s;
+    // A claim's items keep their order under one discount: only its first
+    // kMaxEvidencePerSide can reach the listing.
+    const size_t n = std::min(items->size(), kMaxEvidencePerSide);
+    for (size_t i = 0; i < n; ++i) {
+      listed->push_back({&(*items)[i], c.claim, (*items)[i].weight * c.closeness});
+    }
+  }
   return kb::Status::OK();
 }
 
@@ -295,10 +330,9 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, bool
   *out = Judgement{};
   out->claim = claim;
   kb::SideEvidence affirm, deny;
-  std::vector<Counted> listed_for, listed_against;
-  std::vector<Counted>* for_items = list_evidence ? &listed_for : nullptr;
-  std::vector<Counted>* against_items = list_evidence ? &listed_against : nullptr;
-  kb::Status s = Count(out->claim, kSameConcept, out, &affirm, &deny, for_items, against_items);
+  std::vector<Candidate> candidates;
+  std::vector<Candidate>* listing = list_evidence ? &candidates : nullptr;
+  kb::Status s = Count(out->claim, kSameConcept, out, &affirm, &deny, listing);
   if (!s.ok()) return s;
 
   // Narrower claims: subject and object at or below this claim's, relation similar.
@@ -311,7 +345,7 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, bool
     const double closeness = HierarchyCloseness(*lex_, claim.subject, n->subject) *
                              lex_->RelationSimilarity(claim.relation, n->relation) *
                              HierarchyCloseness(*lex_, claim.object, n->object);
-    s = Count(*n, closeness, out, &affirm, &deny, for_items, against_items);
+    s = Count(*n, closeness, out, &affirm, &deny, listing);
     if (!s.ok()) return s;
   }
 
@@ -319,6 +353,9 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, bool
   out->verdict = v.verdict;
   out->confidence = v.confidence;
   if (list_evidence) {
+    std::vector<Counted> listed_for, listed_against;
+    if (s = Gather(candidates, kb::Stance::kAsserts, &listed_for); !s.ok()) return s;
+    if (s = Gather(candidates, kb::Stance::kDenies, &listed_against); !s.ok()) return s;
     if (s = List(listed_for, &out->for_evidence); !s.ok()) return s;
     if (s = List(listed_against, &out->against_evidence); !s.ok()) return s;
   }

@@ -83,13 +83,27 @@ class EvidencePool {
   };
   // The assertions of `claim_id` itself, in store order, read once per pool.
   kb::Status OwnedOf(const std::string& claim_id, const std::vector<Owned>** out);
-  // The keys and weights of the first kMaxEvidencePerSide of each side of
-  // the claim's assertions by weight, read from the store's top_evidence index once per
-  // pool: all a listing can show of the claim.
+  // The keys and weights of the first kMaxEvidencePerSide of one side of
+  // the claim's assertions by weight, read from the store's top_evidence
+  // index once per pool: all a listing can show of the claim.
   struct TopEvidence {
+    bool read[2] = {false, false};                           // affirmations, denials
     std::vector<kb::RankedAssertion> affirmations, denials;  // strongest first
   };
-  kb::Status TopEvidenceOf(const std::string& claim_id, const TopEvidence** out);
+  kb::Status TopEvidenceOf(const std::string& claim_id, kb::Stance side,
+                           const std::vector<kb::RankedAssertion>** out);
+  // A claim counted in a judgement, with the discount its items get there.
+  struct Candidate {
+    const kb::Claim* claim;
+    double closeness;
+    const kb::EvidenceSummary* summary;  // into summaries_
+  };
+  // Adds to `listed` every item of the candidates' `side` that can be among
+  // its kMaxEvidencePerSide strongest. The summaries say how heavy each
+  // claim's items are, so a claim whose heaviest item is lighter than the
+  // kMaxEvidencePerSide-th heaviest of all is not read.
+  kb::Status Gather(const std::vector<Candidate>& candidates, kb::Stance side,
+                    std::vector<Counted>* listed);
   // The assertion `ref` names, its works loaded; read once per pool.
   kb::Status Listed(const kb::RankedAssertion& ref, const Owned** out);
   // The works `a` links that the store has, loaded.
@@ -97,11 +111,11 @@ class EvidencePool {
   // The stored summary of `claim_id`'s own assertions, read once per pool.
   kb::Status SummaryOf(const std::string& claim_id, const kb::EvidenceSummary** out);
   // Adds `claim`'s evidence, weighed at `closeness`, to *out's sides, counts
-  // and mechanisms, and (when `listed_for` is not null) its strongest items to
-  // the listing candidates.
+  // and mechanisms, and (when `candidates` is not null) the claim to the
+  // candidates for the listing.
   kb::Status Count(const kb::Claim& claim, double closeness, Judgement* out,
                    kb::SideEvidence* affirm, kb::SideEvidence* deny,
-                   std::vector<Counted>* listed_for, std::vector<Counted>* listed_against);
+                   std::vector<Candidate>* candidates);
   // The strongest kMaxEvidencePerSide of `side` as Evidence, assertions,
   // works and sources loaded.
   kb::Status List(std::vector<Counted>& side, std::vector<Evidence>* out);

@@ -102,7 +102,7 @@ class Store {
   // with the works as stored now): each side strongest first, equal weights
   // in AssertionsForClaim order, i.e. the head of each side of
   // AssertionsForClaim stably sorted by weight. Read from the top_evidence
-  // index alone; GetAssertion loads the ones wanted.
+  // index alone; GetAssertion loads the ones wanted. A null side is not read.
   virtual Status TopAssertionsForClaim(const std::string& claim_id, size_t per_side,
                                        std::vector<RankedAssertion>* affirming,
                                        std::vector<RankedAssertion>* denying) = 0;

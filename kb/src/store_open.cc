@@ -34,7 +34,7 @@ rocksdb::CompressionType BestCompression() {
   return rocksdb::kNoCompression;
 }
 
-std::vector<rocksdb::ColumnFamilyDescriptor> CfDescriptors() {
+std::vector<rocksdb::ColumnFamilyDescriptor> CfDescriptors(bool writer) {
   // One block cache for all column families keeps memory bounded however
   // many there are.
   std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(32 << 20);
@@ -50,6 +50,16 @@ std::vector<rocksdb::ColumnFamilyDescriptor> CfDescriptors() {
     // Records fetched by id get a bloom filter; index CFs are only scanned
     // by prefix, where a whole-key filter does not help.
     if (spec.point_lookups) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    // Index and filters are written in 4 KB partitions under a small top
+    // level, so opening a table reads the top level only and a lookup the
+    // partitions it needs: a query touches a few keys of tables whose whole
+    // index and filter run to megabytes. A reader keeps the partitions in
+    // the block cache; the writer, which probes every table over and over,
+    // keeps them all in memory as before.
+    table.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
+    table.partition_filters = table.filter_policy != nullptr;
+    table.cache_index_and_filter_blocks = !writer;
+    table.pin_top_level_index_and_filter = true;
     cfo.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     out.emplace_back(spec.name, cfo);
   }
@@ -329,7 +339,7 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
   }
 
   rocksdb::DBOptions db_options = DbOptions(env, !options.read_only);
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = CfDescriptors();
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors = CfDescriptors(!options.read_only);
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   bool secondary = false;

@@ -119,6 +119,15 @@ Status RocksStore::GetClaimSummary(const std::string& id, EvidenceSummary* out) 
   return GetRecord(*this, Cf::kClaims, id, DecodeClaimSummary, out);
 }
 
+Status RocksStore::GetClaimWithSummary(const std::string& id, Claim* claim,
+                                       EvidenceSummary* summary) {
+  std::string value;
+  Status s = GetValue(Cf::kClaims, id, &value);
+  if (!s.ok()) return s;
+  if (!DecodeClaimWithSummary(value, claim, summary)) return Corrupt(Cf::kClaims, id);
+  return Status::OK();
+}
+
 Status RocksStore::GetWork(const std::string& id, Work* out) {
   return GetRecord(*this, Cf::kWorks, id, DecodeWork, out);
 }

@@ -227,8 +227,9 @@ std::string EncodeClaim(const Claim& c, const EvidenceSummary& evidence) {
   return Finish(buf);
 }
 
-bool DecodeClaim(std::string_view value, Claim* c) {
-  Reader r(value);
+namespace {
+
+bool ReadClaim(Reader& r, Claim* c) {
   if (!r.ok()) return false;
   *c = Claim();
   const Value& o = r.root();
@@ -240,12 +241,19 @@ bool DecodeClaim(std::string_view value, Claim* c) {
   return r.ok();
 }
 
-bool DecodeClaimSummary(std::string_view value, EvidenceSummary* evidence) {
+}  // namespace
+
+bool DecodeClaim(std::string_view value, Claim* c) {
   Reader r(value);
-  if (!r.ok()) return false;
+  return ReadClaim(r, c);
+}
+
+namespace {
+
+bool ReadClaimSummary(const Value& root, EvidenceSummary* evidence) {
   *evidence = EvidenceSummary();
-  auto ev = r.root().FindMember("ev");
-  if (ev == r.root().MemberEnd() || !ev->value.IsObject()) return false;
+  auto ev = root.FindMember("ev");
+  if (ev == root.MemberEnd() || !ev->value.IsObject()) return false;
   if (!ReadBuckets(ev->value, "a", &evidence->affirm) ||
       !ReadBuckets(ev->value, "d", &evidence->deny)) {
     return false;
@@ -260,6 +268,18 @@ bool DecodeClaimSummary(std::string_view value, EvidenceSummary* evidence) {
     evidence->mechanisms[std::string(v[0].GetString(), v[0].GetStringLength())] = v[1].GetInt();
   }
   return true;
+}
+
+}  // namespace
+
+bool DecodeClaimSummary(std::string_view value, EvidenceSummary* evidence) {
+  Reader r(value);
+  return r.ok() && ReadClaimSummary(r.root(), evidence);
+}
+
+bool DecodeClaimWithSummary(std::string_view value, Claim* c, EvidenceSummary* evidence) {
+  Reader r(value);
+  return ReadClaim(r, c) && ReadClaimSummary(r.root(), evidence);
 }
 
 std::string EncodeWork(const Work& x) {

@@ -29,6 +29,8 @@ bool DecodeClaim(std::string_view value, Claim* c);
 // The evidence summary of a claim record; false also when it has none (a
 // record written before schema version 2).
 bool DecodeClaimSummary(std::string_view value, EvidenceSummary* evidence);
+// DecodeClaim and DecodeClaimSummary with one parse.
+bool DecodeClaimWithSummary(std::string_view value, Claim* c, EvidenceSummary* evidence);
 bool DecodeWork(std::string_view value, Work* w);
 bool DecodeAssertion(std::string_view value, Assertion* a);
 bool DecodeMention(std::string_view value, Mention* m);

@@ -21,12 +21,16 @@ std::vector<std::string> AtOrBelow(const kb::Lexicon& lex, const std::string& id
 kb::Status EvidencePool::LookUp(const std::string& id, const kb::Claim** out) {
   auto it = claims_.find(id);
   if (it == claims_.end()) {
+    // The record holds the summary too: kept for SummaryOf.
     kb::Claim c;
-    kb::Status s = store_->GetClaim(id, &c);
+    kb::EvidenceSummary summary;
+    kb::Status s = store_->GetClaimWithSummary(id, &c, &summary);
     if (s.IsNotFound()) {
       c = kb::Claim{};
     } else if (!s.ok()) {
       return s;
+    } else {
+      summaries_.try_emplace(id, std::move(summary));
     }
     it = claims_.emplace(id, std::move(c)).first;
   }

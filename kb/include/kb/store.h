@@ -85,6 +85,9 @@ class Store {
   // with the works as stored now; kept up to date by every write, so it
   // equals a summary made from AssertionsForClaim.
   virtual Status GetClaimSummary(const std::string& id, EvidenceSummary* out) = 0;
+  // GetClaim and GetClaimSummary with one read.
+  virtual Status GetClaimWithSummary(const std::string& id, Claim* claim,
+                                     EvidenceSummary* summary) = 0;
 
   // GetSource for each of `ids` in one batch. On success out->size() and
   // found->size() equal ids.size(), and (*out)[i] holds the source when

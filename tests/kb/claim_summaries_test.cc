@@ -41,6 +41,16 @@ void CheckAllSummaries(kb::Store* store) {
                   REQUIRE(store->GetClaimSummary(c.id, &stored).ok());
                   CHECK(stored == Fresh(store, c.id));
                   CHECK(!stored.empty());
+                  // The one-read form returns the same claim and summary.
+                  kb::Claim claim;
+                  kb::EvidenceSummary with;
+                  REQUIRE(store->GetClaimWithSummary(c.id, &claim, &with).ok());
+                  CHECK(with == stored);
+                  CHECK(claim.id == c.id);
+                  CHECK(claim.subject == c.subject);
+                  CHECK(claim.relation == c.relation);
+                  CHECK(claim.object == c.object);
+                  CHECK(claim.text == c.text);
                   ++claims;
                   return true;
                 })

@@ -35,8 +35,9 @@ int main(int argc, char** argv) {
   app.add_option("--max-bytes", o.max_bytes, "Reject inputs larger than this (default 20 MB)");
   app.add_option("--threads", o.threads, "Analysis threads (default: one per core, at most 4)");
   app.add_flag("--upgrade", o.upgrade,
-               "Bring a database written by an older evkb up to date (INPUT optional; a missing "
-               "database is an error, not created)");
+               "Bring a database written by an older evkb up to date: its schema, and (with no "
+               "INPUT) every table rewritten in this build's format, which queries open faster; a "
+               "missing database is an error, not created");
   app.add_option("--parse-references", parse_refs,
                  "Parse one reference per line (or blank-line-separated block) from FILE or - and "
                  "print CSL-JSON (or BibTeX with --format bibtex); stores nothing");

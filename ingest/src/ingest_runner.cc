@@ -99,8 +99,11 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
     s = store->PutConcepts(lexicon.concepts);
     if (!s.ok()) return DatabaseExit(err, db, s);
     if (options.upgrade && options.inputs.empty()) {
-      // Flushed, so that readers replay no log when they open.
+      // Flushed, so that readers replay no log when they open, and every
+      // table rewritten in this build's format (partitioned index and
+      // filters, which readers open without reading them whole).
       if (s = store->Flush(); !s.ok()) return DatabaseExit(err, db, s);
+      if (s = store->Compact(); !s.ok()) return DatabaseExit(err, db, s);
       std::fprintf(err, "evkb-ingest: %s is up to date (schema version %d)\n", db.c_str(), kb::kSchemaVersion);
       return 0;
     }

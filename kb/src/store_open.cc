@@ -435,6 +435,18 @@ Status RocksStore::Flush() {
   return FromRocks(handles_.db->Flush(fo, handles_.cfs), path_, "flushing");
 }
 
+Status RocksStore::Compact() {
+  if (read_only_ || secondary_) return Status::InvalidArgument(path_ + ": opened read-only");
+  rocksdb::CompactRangeOptions co;
+  // Rewrite the last level too, even a single file: its format may be older.
+  co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  for (rocksdb::ColumnFamilyHandle* h : handles_.cfs) {
+    Status s = FromRocks(handles_.db->CompactRange(co, h, nullptr, nullptr), path_, "compacting");
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
 RocksStore::~RocksStore() {
   for (rocksdb::ColumnFamilyHandle* h : handles_.cfs) {
     handles_.db->DestroyColumnFamilyHandle(h).PermitUncheckedError();

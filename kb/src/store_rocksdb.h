@@ -77,6 +77,7 @@ class RocksStore final : public Store {
   Status Verify(std::vector<std::string>* problems) override;
   bool IsSecondary() const override { return secondary_; }
   Status Flush() override;
+  Status Compact() override;
 
   // ---- Shared by the store's .cc files.
 

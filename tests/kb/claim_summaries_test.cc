@@ -128,6 +128,18 @@ TEST_CASE("Store: claim summaries follow ingest, replace and re-ingest", "[kb]")
   REQUIRE(store->GetClaimSummary(c1.id, &before).ok());
   CHECK(before.Count(kb::Stance::kAsserts) + before.Count(kb::Stance::kDenies) == 3);
 
+  SECTION("compacting (evkb-ingest --upgrade) keeps every record and summary") {
+    REQUIRE(store->Flush().ok());
+    REQUIRE(store->Compact().ok());
+    kb::EvidenceSummary after;
+    REQUIRE(store->GetClaimSummary(c1.id, &after).ok());
+    CHECK(after == before);
+    CheckAllSummaries(store.get());
+    store.reset();
+    store = kb_test::OpenWritable(dir.Sub("db"));
+    CheckAllSummaries(store.get());
+  }
+
   SECTION("re-ingesting the same content changes nothing") {
     REQUIRE(store->PutSource(Varied(MakeRecord("b.md", "b1", {c2, c1}, {blog})), &outcome).ok());
     CHECK(outcome == kb::PutOutcome::kUnchanged);

@@ -153,6 +153,11 @@ class Store {
   // reader's) need not replay the write-ahead log. REQUIRES: writable.
   virtual Status Flush() = 0;
 
+  // Rewrites every table file in the current table format (compacting
+  // each column family into its last level): what `evkb-ingest --upgrade`
+  // does to a database written by an earlier build. REQUIRES: writable.
+  virtual Status Compact() = 0;
+
   // True when this handle is a secondary instance (a writer held the lock).
   virtual bool IsSecondary() const = 0;
 };

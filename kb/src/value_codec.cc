@@ -241,15 +241,6 @@ bool ReadClaim(Reader& r, Claim* c) {
   return r.ok();
 }
 
-}  // namespace
-
-bool DecodeClaim(std::string_view value, Claim* c) {
-  Reader r(value);
-  return ReadClaim(r, c);
-}
-
-namespace {
-
 bool ReadClaimSummary(const Value& root, EvidenceSummary* evidence) {
   *evidence = EvidenceSummary();
   auto ev = root.FindMember("ev");
@@ -271,6 +262,11 @@ bool ReadClaimSummary(const Value& root, EvidenceSummary* evidence) {
 }
 
 }  // namespace
+
+bool DecodeClaim(std::string_view value, Claim* c) {
+  Reader r(value);
+  return ReadClaim(r, c);
+}
 
 bool DecodeClaimSummary(std::string_view value, EvidenceSummary* evidence) {
   Reader r(value);

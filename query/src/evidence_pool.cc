@@ -146,18 +146,19 @@ void EvidencePool::WorksOf(const kb::Assertion& a, std::vector<const kb::Work*>*
 
 kb::Status EvidencePool::TopEvidenceOf(const std::string& claim_id, kb::Stance side,
                                        const std::vector<kb::RankedAssertion>** out) {
-  TopEvidence& top = top_evidence_[claim_id];
   const bool affirming = side == kb::Stance::kAsserts;
-  std::vector<kb::RankedAssertion>* items = affirming ? &top.affirmations : &top.denials;
-  if (!top.read[affirming ? 0 : 1]) {
+  std::optional<std::vector<kb::RankedAssertion>>& items =
+      top_evidence_[claim_id].sides[affirming ? 0 : 1];
+  if (!items) {
+    std::vector<kb::RankedAssertion> read;
     kb::Status s = store_->TopAssertionsForClaim(claim_id, kMaxEvidencePerSide,
-                                                 affirming ? items : nullptr,
-                                                 affirming ? nullptr : items);
+                                                 affirming ? &read : nullptr,
+                                                 affirming ? nullptr : &read);
     if (!s.ok()) return s;
-    top.read[affirming ? 0 : 1] = true;
-    cached_assertions_ += items->size();
+    cached_assertions_ += read.size();
+    items = std::move(read);
   }
-  *out = items;
+  *out = &*items;
   return kb::Status::OK();
 }
 
@@ -259,9 +260,12 @@ kb::Status EvidencePool::Gather(const std::vector<Candidate>& candidates, kb::St
   };
   // The kMaxEvidencePerSide-th heaviest item of all; 0 when there are fewer.
   std::vector<std::pair<double, uint32_t>> weights;  // discounted weight, items
-  for (const Candidate& c : candidates) {
-    for (const kb::EvidenceSummary::Bucket& b : buckets(c)) {
-      weights.emplace_back(b.weight() * c.closeness, b.count);
+  std::vector<double> heaviest(candidates.size(), -1);  // -1: none on this side
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    for (const kb::EvidenceSummary::Bucket& b : buckets(candidates[i])) {
+      const double w = b.weight() * candidates[i].closeness;
+      weights.emplace_back(w, b.count);
+      heaviest[i] = std::max(heaviest[i], w);
     }
   }
   std::sort(weights.begin(), weights.end(), std::greater<>());
@@ -277,12 +281,9 @@ kb::Status EvidencePool::Gather(const std::vector<Candidate>& candidates, kb::St
   // The index keeps weights as doubles, the summaries in millionths: the
   // margin only makes more claims be read, never fewer.
   constexpr double kMargin = 1e-4;
-  for (const Candidate& c : candidates) {
-    double heaviest = -1;
-    for (const kb::EvidenceSummary::Bucket& b : buckets(c)) {
-      heaviest = std::max(heaviest, b.weight() * c.closeness);
-    }
-    if (heaviest < 0 || heaviest < threshold - kMargin) continue;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (heaviest[i] < 0 || heaviest[i] < threshold - kMargin) continue;
     const std::vector<kb::RankedAssertion>* items = nullptr;
     if (kb::Status s = TopEvidenceOf(c.claim->id, side, &items); !s.ok()) return s;
     // A claim's items keep their order under one discount: only its first

@@ -5,6 +5,7 @@
 #define EVKB_QUERY_EVIDENCE_POOL_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -87,8 +88,8 @@ class EvidencePool {
   // the claim's assertions by weight, read from the store's top_evidence
   // index once per pool: all a listing can show of the claim.
   struct TopEvidence {
-    bool read[2] = {false, false};                           // affirmations, denials
-    std::vector<kb::RankedAssertion> affirmations, denials;  // strongest first
+    // Affirmations, denials: each strongest first, empty until read.
+    std::optional<std::vector<kb::RankedAssertion>> sides[2];
   };
   kb::Status TopEvidenceOf(const std::string& claim_id, kb::Stance side,
                            const std::vector<kb::RankedAssertion>** out);

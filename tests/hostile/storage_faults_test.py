@@ -59,6 +59,14 @@ def ingest(args, db, inputs, **kw):
                     "--quiet"] + inputs, timeout=kw.pop("timeout", 120), **kw)
 
 
+def copy_with_schema(args, clean, db, version):
+    """A copy of `clean` at `db` whose meta says schema `version`."""
+    shutil.copytree(clean, db)
+    r = lib.run([args.tamper, "schema-version", db, version], timeout=60)
+    if r.rc != 0:
+        raise lib.Failure("evkb-tamper failed: " + r.err)
+
+
 def sst_files(db):
     return sorted(glob.glob(os.path.join(db, "*.sst")), key=os.path.getsize)
 
@@ -189,10 +197,7 @@ def main():
 
         # ---- A database written by a newer schema.
         db = os.path.join(work, "newer")
-        shutil.copytree(clean, db)
-        r = lib.run([args.tamper, "schema-version", db, "99"], timeout=60)
-        if r.rc != 0:
-            raise lib.Failure("evkb-tamper failed: " + r.err)
+        copy_with_schema(args, clean, db, "99")
         problems = []
         results = []
         for argv, what in (([args.query, "--db", db, "stats"], "stats"),
@@ -211,10 +216,7 @@ def main():
         # ---- A database written by an older schema: queries refuse it and
         # say how to upgrade; `evkb-ingest --upgrade` upgrades it in place.
         db = os.path.join(work, "older")
-        shutil.copytree(clean, db)
-        r = lib.run([args.tamper, "schema-version", db, "2"], timeout=60)
-        if r.rc != 0:
-            raise lib.Failure("evkb-tamper failed: " + r.err)
+        copy_with_schema(args, clean, db, "2")
         problems = []
         results = []
         r = lib.run([args.query, "--db", db, "stats"], timeout=60)

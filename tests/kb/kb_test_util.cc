@@ -257,4 +257,19 @@ void CheckRefusedAsOlder(const std::string& path, int version) {
                            "); run evkb-ingest --upgrade --db " + path + " once to upgrade it");
 }
 
+void EditRaw(const std::string& path,
+             const std::function<void(rocksdb::DB* db, const std::string& cf_name,
+                                      rocksdb::ColumnFamilyHandle* cf)>& edit) {
+  std::vector<std::string> names;
+  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const std::string& n : names) descriptors.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), path, descriptors, &handles, &db).ok());
+  for (size_t i = 0; i < names.size(); ++i) edit(db, names[i], handles[i]);
+  for (rocksdb::ColumnFamilyHandle* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
+  delete db;
+}
+
 }  // namespace kb_test

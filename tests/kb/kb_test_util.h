@@ -3,9 +3,12 @@
 #ifndef EVKB_TESTS_KB_KB_TEST_UTIL_H_
 #define EVKB_TESTS_KB_KB_TEST_UTIL_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <rocksdb/db.h>
 
 #include "kb/model.h"
 #include "kb/store.h"
@@ -53,6 +56,12 @@ kb::SourceRecord Varied(kb::SourceRecord record);
 // A read-only open of `path` is refused as written by an older evkb
 // (schema `version`), with the message that says how to upgrade it.
 void CheckRefusedAsOlder(const std::string& path, int version);
+// Opens `path` with plain RocksDB (every column family, no evkb checks) and
+// calls `edit` once per column family, to make a database look as an older
+// or newer evkb, or a damaged one, would have left it.
+void EditRaw(const std::string& path,
+             const std::function<void(rocksdb::DB* db, const std::string& cf_name,
+                                      rocksdb::ColumnFamilyHandle* cf)>& edit);
 // The stored works `a` links (those the store has).
 std::vector<kb::Work> StoredWorksOf(kb::Store* store, const kb::Assertion& a);
 

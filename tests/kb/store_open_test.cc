@@ -15,20 +15,11 @@ namespace {
 
 // Rewrites meta's schema version with a raw RocksDB open, as a newer evkb would.
 void WriteSchemaVersion(const std::string& path, const std::string& version) {
-  std::vector<std::string> names;
-  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const std::string& n : names) descriptors.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* db = nullptr;
-  REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), path, descriptors, &handles, &db).ok());
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == kb::CfSpecOf(kb::Cf::kMeta).name) {
-      REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], std::string(kb::kSchemaVersionKey), version).ok());
+  kb_test::EditRaw(path, [&](rocksdb::DB* db, const std::string& name, rocksdb::ColumnFamilyHandle* cf) {
+    if (name == kb::CfSpecOf(kb::Cf::kMeta).name) {
+      REQUIRE(db->Put(rocksdb::WriteOptions(), cf, std::string(kb::kSchemaVersionKey), version).ok());
     }
-  }
-  for (auto* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
-  delete db;
+  });
 }
 
 kb::Status OpenWith(bool read_only, const std::string& path, std::unique_ptr<kb::Store>* store) {

@@ -224,22 +224,13 @@ TEST_CASE("Store::Open: a schema-2 database gets top_evidence on a writable open
   }
   {
     // Make it look as schema version 2 left it: no top_evidence column family.
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const std::string& n : names) descriptors.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), path, descriptors, &handles, &db).ok());
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == "meta") {
-        REQUIRE(db->Put(rocksdb::WriteOptions(), handles[i], std::string(kb::kSchemaVersionKey), "2")
-                    .ok());
+    kb_test::EditRaw(path, [](rocksdb::DB* db, const std::string& name,
+                              rocksdb::ColumnFamilyHandle* cf) {
+      if (name == kb::CfSpecOf(kb::Cf::kMeta).name) {
+        REQUIRE(db->Put(rocksdb::WriteOptions(), cf, std::string(kb::kSchemaVersionKey), "2").ok());
       }
-      if (names[i] == "top_evidence") REQUIRE(db->DropColumnFamily(handles[i]).ok());
-    }
-    for (rocksdb::ColumnFamilyHandle* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
+      if (name == kb::CfSpecOf(kb::Cf::kTopEvidence).name) REQUIRE(db->DropColumnFamily(cf).ok());
+    });
   }
   kb_test::CheckRefusedAsOlder(path, 2);
   {

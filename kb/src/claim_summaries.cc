@@ -29,6 +29,23 @@ EvidenceSummary SummarizeAssertions(const std::vector<Assertion>& assertions,
   return out;
 }
 
+bool ClaimCache::Take(const std::string& claim_id, Record* out) {
+  auto node = records_.extract(claim_id);
+  if (node.empty()) return false;
+  *out = std::move(node.mapped());
+  return true;
+}
+
+void ClaimCache::Put(const std::string& claim_id, const Claim& claim, EvidenceSummary summary) {
+  auto it = records_.find(claim_id);
+  if (it == records_.end()) {
+    if (records_.size() >= kMaxRecords) records_.clear();
+    it = records_.try_emplace(claim_id).first;
+  }
+  it->second.claim = claim;
+  it->second.summary = std::move(summary);
+}
+
 Status SummaryUpdater::OverrideWork(const Work& w) {
   new_levels_[w.id] = w.level;
   std::map<std::string, int> stored;
@@ -77,16 +94,22 @@ Status SummaryUpdater::Load(const std::string& claim_id, Entry** out) {
   auto it = entries_.find(claim_id);
   if (it == entries_.end()) {
     Entry e;
-    std::string value;
-    Status s = store_->GetValue(Cf::kClaims, claim_id, &value);
-    if (s.ok()) {
-      Claim c;
-      if (!DecodeClaim(value, &c) || !DecodeClaimSummary(value, &e.summary)) {
-        return store_->Corrupt(Cf::kClaims, claim_id);
+    ClaimCache::Record cached;
+    if (cache_ != nullptr && cache_->Take(claim_id, &cached)) {
+      e.stored = std::move(cached.claim);
+      e.summary = std::move(cached.summary);
+    } else {
+      std::string value;
+      Status s = store_->GetValue(Cf::kClaims, claim_id, &value);
+      if (s.ok()) {
+        Claim c;
+        if (!DecodeClaim(value, &c) || !DecodeClaimSummary(value, &e.summary)) {
+          return store_->Corrupt(Cf::kClaims, claim_id);
+        }
+        e.stored = std::move(c);
+      } else if (!s.IsNotFound()) {
+        return s;
       }
-      e.stored = std::move(c);
-    } else if (!s.IsNotFound()) {
-      return s;
     }
     it = entries_.emplace(claim_id, std::move(e)).first;
   }
@@ -148,12 +171,19 @@ Status SummaryUpdater::Write(const std::map<std::string, const Claim*>& rewritte
                                      " is neither in the record nor stored");
     }
     batch->Put(store_->cf(Cf::kClaims), id, EncodeClaim(*claim, e.summary));
+    if (cache_ != nullptr) written_.emplace_back(id, claim);
   }
   // A re-weighed assertion whose weight did not change is deleted and put
   // again under the same key: the put, later in the batch, wins.
   for (const std::string& k : index_deletes_) batch->Delete(store_->cf(Cf::kTopEvidence), k);
   for (const std::string& k : index_puts_) batch->Put(store_->cf(Cf::kTopEvidence), k, "");
   return Status::OK();
+}
+
+void SummaryUpdater::Commit() {
+  if (cache_ == nullptr) return;
+  for (const std::string& id : forgotten_) cache_->Erase(id);
+  for (const auto& [id, claim] : written_) cache_->Put(id, *claim, std::move(entries_[id].summary));
 }
 
 }  // namespace kb

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kb/model.h"
@@ -27,11 +28,40 @@ WeighedStance WeighWithLevels(const Assertion& a, const std::map<std::string, in
 // The top_evidence entry of `a` weighed `w` (key_codec.h).
 std::string TopEvidenceKeyOf(const Assertion& a, const WeighedStance& w);
 
+// The writer's decoded claim records (fields and evidence summary), as
+// stored: a write reads every claim it touches, and as a lexicon's claims
+// saturate, nearly every article touches claims written just before.
+// It only mirrors the store: a write takes out the records it reads and
+// puts back what its batch stored once the batch is written; a claim the
+// batch deleted stays out. Bounded (a record is about 1 KB): when full it
+// starts over. Not thread-safe (one writer).
+class ClaimCache {
+ public:
+  struct Record {
+    Claim claim;
+    EvidenceSummary summary;
+  };
+  // Moves the cached record of `claim_id` into *out and drops it from the
+  // cache (a write that fails after taking it leaves it uncached, so the
+  // next read goes to the store); false when it is not cached.
+  bool Take(const std::string& claim_id, Record* out);
+  void Put(const std::string& claim_id, const Claim& claim, EvidenceSummary summary);
+  void Erase(const std::string& claim_id) { records_.erase(claim_id); }
+  void Clear() { records_.clear(); }
+
+ private:
+  // Twice the claims the shipped lexicon saturates at (~15,000).
+  static constexpr size_t kMaxRecords = 1 << 15;
+  std::unordered_map<std::string, Record> records_;
+};
+
 // The summaries (and top_evidence entries) one batch changes. Reads go to the store as it is before the
 // batch; nothing is written until Write.
 class SummaryUpdater {
  public:
-  explicit SummaryUpdater(RocksStore* store) : store_(store) {}
+  // `cache` (may be null) is read before the store; Commit refills it.
+  explicit SummaryUpdater(RocksStore* store, ClaimCache* cache = nullptr)
+      : store_(store), cache_(cache) {}
 
   // The batch writes `w`: new assertions are weighed with it, and stored
   // assertions linking it are re-weighed when its level changes (Reweigh).
@@ -57,6 +87,10 @@ class SummaryUpdater {
   // their stored fields), and the top_evidence entries of the assertions
   // removed, added and re-weighed.
   Status Write(const std::map<std::string, const Claim*>& rewritten, rocksdb::WriteBatch* batch);
+  // Puts what the batch of Write stored into the cache. REQUIRES: that
+  // batch was written (after a failed write, do not call: the claims read
+  // for it are then just not cached).
+  void Commit();
 
  private:
   struct Entry {
@@ -69,6 +103,9 @@ class SummaryUpdater {
   Status NewLevels(const Assertion& a, std::map<std::string, int>* out);
 
   RocksStore* store_;
+  ClaimCache* cache_;
+  // The claims Write put, with the fields written: what Commit caches.
+  std::vector<std::pair<std::string, const Claim*>> written_;
   std::map<std::string, std::optional<int>> stored_levels_;  // nullopt: no such work
   std::map<std::string, int> new_levels_;
   std::set<std::string> changed_works_;

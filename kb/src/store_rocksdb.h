@@ -19,6 +19,8 @@
 
 namespace kb {
 
+class ClaimCache;  // claim_summaries.h
+
 // The one place a rocksdb::Status becomes a kb::Status. `db_path` and `action`
 // ("opening", "writing source x") give the message its context.
 Status FromRocks(const rocksdb::Status& s, const std::string& db_path, std::string_view action);
@@ -119,6 +121,8 @@ class RocksStore final : public Store {
   bool read_only_;
   bool secondary_;
   std::string owned_secondary_dir_;
+  // The writer's decoded claim records; made by the first PutSource.
+  std::unique_ptr<ClaimCache> claim_cache_;
 };
 
 }  // namespace kb

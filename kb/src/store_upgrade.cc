@@ -19,6 +19,7 @@ Status RocksStore::Upgrade(int from) {
   if (from >= kSchemaVersion) return Status::OK();
   Status s = RequireWritable();
   if (!s.ok()) return s;
+  if (claim_cache_) claim_cache_->Clear();  // claim records are rewritten below
   std::map<std::string, int> level_of;
   Status bad;
   s = ScanPrefix(Cf::kWorks, "", [&](std::string_view key, std::string_view value) {

@@ -2,6 +2,8 @@
 // equal a summary made afresh from the claim's assertions and the stored
 // works, after every kind of write; Verify must notice when they do not; a
 // schema-1 database gets them on its first writable open.
+#include "claim_summaries.h"
+
 #include <rocksdb/db.h>
 
 #include <catch2/catch.hpp>
@@ -92,6 +94,25 @@ TEST_CASE("EvidenceSummary: Remove takes back exactly one Add", "[kb]") {
   CHECK(s.Remove(strong, {"neurological"}));
   CHECK(s.empty());
   CHECK(s.mechanisms.empty());
+}
+
+TEST_CASE("ClaimCache: a taken record is out until put back", "[kb]") {
+  kb::ClaimCache cache;
+  kb::ClaimCache::Record r;
+  CHECK_FALSE(cache.Take("c1", &r));
+  kb::Claim claim;
+  claim.id = "c1";
+  claim.text = "foam rolling reduces soreness";
+  kb::EvidenceSummary summary;
+  summary.Add({kb::Stance::kAsserts, 0.5, true}, {"mechanical"});
+  cache.Put("c1", claim, summary);
+  REQUIRE(cache.Take("c1", &r));
+  CHECK(r.claim.text == claim.text);
+  CHECK(r.summary == summary);
+  CHECK_FALSE(cache.Take("c1", &r));  // taken: a failed write cannot leave it stale
+  cache.Put("c1", claim, summary);
+  cache.Erase("c1");
+  CHECK_FALSE(cache.Take("c1", &r));
 }
 
 TEST_CASE("EvidenceSummary: sides give CombineEvidence's verdict", "[kb]") {

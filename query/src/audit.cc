@@ -18,51 +18,68 @@ bool SameStatement(const Evidence& a, const Evidence& b) {
 }
 
 // Appends up to `n` items of `from`, skipping statements already listed (a
-// sentence may assert both the matched claim and a narrower one).
-void AppendSome(const std::vector<Evidence>& from, size_t n, std::vector<Evidence>* to) {
+// sentence may assert both the matched claim and a narrower one). False when
+// `from` ran out first.
+bool AppendSome(const std::vector<Evidence>& from, size_t n, std::vector<Evidence>* to) {
   size_t added = 0;
   for (const Evidence& e : from) {
-    if (added == n) break;
+    if (added == n) return true;
     const bool seen =
         std::any_of(to->begin(), to->end(), [&](const Evidence& x) { return SameStatement(x, e); });
     if (seen) continue;
     to->push_back(e);
     ++added;
   }
+  return added == n;
 }
 
 // The best match of each claim of the article, judged once however many
 // sentences assert it (a match depends only on the claim's subject,
-// relation and object, which its id stands for).
+// relation and object, which its id stands for), keyed by claim id and how
+// many evidence items a side lists.
 using MatchCache = std::unordered_map<std::string, std::vector<Judgement>>;
 
-// Judges one of the article's assertions and fills the claim part of *f.
-kb::Status JudgeAssertion(Judge* judge, const AuditOptions& options, const kb::Assertion& a,
-                          const kb::Claim& claim, MatchCache* cache, Finding* f) {
-  f->has_claim = true;
-  f->claim = claim;
-  f->stance = a.stance;
-  f->hedged = a.hedged;
+// How many evidence items of each side the finding for `a` can use: what it
+// shows, the first opposing item for a myth's correction, and every
+// affirming item when the article claims a lasting effect (the timing check
+// reads them all). Listing no more than that reads fewer records.
+size_t EvidenceNeeded(const AuditOptions& options, const kb::Assertion& a) {
+  if (a.stance == kb::Stance::kAsserts && ClaimsLastingEffect(a.qualifiers, options.lexicon)) {
+    return kMaxEvidencePerSide;
+  }
+  const size_t shown = std::max(options.max_deciding_evidence, options.max_other_evidence);
+  return std::clamp<size_t>(shown, 1, kMaxEvidencePerSide);
+}
 
-  auto cached = cache->find(claim.id);
+// The best match of `claim` with `listed` evidence items a side, from the
+// cache or judged now.
+kb::Status MatchOnce(Judge* judge, const kb::Claim& claim, size_t listed, MatchCache* cache,
+                     const std::vector<Judgement>** out) {
+  const std::string key = claim.id + '\0' + std::to_string(listed);
+  auto cached = cache->find(key);
   if (cached == cache->end()) {
     std::vector<Judgement> found;
-    kb::Status s = judge->Match(claim, 1, &found);
+    kb::Status s = judge->Match(claim, 1, &found, listed);
     if (!s.ok()) return s;
-    cached = cache->emplace(claim.id, std::move(found)).first;
+    cached = cache->emplace(key, std::move(found)).first;
   }
-  const std::vector<Judgement>& matches = cached->second;
-  if (matches.empty()) {
-    f->kind = FindingKind::kUnsupported;
-    f->verdict = kb::Verdict::kUnknown;
-    return kb::Status::OK();
-  }
-  const Judgement& j = matches.front();
+  *out = &cached->second;
+  return kb::Status::OK();
+}
+
+// Fills the verdict and evidence part of *f from `j`, whose sides list at
+// most `listed` items. False when a side that could hold more ran out
+// before the finding had its share of distinct statements from it.
+bool FillFromJudgement(const AuditOptions& options, const kb::Assertion& a, const Judgement& j,
+                       size_t listed, Finding* f) {
   f->matched = j.claim;
   f->match = j.match;
   f->verdict = j.verdict;
   f->confidence = j.confidence;
   f->kind = KindForStance(a.stance, j.verdict);
+  f->note.clear();
+  f->correction.clear();
+  f->evidence.clear();
 
   const bool affirms = a.stance == kb::Stance::kAsserts;
   const std::vector<Evidence>& agreeing = affirms ? j.for_evidence : j.against_evidence;
@@ -82,12 +99,40 @@ kb::Status JudgeAssertion(Judge* judge, const AuditOptions& options, const kb::A
       !overreach && (f->kind == FindingKind::kMyth || f->kind == FindingKind::kContested);
   const std::vector<Evidence>& deciding = opposing_decides ? opposing : agreeing;
   const std::vector<Evidence>& other = opposing_decides ? agreeing : opposing;
-  AppendSome(deciding, options.max_deciding_evidence, &f->evidence);
-  AppendSome(other, options.max_other_evidence, &f->evidence);
+  const bool deciding_full = AppendSome(deciding, options.max_deciding_evidence, &f->evidence);
+  const bool other_full = AppendSome(other, options.max_other_evidence, &f->evidence);
 
   if (f->kind == FindingKind::kMyth && !opposing.empty())
     f->correction = CorrectionLine(opposing.front());
-  return kb::Status::OK();
+  const bool cut = listed < kMaxEvidencePerSide;
+  return !(cut && ((!deciding_full && deciding.size() == listed) ||
+                   (!other_full && other.size() == listed)));
+}
+
+// Judges one of the article's assertions and fills the claim part of *f.
+// The match lists only the evidence the finding can use (EvidenceNeeded);
+// when repeated statements leave a side short, it is listed in full.
+kb::Status JudgeAssertion(Judge* judge, const AuditOptions& options, const kb::Assertion& a,
+                          const kb::Claim& claim, MatchCache* cache, Finding* f) {
+  f->has_claim = true;
+  f->claim = claim;
+  f->stance = a.stance;
+  f->hedged = a.hedged;
+
+  for (size_t listed = EvidenceNeeded(options, a);; listed = kMaxEvidencePerSide) {
+    const std::vector<Judgement>* matches = nullptr;
+    kb::Status s = MatchOnce(judge, claim, listed, cache, &matches);
+    if (!s.ok()) return s;
+    if (matches->empty()) {
+      f->kind = FindingKind::kUnsupported;
+      f->verdict = kb::Verdict::kUnknown;
+      return kb::Status::OK();
+    }
+    if (FillFromJudgement(options, a, matches->front(), listed, f) ||
+        listed == kMaxEvidencePerSide) {
+      return kb::Status::OK();
+    }
+  }
 }
 
 // The finding that should stand for the sentence: the more serious kind,

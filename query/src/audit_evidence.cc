@@ -76,9 +76,13 @@ const kb::Work* StrongestWork(const Evidence& e) {
 
 std::string DisplayLabel(const kb::Work& w) { return w.label.empty() ? kb::WorkLabel(w) : w.label; }
 
+bool ClaimsLastingEffect(const std::vector<std::string>& qualifiers, const kb::Lexicon* lexicon) {
+  return AnyOf(qualifiers, kLastingIds, lexicon);
+}
+
 bool IsTimingOverreach(const std::vector<std::string>& article_qualifiers,
                        const std::vector<Evidence>& for_evidence, const kb::Lexicon* lexicon) {
-  if (!AnyOf(article_qualifiers, kLastingIds, lexicon)) return false;
+  if (!ClaimsLastingEffect(article_qualifiers, lexicon)) return false;
   bool short_term = false;
   for (const Evidence& e : for_evidence) {
     if (AnyOf(e.assertion.qualifiers, kLastingIds, lexicon)) return false;

@@ -296,7 +296,8 @@ kb::Status EvidencePool::Gather(const std::vector<Candidate>& candidates, kb::St
   return kb::Status::OK();
 }
 
-kb::Status EvidencePool::List(std::vector<Counted>& side, std::vector<Evidence>* out) {
+kb::Status EvidencePool::List(std::vector<Counted>& side, size_t max_listed,
+                              std::vector<Evidence>* out) {
   // Strongest first; ties in a fixed order that needs no source record.
   auto stronger = [](const Counted& a, const Counted& b) {
     if (a.weight != b.weight) return a.weight > b.weight;
@@ -316,8 +317,8 @@ kb::Status EvidencePool::List(std::vector<Counted>& side, std::vector<Evidence>*
     if (a.first->weight != b.first->weight) return a.first->weight > b.first->weight;
     return a.second->path < b.second->path;
   });
-  out->resize(keep);
-  for (size_t i = 0; i < keep; ++i) {
+  out->resize(std::min(keep, max_listed));
+  for (size_t i = 0; i < out->size(); ++i) {
     Evidence& e = (*out)[i];
     const Counted& c = *listed[i].first;
     const Owned* item = nullptr;
@@ -331,12 +332,12 @@ kb::Status EvidencePool::List(std::vector<Counted>& side, std::vector<Evidence>*
   return kb::Status::OK();
 }
 
-kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, bool list_evidence) {
+kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, size_t max_listed) {
   *out = Judgement{};
   out->claim = claim;
   kb::SideEvidence affirm, deny;
   std::vector<Candidate> candidates;
-  std::vector<Candidate>* listing = list_evidence ? &candidates : nullptr;
+  std::vector<Candidate>* listing = max_listed > 0 ? &candidates : nullptr;
   kb::Status s = Count(out->claim, kSameConcept, out, &affirm, &deny, listing);
   if (!s.ok()) return s;
 
@@ -357,12 +358,12 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, bool
   const kb::VerdictResult v = kb::CombineSides(affirm, deny);
   out->verdict = v.verdict;
   out->confidence = v.confidence;
-  if (list_evidence) {
+  if (max_listed > 0) {
     std::vector<Counted> listed_for, listed_against;
     if (s = Gather(candidates, kb::Stance::kAsserts, &listed_for); !s.ok()) return s;
     if (s = Gather(candidates, kb::Stance::kDenies, &listed_against); !s.ok()) return s;
-    if (s = List(listed_for, &out->for_evidence); !s.ok()) return s;
-    if (s = List(listed_against, &out->against_evidence); !s.ok()) return s;
+    if (s = List(listed_for, max_listed, &out->for_evidence); !s.ok()) return s;
+    if (s = List(listed_against, max_listed, &out->against_evidence); !s.ok()) return s;
   }
   return kb::Status::OK();
 }

@@ -57,9 +57,11 @@ class EvidencePool {
   // The judgement of `claim`: its own assertions at full weight, and those of
   // the narrower claims it covers (subject and object the same or below,
   // relation similar) discounted by their closeness. Fills everything but
-  // Judgement::match. Without `list_evidence` the evidence lists stay empty
+  // Judgement::match. Each evidence list holds the first `max_listed` items
+  // of the full listing (kMaxEvidencePerSide); with 0 the lists stay empty
   // (the verdict, confidence, counts and mechanisms are the same).
-  kb::Status JudgeClaim(const kb::Claim& claim, Judgement* out, bool list_evidence = true);
+  kb::Status JudgeClaim(const kb::Claim& claim, Judgement* out,
+                        size_t max_listed = kMaxEvidencePerSide);
 
   // The claim with `id`, or nullptr when absent (remembered either way).
   kb::Status LookUp(const std::string& id, const kb::Claim** out);
@@ -117,9 +119,10 @@ class EvidencePool {
   kb::Status Count(const kb::Claim& claim, double closeness, Judgement* out,
                    kb::SideEvidence* affirm, kb::SideEvidence* deny,
                    std::vector<Candidate>* candidates);
-  // The strongest kMaxEvidencePerSide of `side` as Evidence, assertions,
-  // works and sources loaded.
-  kb::Status List(std::vector<Counted>& side, std::vector<Evidence>* out);
+  // The strongest kMaxEvidencePerSide of `side` in listing order, of which
+  // the first `max_listed` as Evidence, assertions, works and sources
+  // loaded (the order needs the sources of all of them).
+  kb::Status List(std::vector<Counted>& side, size_t max_listed, std::vector<Evidence>* out);
   const kb::Work* FindWork(const std::string& id);
   const kb::Source* FindSource(const std::string& id);
 

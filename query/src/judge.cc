@@ -27,7 +27,8 @@ EvidencePool* Judge::Pool() {
   return pool_.get();
 }
 
-kb::Status Judge::Match(const kb::Claim& probe, size_t limit, std::vector<Judgement>* out) {
+kb::Status Judge::Match(const kb::Claim& probe, size_t limit, std::vector<Judgement>* out,
+                        size_t max_listed) {
   out->clear();
   if (probe.subject.empty() || probe.relation.empty() || probe.object.empty() || limit == 0) {
     return kb::Status::OK();
@@ -77,7 +78,7 @@ kb::Status Judge::Match(const kb::Claim& probe, size_t limit, std::vector<Judgem
 
   for (const Candidate& c : candidates) {
     Judgement j;
-    if (s = pool.JudgeClaim(*c.claim, &j); !s.ok()) return s;
+    if (s = pool.JudgeClaim(*c.claim, &j, max_listed); !s.ok()) return s;
     j.match = c.score;
     out->push_back(std::move(j));
   }
@@ -122,7 +123,9 @@ kb::Status Judge::JudgeClaims(const std::vector<std::string>& claim_ids,
     if (!s.ok()) return s;
     if (claim == nullptr) continue;
     Judgement j;
-    if (s = pool.JudgeClaim(*claim, &j, own == nullptr); !s.ok()) return s;
+    if (s = pool.JudgeClaim(*claim, &j, own == nullptr ? kMaxEvidencePerSide : 0); !s.ok()) {
+      return s;
+    }
     j.match = 1.0;
     out->push_back(std::move(j));
   }

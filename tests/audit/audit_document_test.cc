@@ -195,5 +195,68 @@ TEST_CASE("AuditDocument: a claim the KB has never seen is unsupported", "[audit
   CHECK(AuditExitCode(r, FailOn::kContested) == 0);
 }
 
+
+// A source whose one sentence denies both "breaks down scar tissue" and the
+// narrower "breaks down adhesions" (with `both`), or only the narrower one.
+kb::SourceRecord Denial(const std::string& name, bool both) {
+  kb::SourceRecord rec;
+  rec.source.path = "kb/" + name + ".txt";
+  rec.source.title = name;
+  rec.source.kind = "txt";
+  rec.source.id = kb::ContentId(name);
+  const std::string sentence = "Rolling breaks down neither scar tissue nor adhesions.";
+  if (both) {
+    Assert(&rec, "foam_rolling", "breaks_down", "scar_tissue",
+           "foam rolling breaks down scar tissue", kb::Stance::kDenies, sentence, nullptr);
+  }
+  Assert(&rec, "foam_rolling", "breaks_down", "adhesions", "foam rolling breaks down adhesions",
+         kb::Stance::kDenies, sentence, nullptr);
+  for (kb::Assertion& a : rec.assertions) {  // one sentence, one span
+    a.span_begin = 0;
+    a.span_end = static_cast<uint32_t>(sentence.size());
+  }
+  return rec;
+}
+
+TEST_CASE("AuditDocument: a statement listed twice does not crowd out the evidence shown",
+          "[audit]") {
+  Fixture fx;
+  kb::PutOutcome outcome;
+  // The match's denials, strongest first: the review's, 020_both's own, then
+  // the narrower ones by path (020_both's again, then the 03x ones).
+  REQUIRE(fx.store->PutSource(Denial("020_both", true), &outcome).ok());
+  for (int n = 0; n < 4; ++n) {
+    REQUIRE(fx.store->PutSource(Denial("03" + std::to_string(n) + "_narrower", false), &outcome)
+                .ok());
+  }
+  const AuditReport r = fx.Audit("Foam rolling breaks down scar tissue.\n");
+  const Finding* f = FindingFor(r, "scar tissue");
+  REQUIRE(f != nullptr);
+  REQUIRE(f->kind == FindingKind::kMyth);
+
+  // The finding leads with the first three distinct statements of the full listing.
+  Judge judge(fx.store.get(), &fx.lexicon);
+  std::vector<Judgement> full;
+  REQUIRE(judge.Match(f->claim, 1, &full).ok());
+  REQUIRE(full.size() == 1);
+  std::vector<const Evidence*> distinct;
+  bool repeated = false;
+  for (const Evidence& e : full[0].against_evidence) {
+    bool seen = false;
+    for (const Evidence* d : distinct) {
+      seen = seen || (d->source.id == e.source.id && d->assertion.span_begin == e.assertion.span_begin);
+    }
+    repeated = repeated || (seen && distinct.size() < 3);
+    if (!seen && distinct.size() < 3) distinct.push_back(&e);
+  }
+  REQUIRE(repeated);  // the case under test: a repeat among the first items
+  REQUIRE(distinct.size() == 3);
+  REQUIRE(f->evidence.size() >= 3);
+  for (size_t i = 0; i < 3; ++i) {
+    INFO(i);
+    CHECK(f->evidence[i].source.id == distinct[i]->source.id);
+  }
+}
+
 }  // namespace
 }  // namespace query

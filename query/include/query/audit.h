@@ -101,6 +101,8 @@ kb::Status AuditDocument(ingest::Pipeline* pipeline, Judge* judge, const ingest:
 // holds a lasting one (long_term, permanent or below them).
 bool IsTimingOverreach(const std::vector<std::string>& article_qualifiers,
                        const std::vector<Evidence>& for_evidence, const kb::Lexicon* lexicon);
+// True when `qualifiers` hold a lasting one (long_term, permanent or below).
+bool ClaimsLastingEffect(const std::vector<std::string>& qualifiers, const kb::Lexicon* lexicon);
 
 // One line for a myth from the strongest opposing evidence:
 //   Journal of Sport Rehabilitation 2019 (systematic review): "…sentence…" — 002_x.txt

@@ -64,7 +64,10 @@ class Judge {
   // match's evidence pools the assertions of its own claim and of the
   // narrower claims it covers (object is-a descendant, relation of the same
   // family), each weighed by how closely it matches. Empty when nothing matches.
-  kb::Status Match(const kb::Claim& probe, size_t limit, std::vector<Judgement>* out);
+  // Each evidence list holds the first `max_listed` items of the full
+  // listing (a caller that shows fewer reads fewer records).
+  kb::Status Match(const kb::Claim& probe, size_t limit, std::vector<Judgement>* out,
+                   size_t max_listed = kMaxEvidencePerSide);
 
   // The judgement of one stored claim (its own and narrower claims' evidence).
   kb::Status JudgeClaim(const std::string& claim_id, Judgement* out);

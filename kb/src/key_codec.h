@@ -24,6 +24,16 @@
 //   mentions      source_id 00 BE32(begin) BE32(end)        -> Mention JSON
 //   top_evidence  claim_id 00 side BE64(~weight bits) source_id 00 BE32(begin) BE32(end)
 //                                                           -> ""
+//   by_object     'L' work_id 00 object 00 claim_id         -> BE32 assertions of the claim
+//                                                              linking the work
+//                 'w' work_id 00 object                     -> BE32 claims (of that object)
+//                                                              linking the work
+//                 'c' work_id                               -> BE32 citing sources
+//                 'W' object 00 BE32(level^2^31) BE32(~claims) BE32(~citing) work_id -> ""
+//                 's' source_id 00 object                   -> BE32 claims (of that object)
+//                                                              the source asserts
+//                 'S' object 00 BE32(~claims) path 00 source_id -> ""
+//                 'T' object                                -> BE64 works, BE64 sources
 //
 // by_source 'A' entries point at the source's assertions (whose keys start
 // with the claim), 'W' entries list the works the source cites; by_work is
@@ -32,6 +42,11 @@
 // top_evidence lists every assertion of a claim by side ('A' affirms, 'D'
 // denies), strongest first (ties in assertions key order), so the strongest
 // K of a side are a K-entry prefix scan.
+// by_object ranks, per claim object (a benefit), the works its claims link
+// ('W': strongest level, then most claims, then most citing sources, then
+// id) and the sources asserting them ('S': most claims, then path), so the
+// first N of either is an N-entry prefix scan; 'w', 's' and 'L' hold the
+// counts those keys are made from, 'T' the list lengths.
 // See kb/FORMAT.md.
 #ifndef EVKB_KB_SRC_KEY_CODEC_H_
 #define EVKB_KB_SRC_KEY_CODEC_H_
@@ -62,8 +77,9 @@ enum class Cf : int {
   kWorkKeys,
   kMentions,
   kTopEvidence,  // schema version 3
+  kByObject,     // schema version 4
 };
-inline constexpr int kNumCfs = 14;
+inline constexpr int kNumCfs = 15;
 
 struct CfSpec {
   const char* name;
@@ -144,6 +160,41 @@ std::string TopEvidencePrefix(std::string_view claim_id, Stance side);
 // Given a top_evidence key, the matching assertions key, side and weight.
 bool ParseTopEvidenceKey(std::string_view key, std::string* assertion_key, Stance* side,
                          double* weight);
+
+// by_object. The tags are on disk: do not change.
+inline constexpr char kObjectLinkTag = 'L';
+inline constexpr char kObjectWorkCountTag = 'w';
+inline constexpr char kObjectCitedTag = 'c';
+inline constexpr char kObjectWorkRankTag = 'W';
+inline constexpr char kObjectSourceCountTag = 's';
+inline constexpr char kObjectSourceRankTag = 'S';
+inline constexpr char kObjectTotalsTag = 'T';
+std::string ObjectLinkKey(std::string_view work_id, std::string_view object,
+                          std::string_view claim_id);
+std::string ObjectLinkPrefix(std::string_view work_id, std::string_view object);
+std::string ObjectWorkCountKey(std::string_view work_id, std::string_view object);
+std::string ObjectWorkCountPrefix(std::string_view work_id);
+std::string ObjectCitedKey(std::string_view work_id);
+std::string ObjectWorkRankKey(std::string_view object, int level, uint32_t claims,
+                              uint32_t citing, std::string_view work_id);
+std::string ObjectWorkRankPrefix(std::string_view object);
+// Given a 'W' key (prefix included), its fields.
+bool ParseObjectWorkRankKey(std::string_view key, size_t prefix_size, int* level,
+                            uint32_t* claims, uint32_t* citing, std::string* work_id);
+std::string ObjectSourceCountKey(std::string_view source_id, std::string_view object);
+std::string ObjectSourceCountPrefix(std::string_view source_id);
+std::string ObjectSourceRankKey(std::string_view object, uint32_t claims, std::string_view path,
+                                std::string_view source_id);
+std::string ObjectSourceRankPrefix(std::string_view object);
+bool ParseObjectSourceRankKey(std::string_view key, size_t prefix_size, uint32_t* claims,
+                              std::string* path, std::string* source_id);
+// The id a work rank key ends with, without parsing the rest; empty when
+// the key is too short to be one.
+std::string_view ObjectWorkRankId(std::string_view key, size_t prefix_size);
+std::string ObjectTotalsKey(std::string_view object);
+std::string EncodeObjectTotals(uint64_t works, uint64_t sources);
+bool ParseObjectTotals(std::string_view value, uint64_t* works, uint64_t* sources);
+std::string EncodeBE32(uint32_t v);
 
 // mentions
 std::string MentionKey(std::string_view source_id, uint32_t begin, uint32_t end);

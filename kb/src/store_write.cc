@@ -8,6 +8,7 @@
 #include <set>
 
 #include "claim_summaries.h"
+#include "object_index.h"
 #include "store_rocksdb.h"
 #include "value_codec.h"
 
@@ -135,6 +136,9 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   for (const auto& [id, work] : plan.works) {
     if (s = summaries.OverrideWork(*work); !s.ok()) return s;
   }
+  ObjectIndexUpdater objects(this);
+  objects.KnowClaims(plan.claims);
+  for (const auto& [id, work] : plan.works) objects.OverrideWork(*work);
 
   // ---- Remove what the previous version of this path contributed.
   if (replacing) {
@@ -177,6 +181,7 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
       return true;
     });
     if (!s.ok()) return s;
+    if (s = objects.RemoveSource(old_id, src.path, old_assertions, old_works); !s.ok()) return s;
 
     // Claims the new version no longer asserts survive only if another
     // source asserts them.
@@ -318,6 +323,8 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   // Claim records (with their evidence summaries) go in last: the claims
   // the record asserts and every stored claim whose summary changed.
   if (s = summaries.Write(plan.claims, &batch); !s.ok()) return s;
+  if (s = objects.AddSource(src.id, src.path, plan.assertions, plan.cited); !s.ok()) return s;
+  if (s = objects.Write(&batch); !s.ok()) return s;
 
   s = ApplyDeltas(&batch, {{"sources", d.sources},
                            {"claims", d.claims},

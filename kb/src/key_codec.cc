@@ -15,7 +15,7 @@ const CfSpec kCfSpecs[kNumCfs] = {
     {"default", false},    {"meta", false},   {"sources", true},  {"source_paths", true},
     {"claims", true},      {"assertions", false}, {"by_source", false}, {"concepts", true},
     {"by_concept", false}, {"works", true},   {"by_work", false}, {"work_keys", false},
-    {"mentions", false},   {"top_evidence", false}, {"by_object", false},
+    {"mentions", false},   {"top_evidence", false}, {"by_object", true},
 };
 
 std::string Join(std::string_view a, std::string_view b) {
@@ -341,43 +341,33 @@ std::string ObjectWorkRankPrefix(std::string_view object) {
   return k;
 }
 
-std::string ObjectWorkRankKey(std::string_view object, int level, uint32_t claims,
-                              uint32_t citing, std::string_view work_id) {
+std::string ObjectWorkRankGroupKey(std::string_view object, int level, uint32_t claims) {
   std::string k = ObjectWorkRankPrefix(object);
   PutBE32(&k, static_cast<uint32_t>(level) ^ 0x80000000u);
   PutBE32(&k, ~claims);
-  PutBE32(&k, ~citing);
-  k.append(work_id);
   return k;
 }
 
+std::string ObjectWorkRankKey(std::string_view object, int level, uint32_t claims,
+                              std::string_view work_id) {
+  return ObjectWorkRankGroupKey(object, level, claims).append(work_id);
+}
+
 std::string_view ObjectWorkRankId(std::string_view key, size_t prefix_size) {
-  return key.size() <= prefix_size + 12 ? std::string_view() : key.substr(prefix_size + 12);
+  return key.size() <= prefix_size + 8 ? std::string_view() : key.substr(prefix_size + 8);
 }
 
 bool ParseObjectWorkRankKey(std::string_view key, size_t prefix_size, int* level,
-                            uint32_t* claims, uint32_t* citing, std::string* work_id) {
-  if (key.size() <= prefix_size + 12) return false;
-  uint32_t l = 0, c = 0, n = 0;
-  if (!GetBE32(key.substr(prefix_size), &l) || !GetBE32(key.substr(prefix_size + 4), &c) ||
-      !GetBE32(key.substr(prefix_size + 8), &n)) {
+                            uint32_t* claims, std::string* work_id) {
+  if (key.size() <= prefix_size + 8) return false;
+  uint32_t l = 0, c = 0;
+  if (!GetBE32(key.substr(prefix_size), &l) || !GetBE32(key.substr(prefix_size + 4), &c)) {
     return false;
   }
   *level = static_cast<int>(l ^ 0x80000000u);
   *claims = ~c;
-  *citing = ~n;
-  work_id->assign(key.substr(prefix_size + 12));
+  work_id->assign(key.substr(prefix_size + 8));
   return true;
-}
-
-std::string ObjectSourceCountPrefix(std::string_view source_id) {
-  std::string k = Tagged(kObjectSourceCountTag, source_id);
-  k.push_back(kSep);
-  return k;
-}
-
-std::string ObjectSourceCountKey(std::string_view source_id, std::string_view object) {
-  return ObjectSourceCountPrefix(source_id).append(object);
 }
 
 std::string ObjectSourceRankPrefix(std::string_view object) {
@@ -410,6 +400,13 @@ bool ParseObjectSourceRankKey(std::string_view key, size_t prefix_size, uint32_t
 }
 
 std::string ObjectTotalsKey(std::string_view object) { return Tagged(kObjectTotalsTag, object); }
+
+std::string ObjectUpgradeClaimKey(std::string_view object, std::string_view claim_id) {
+  std::string k = Tagged(kObjectUpgradeClaimTag, object);
+  k.push_back(kSep);
+  k.append(claim_id);
+  return k;
+}
 
 std::string EncodeObjectTotals(uint64_t works, uint64_t sources) {
   std::string v;

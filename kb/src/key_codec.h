@@ -29,11 +29,10 @@
 //                 'w' work_id 00 object                     -> BE32 claims (of that object)
 //                                                              linking the work
 //                 'c' work_id                               -> BE32 citing sources
-//                 'W' object 00 BE32(level^2^31) BE32(~claims) BE32(~citing) work_id -> ""
-//                 's' source_id 00 object                   -> BE32 claims (of that object)
-//                                                              the source asserts
+//                 'W' object 00 BE32(level^2^31) BE32(~claims) work_id -> ""
 //                 'S' object 00 BE32(~claims) path 00 source_id -> ""
 //                 'T' object                                -> BE64 works, BE64 sources
+//                 'o' object 00 claim_id                    -> ""  (only during an upgrade)
 //
 // by_source 'A' entries point at the source's assertions (whose keys start
 // with the claim), 'W' entries list the works the source cites; by_work is
@@ -43,10 +42,14 @@
 // denies), strongest first (ties in assertions key order), so the strongest
 // K of a side are a K-entry prefix scan.
 // by_object ranks, per claim object (a benefit), the works its claims link
-// ('W': strongest level, then most claims, then most citing sources, then
-// id) and the sources asserting them ('S': most claims, then path), so the
-// first N of either is an N-entry prefix scan; 'w', 's' and 'L' hold the
-// counts those keys are made from, 'T' the list lengths.
+// ('W': strongest level, then most claims, then id) and the sources
+// asserting them ('S': most claims, then path), so the first N of either is
+// an N-entry prefix scan. The report breaks a tie of level and claims by
+// most citing sources, read from 'c' for the works of that tie group: the
+// count is kept out of the rank key, which every article citing the work
+// would otherwise move under every object the work backs. 'w' and 'L' hold
+// the counts the work keys are made from ('S' keys are made again from the
+// source's assertions when it goes), 'T' the list lengths.
 // See kb/FORMAT.md.
 #ifndef EVKB_KB_SRC_KEY_CODEC_H_
 #define EVKB_KB_SRC_KEY_CODEC_H_
@@ -83,7 +86,7 @@ inline constexpr int kNumCfs = 15;
 
 struct CfSpec {
   const char* name;
-  bool point_lookups;  // records read by id: give them a bloom filter
+  bool point_lookups;  // keys read one by one (records by id, counters): a bloom filter
 };
 const CfSpec& CfSpecOf(Cf cf);
 
@@ -166,9 +169,10 @@ inline constexpr char kObjectLinkTag = 'L';
 inline constexpr char kObjectWorkCountTag = 'w';
 inline constexpr char kObjectCitedTag = 'c';
 inline constexpr char kObjectWorkRankTag = 'W';
-inline constexpr char kObjectSourceCountTag = 's';
 inline constexpr char kObjectSourceRankTag = 'S';
 inline constexpr char kObjectTotalsTag = 'T';
+// Only while an upgrade builds the index: the claims sorted by object.
+inline constexpr char kObjectUpgradeClaimTag = 'o';
 std::string ObjectLinkKey(std::string_view work_id, std::string_view object,
                           std::string_view claim_id);
 std::string ObjectLinkPrefix(std::string_view work_id, std::string_view object);
@@ -176,13 +180,14 @@ std::string ObjectWorkCountKey(std::string_view work_id, std::string_view object
 std::string ObjectWorkCountPrefix(std::string_view work_id);
 std::string ObjectCitedKey(std::string_view work_id);
 std::string ObjectWorkRankKey(std::string_view object, int level, uint32_t claims,
-                              uint32_t citing, std::string_view work_id);
+                              std::string_view work_id);
 std::string ObjectWorkRankPrefix(std::string_view object);
+// The start of the 'W' keys of `object` with that level and claims count
+// (a tie group: its works are in id order, not yet by citing sources).
+std::string ObjectWorkRankGroupKey(std::string_view object, int level, uint32_t claims);
 // Given a 'W' key (prefix included), its fields.
 bool ParseObjectWorkRankKey(std::string_view key, size_t prefix_size, int* level,
-                            uint32_t* claims, uint32_t* citing, std::string* work_id);
-std::string ObjectSourceCountKey(std::string_view source_id, std::string_view object);
-std::string ObjectSourceCountPrefix(std::string_view source_id);
+                            uint32_t* claims, std::string* work_id);
 std::string ObjectSourceRankKey(std::string_view object, uint32_t claims, std::string_view path,
                                 std::string_view source_id);
 std::string ObjectSourceRankPrefix(std::string_view object);
@@ -192,6 +197,7 @@ bool ParseObjectSourceRankKey(std::string_view key, size_t prefix_size, uint32_t
 // the key is too short to be one.
 std::string_view ObjectWorkRankId(std::string_view key, size_t prefix_size);
 std::string ObjectTotalsKey(std::string_view object);
+std::string ObjectUpgradeClaimKey(std::string_view object, std::string_view claim_id);
 std::string EncodeObjectTotals(uint64_t works, uint64_t sources);
 bool ParseObjectTotals(std::string_view value, uint64_t* works, uint64_t* sources);
 std::string EncodeBE32(uint32_t v);

@@ -62,16 +62,41 @@ class ObjectIndexBuilder {
   std::map<std::string, uint32_t> source_claims_;  // source -> claims of object_
 };
 
+// The writer's copy of the by_object 'T' values it has read or written:
+// every article changes the totals of its claims' objects, the same few
+// concepts over and over, so they are read from the store once. Filled by
+// ObjectIndexUpdater::Commit only after its batch is written; cleared when
+// something else rewrites by_object (an upgrade).
+class ObjectTotalsCache {
+ public:
+  // False when `object` is not cached.
+  bool Get(const std::string& object, ObjectTotals* out) const;
+  void Put(const std::string& object, const ObjectTotals& totals);
+  void Clear() { totals_.clear(); }
+
+ private:
+  // Objects are lexicon concepts, a few hundred; the bound only keeps an
+  // odd corpus from growing it without end.
+  static constexpr size_t kMaxObjects = 1 << 14;
+  std::unordered_map<std::string, ObjectTotals> totals_;
+};
+
 // The by_object changes of one PutSource batch. Reads see the store as it
-// is before the batch; nothing is written until Write.
+// is before the batch; nothing is written until Write. Entries of works and
+// claims new in the batch are known to be absent and not read.
 class ObjectIndexUpdater {
  public:
-  explicit ObjectIndexUpdater(RocksStore* store) : store_(store) {}
+  // `totals` (may be null) is read before the store; Commit refills it.
+  explicit ObjectIndexUpdater(RocksStore* store, ObjectTotalsCache* totals = nullptr)
+      : store_(store), totals_cache_(totals) {}
 
   // Claims the batch writes (their objects are not read from the store).
   void KnowClaims(const std::map<std::string, const Claim*>& claims);
-  // The batch writes `w` (its level may differ from the stored one).
-  void OverrideWork(const Work& w);
+  // A claim the batch writes that was not stored before it.
+  void KnowNewClaim(const std::string& claim_id) { new_claims_.insert(claim_id); }
+  // The batch writes `w`; `stored_level`: its level before the batch
+  // (nullopt: a work new in the batch).
+  void OverrideWork(const Work& w, std::optional<int> stored_level);
   // The source stored under `source_id` goes: its `assertions` and the
   // works it `cited` (its by_work entries).
   Status RemoveSource(const std::string& source_id, const std::string& path,
@@ -82,6 +107,8 @@ class ObjectIndexUpdater {
                    const std::set<std::string>& cited);
   // Puts the changed entries into `batch`.
   Status Write(rocksdb::WriteBatch* batch);
+  // The batch of Write was written: caches the totals it put.
+  void Commit();
 
  private:
   Status ObjectOf(const std::string& claim_id, std::string* object);
@@ -91,16 +118,28 @@ class ObjectIndexUpdater {
                    rocksdb::WriteBatch* batch);
   void Total(const std::string& object, int64_t works, int64_t sources);
 
+  struct LinkParts {
+    std::string work, object, claim;
+  };
+  // Whether `work_id` has no by_object entries before the batch.
+  bool IsNewWork(const std::string& work_id) const { return new_works_.count(work_id) != 0; }
+
   RocksStore* store_;
+  ObjectTotalsCache* totals_cache_;
   std::map<std::string, std::string> object_of_;
   std::map<std::string, int> new_levels_;
-  std::map<std::string, int> link_delta_;  // 'L' key -> change
-  std::map<std::string, std::pair<std::string, std::string>>
-      link_parts_;                          // 'L' key -> work, object
-  std::map<std::string, int> cited_delta_;  // work -> change in citing sources
+  std::map<std::string, std::optional<int>> stored_levels_;  // of the works the batch writes
+  std::set<std::string> moved_;      // stored works whose level the batch changes
+  std::set<std::string> new_works_;  // works not stored before the batch
+  std::set<std::string> new_claims_;
+  std::map<std::string, int> link_delta_;        // 'L' key -> change
+  std::map<std::string, LinkParts> link_parts_;  // 'L' key -> its parts
+  std::map<std::string, int> cited_delta_;       // work -> change in citing sources
   std::optional<std::pair<std::string, std::string>> removed_, added_;  // source id, path
   std::map<std::string, std::set<std::string>> added_claims_;           // object -> claims
+  std::map<std::string, std::set<std::string>> removed_claims_;         // object -> claims
   std::map<std::string, std::pair<int64_t, int64_t>> totals_delta_;     // object -> works, sources
+  std::vector<std::pair<std::string, ObjectTotals>> written_totals_;    // what Commit caches
 };
 
 }  // namespace kb

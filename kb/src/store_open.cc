@@ -13,6 +13,7 @@
 #include <system_error>
 
 #include "claim_summaries.h"
+#include "object_index.h"
 #include "store_rocksdb.h"
 
 namespace kb {
@@ -40,7 +41,7 @@ rocksdb::CompressionType BestCompression() {
 // spreads over its whole key range.
 bool GrowsPerArticle(Cf c) {
   return c == Cf::kAssertions || c == Cf::kBySource || c == Cf::kMentions ||
-         c == Cf::kTopEvidence || c == Cf::kByWork;
+         c == Cf::kTopEvidence || c == Cf::kByWork || c == Cf::kByObject;
 }
 
 // The writer's compaction shape. With the defaults (8 MiB memtables, a

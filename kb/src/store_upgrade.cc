@@ -12,12 +12,14 @@
 //
 // Version 3 -> 4: the by_object index (object_index.h), made from the works,
 // by_work entries and sources (kept in memory) and then the claims one object
-// at a time, each claim's assertions read by prefix and let go, so memory
-// does not grow with the assertions; the entries go out in batches as made.
-// They are a function of the records, so an upgrade cut short and done again
-// writes the same keys. A version-3 database skips the summary pass above.
-#include <algorithm>
-
+// at a time: the claims are sorted by object through transient 'o' entries
+// of by_object (written in batches as the claims are scanned, read back in
+// key order, dropped at the end), each claim's assertions read by prefix and
+// let go, so memory grows with neither the claims nor the assertions; the
+// entries go out in batches as made. They are a function of the records, so
+// an upgrade cut short and done again writes the same keys. A version-3
+// database skips the summary pass above. `evkb-ingest --upgrade` then
+// rewrites every table in the current layout (Store::Compact).
 #include "claim_summaries.h"
 #include "object_index.h"
 #include "store_rocksdb.h"
@@ -29,7 +31,8 @@ Status RocksStore::Upgrade(int from) {
   if (from >= kSchemaVersion) return Status::OK();
   Status s = RequireWritable();
   if (!s.ok()) return s;
-  if (claim_cache_) claim_cache_->Clear();  // claim records are rewritten below
+  if (claim_cache_) claim_cache_->Clear();      // claim records are rewritten below
+  if (object_totals_) object_totals_->Clear();  // and by_object
   if (from < 3 && !(s = UpgradeSummaries()).ok()) return s;
   if (s = BuildObjectIndex(); !s.ok()) return s;
   rocksdb::WriteBatch batch;
@@ -57,48 +60,77 @@ Status RocksStore::BuildObjectIndex() {
     return s;
   });
   Status bad;
-  auto scan = [&](Cf c, const std::function<bool(std::string_view, std::string_view)>& fn) {
-    Status s = ScanPrefix(c, "", fn);
+  auto scan = [&](Cf c, std::string_view prefix,
+                  const std::function<bool(std::string_view, std::string_view)>& fn) {
+    Status s = ScanPrefix(c, prefix, fn);
     return s.ok() ? bad : s;
   };
-  Status s = scan(Cf::kWorks, [&](std::string_view key, std::string_view value) {
+  Status s = scan(Cf::kWorks, "", [&](std::string_view key, std::string_view value) {
     Work w;
     if (!DecodeWork(value, &w)) bad = Corrupt(Cf::kWorks, key);
     builder.AddWork(std::string(key), w.level);
     return bad.ok();
   });
   if (s.ok()) {
-    s = scan(Cf::kByWork, [&](std::string_view key, std::string_view) {
+    s = scan(Cf::kByWork, "", [&](std::string_view key, std::string_view) {
       builder.AddCitation(std::string(key.substr(0, key.find('\0'))));
       return true;
     });
   }
   if (s.ok()) {
-    s = scan(Cf::kSources, [&](std::string_view key, std::string_view value) {
+    s = scan(Cf::kSources, "", [&](std::string_view key, std::string_view value) {
       Source src;
       if (!DecodeSource(value, &src)) bad = Corrupt(Cf::kSources, key);
       builder.AddSource(std::string(key), src.path);
       return bad.ok();
     });
   }
-  std::vector<std::pair<std::string, std::string>> claims;  // object, claim id
-  if (s.ok()) {
-    s = scan(Cf::kClaims, [&](std::string_view key, std::string_view value) {
-      Claim c;
-      if (!DecodeClaim(value, &c)) bad = Corrupt(Cf::kClaims, key);
-      claims.emplace_back(std::move(c.object), std::string(key));
-      return bad.ok();
-    });
-  }
   if (!s.ok()) return s;
-  std::sort(claims.begin(), claims.end());
+  // The claims sorted by object without holding them: one transient 'o'
+  // entry per claim, written as the claims are scanned and read back in
+  // key order, then dropped.
+  rocksdb::WriteBatch sorted;
+  auto write_sorted = [&]() {
+    Status w =
+        FromRocks(db()->Write(rocksdb::WriteOptions(), &sorted), path_, "building by_object");
+    sorted.Clear();
+    return w;
+  };
+  s = scan(Cf::kClaims, "", [&](std::string_view key, std::string_view value) {
+    Claim c;
+    if (!DecodeClaim(value, &c)) {
+      bad = Corrupt(Cf::kClaims, key);
+    } else {
+      sorted.Put(cf(Cf::kByObject), ObjectUpgradeClaimKey(c.object, key), "");
+      if (sorted.Count() >= kWritesPerBatch) bad = write_sorted();
+    }
+    return bad.ok();
+  });
+  if (s.ok()) s = write_sorted();
+  if (!s.ok()) return s;
+  const std::string first(1, kObjectUpgradeClaimTag);
+  const std::string past(1, static_cast<char>(kObjectUpgradeClaimTag + 1));
   std::vector<Assertion> assertions;
-  for (const auto& [object, claim_id] : claims) {
-    if (s = AssertionsForClaim(claim_id, &assertions); !s.ok()) return s;
-    if (s = builder.AddClaim(claim_id, object, assertions); !s.ok()) return s;
-  }
+  s = scan(Cf::kByObject, first, [&](std::string_view key, std::string_view) {
+    // 'o' object 00 claim_id
+    const size_t sep = key.find('\0');
+    if (sep == std::string_view::npos) {
+      bad = Corrupt(Cf::kByObject, key);
+      return false;
+    }
+    const std::string claim_id(key.substr(sep + 1));
+    if (bad = AssertionsForClaim(claim_id, &assertions); !bad.ok()) return false;
+    bad = builder.AddClaim(claim_id, std::string(key.substr(1, sep - 1)), assertions);
+    return bad.ok();
+  });
+  if (!s.ok()) return s;
   if (s = builder.Finish(); !s.ok()) return s;
-  return FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "building by_object");
+  if (s = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "building by_object");
+      !s.ok()) {
+    return s;
+  }
+  return FromRocks(db()->DeleteRange(rocksdb::WriteOptions(), cf(Cf::kByObject), first, past),
+                   path_, "building by_object");
 }
 
 Status RocksStore::UpgradeSummaries() {

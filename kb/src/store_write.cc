@@ -136,9 +136,10 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   for (const auto& [id, work] : plan.works) {
     if (s = summaries.OverrideWork(*work); !s.ok()) return s;
   }
-  ObjectIndexUpdater objects(this);
+  if (!object_totals_) object_totals_ = std::make_unique<ObjectTotalsCache>();
+  ObjectIndexUpdater objects(this, object_totals_.get());
   objects.KnowClaims(plan.claims);
-  for (const auto& [id, work] : plan.works) objects.OverrideWork(*work);
+  for (const auto& [id, work] : plan.works) objects.OverrideWork(*work, summaries.stored_level(id));
 
   // ---- Remove what the previous version of this path contributed.
   if (replacing) {
@@ -277,6 +278,7 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
     bool stored = false;
     if (s = summaries.IsStored(id, &stored); !s.ok()) return s;
     if (stored) continue;  // a stored claim keeps its index entries
+    objects.KnowNewClaim(id);
     d.claims += 1;
     batch.Put(cf(Cf::kByConcept), ByConceptKey(claim->subject, id), "");
     batch.Put(cf(Cf::kByConcept), ByConceptKey(claim->object, id), "");
@@ -335,6 +337,7 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   s = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "writing source " + where);
   if (!s.ok()) return s;
   summaries.Commit();
+  objects.Commit();
   *outcome = replacing ? PutOutcome::kReplaced : PutOutcome::kIngested;
   return Status::OK();
 }

@@ -42,6 +42,21 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
   out->concepts = WithDescendants(lexicon, concepts);
   const std::unordered_set<std::string> objects(out->concepts.begin(), out->concepts.end());
 
+  if (limit > 0) {
+    // Verdicts from the claims' summaries; works and articles from the
+    // by_object index.
+    std::vector<Judgement> judged;
+    kb::Status s = judge->JudgeClaimsAbout(out->concepts, &judged);
+    if (!s.ok()) return s;
+    std::unordered_set<std::string> claim_ids;
+    for (Judgement& j : judged) {
+      claim_ids.insert(j.claim.id);
+      out->claims.push_back({std::move(j.claim), j.verdict, j.confidence});
+    }
+    out->totals.claims = out->claims.size();
+    return RankSourcesFromIndex(store, out->concepts, claim_ids, limit, out);
+  }
+
   std::map<std::string, kb::Claim> claims;
   for (const std::string& c : out->concepts) {
     std::vector<std::string> ids;
@@ -55,23 +70,6 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
       if (!s.ok()) return s;
       if (objects.count(claim.object) > 0) claims.emplace(id, std::move(claim));
     }
-  }
-
-  if (limit > 0) {
-    // Verdicts from the claims' summaries; works and articles from the
-    // by_object index.
-    std::vector<std::string> ids;
-    std::unordered_set<std::string> claim_ids;
-    for (const auto& [id, claim] : claims) {
-      ids.push_back(id);
-      claim_ids.insert(id);
-    }
-    std::vector<Judgement> judged;
-    kb::Status s = judge->JudgeClaimsWithoutEvidence(ids, &judged);
-    if (!s.ok()) return s;
-    for (const Judgement& j : judged) out->claims.push_back({j.claim, j.verdict, j.confidence});
-    out->totals.claims = out->claims.size();
-    return RankSourcesFromIndex(store, out->concepts, claim_ids, limit, out);
   }
 
   // The judgements read every assertion of these claims; the works and

@@ -196,25 +196,8 @@ kb::Status RankedLists(kb::Store* store, const std::vector<std::string>& objects
   if (!s.ok()) return s;
   // Sources: the lists read whole and merged. Their claims counts are small
   // and flat (many articles make one to three such claims), so a bounded
-  // merge reads most of each list anyway, one point read per article and
-  // object; and the total needs every id.
-  std::unordered_map<std::string, kb::ObjectSource> all;
-  std::vector<kb::ObjectSource> list;
-  for (const std::string& o : objects) {
-    if (s = store->SourcesForObject(o, 0, &list); !s.ok()) return s;
-    for (kb::ObjectSource& x : list) {
-      auto [it, added] = all.try_emplace(x.source_id, x);
-      if (!added) it->second.claims += x.claims;
-    }
-  }
-  totals->sources = all.size();
-  sources->clear();
-  for (auto& [id, x] : all) sources->push_back(std::move(x));
-  const size_t n = std::min(limit, sources->size());
-  std::partial_sort(sources->begin(), sources->begin() + static_cast<std::ptrdiff_t>(n),
-                    sources->end(), MergedBefore<SourceTraits>);
-  sources->resize(n);
-  return kb::Status::OK();
+  // merge would read most of each list anyway; and the total needs every id.
+  return store->SourcesForObjects(objects, limit, sources, &totals->sources);
 }
 
 }  // namespace

@@ -151,6 +151,23 @@ void CheckObject(kb::Store* store, const std::string& object) {
   std::vector<kb::ObjectWork> head;
   REQUIRE(store->WorksForObject(object, 3, &head).ok());
   CHECK(head.size() == std::min<size_t>(3, works.size()));
+  // Page by page, a page ending inside a tie group or at its end.
+  for (size_t page : {1, 2, 3}) {
+    CAPTURE(page);
+    std::vector<kb::ObjectWork> paged, next;
+    do {
+      REQUIRE(
+          store->WorksForObjectAfter(object, paged.empty() ? nullptr : &paged.back(), page, &next)
+              .ok());
+      REQUIRE(next.size() <= page);
+      paged.insert(paged.end(), next.begin(), next.end());
+    } while (next.size() == page);
+    REQUIRE(paged.size() == want_works.size());
+    for (size_t i = 0; i < paged.size(); ++i) {
+      CHECK(paged[i].work_id == want_works[i].work_id);
+      CHECK(paged[i].citing == want_works[i].citing);
+    }
+  }
 }
 
 void CheckAll(kb::Store* store) {
@@ -190,6 +207,98 @@ TEST_CASE("Store: by_object follows ingest, replace, level changes and deletion"
   CheckAll(store.get());
 }
 
+TEST_CASE("Store: works tied on level and claims are ranked by citing sources", "[kb]") {
+  // Article i links work i from the one claim about doms and cites the
+  // works after it too: every work backs one claim at the same level, and
+  // work i is cited by i + 1 articles. Work ids are hashes, so id order is
+  // not citing order; a new citing article moves a work up its tie group
+  // without rewriting its rank key.
+  kb_test::TempDir dir;
+  auto store = kb_test::OpenWritable(dir.Sub("db"));
+  std::vector<kb::Work> works;
+  for (int i = 0; i < 6; ++i) {
+    works.push_back(WithLevel(MakeWork("Tie" + std::to_string(i), 2020, "Tied study"), 2));
+  }
+  auto article = [&](int i, const std::string& content) {
+    kb::SourceRecord r = MakeRecord("tie/" + std::to_string(i) + ".md", content,
+                                    {MakeClaim("foam_rolling", "reduces", "doms")},
+                                    {works.begin() + i, works.end()});
+    r.assertions[0].works = {{works[static_cast<size_t>(i)].id, kb::LinkKind::kDirect}};
+    return r;
+  };
+  for (int i = 0; i < 6; ++i) Put(store.get(), article(i, "tie " + std::to_string(i)));
+  std::vector<kb::ObjectWork> listed;
+  REQUIRE(store->WorksForObject("doms", 0, &listed).ok());
+  REQUIRE(listed.size() == works.size());
+  for (size_t i = 0; i < listed.size(); ++i) {
+    CAPTURE(i);
+    CHECK(listed[i].work_id == works[works.size() - 1 - i].id);
+    CHECK(listed[i].citing == works.size() - i);
+    CHECK(listed[i].claims == 1);
+  }
+  std::vector<std::string> by_id;
+  for (const kb::Work& w : works) by_id.push_back(w.id);
+  std::sort(by_id.begin(), by_id.end());
+  CHECK(by_id !=
+        std::vector<std::string>({listed[0].work_id, listed[1].work_id, listed[2].work_id,
+                                  listed[3].work_id, listed[4].work_id, listed[5].work_id}));
+  // Two more articles citing work 0 (and linking nothing): it goes from
+  // last to the middle, where id order decides against work 2.
+  for (int k = 0; k < 2; ++k) {
+    kb::SourceRecord r = MakeRecord("tie/more" + std::to_string(k) + ".md",
+                                    "more " + std::to_string(k), {}, {works[0]});
+    Put(store.get(), r);
+  }
+  REQUIRE(store->WorksForObject("doms", 0, &listed).ok());
+  REQUIRE(listed.size() == works.size());
+  CHECK(listed[0].work_id == works[5].id);
+  CHECK(listed[5].work_id == works[1].id);
+  const std::string first_of_3 = std::min(works[0].id, works[2].id);
+  CHECK(listed[3].work_id == first_of_3);
+  CHECK(listed[3].citing == 3);
+  CHECK(listed[4].citing == 3);
+  CheckAll(store.get());
+}
+
+TEST_CASE("Store: SourcesForObjects merges the objects' source lists", "[kb]") {
+  kb_test::TempDir dir;
+  auto store = kb_test::OpenWritable(dir.Sub("db"));
+  for (int i = 0; i < 24; ++i) Put(store.get(), Article(i, 0));
+  const std::vector<std::string> objects = {"doms", "range_of_motion", "scar_tissue", "pain"};
+  // The merge made by hand from the single lists.
+  std::map<std::string, kb::ObjectSource> merged;
+  for (const std::string& o : objects) {
+    std::vector<kb::ObjectSource> list;
+    REQUIRE(store->SourcesForObject(o, 0, &list).ok());
+    for (const kb::ObjectSource& s : list) {
+      auto [it, added] = merged.try_emplace(s.source_id, s);
+      if (!added) it->second.claims += s.claims;
+    }
+  }
+  std::vector<kb::ObjectSource> want;
+  for (const auto& [id, s] : merged) want.push_back(s);
+  std::sort(want.begin(), want.end(), [](const kb::ObjectSource& a, const kb::ObjectSource& b) {
+    if (a.claims != b.claims) return a.claims > b.claims;
+    if (a.path != b.path) return a.path < b.path;
+    return a.source_id < b.source_id;
+  });
+  REQUIRE(want.size() > 5);
+  REQUIRE(want.front().claims > 1);  // sources listed under several objects
+  for (size_t limit : {0, 1, 5}) {
+    CAPTURE(limit);
+    std::vector<kb::ObjectSource> got;
+    uint64_t total = 0;
+    REQUIRE(store->SourcesForObjects(objects, limit, &got, &total).ok());
+    CHECK(total == want.size());
+    REQUIRE(got.size() == (limit == 0 ? want.size() : limit));
+    for (size_t i = 0; i < got.size(); ++i) {
+      CHECK(got[i].source_id == want[i].source_id);
+      CHECK(got[i].path == want[i].path);
+      CHECK(got[i].claims == want[i].claims);
+    }
+  }
+}
+
 TEST_CASE("Store::Verify: a missing, stray or stale by_object entry is reported", "[kb]") {
   kb_test::TempDir dir;
   auto store = kb_test::OpenWritable(dir.Sub("db"));
@@ -203,10 +312,8 @@ TEST_CASE("Store::Verify: a missing, stray or stale by_object entry is reported"
               first.try_emplace(key[0], std::string(key), std::string(value));
               return true;
             }).ok());
-  const std::string tags = {kb::kObjectLinkTag,        kb::kObjectWorkCountTag,
-                            kb::kObjectCitedTag,       kb::kObjectWorkRankTag,
-                            kb::kObjectSourceCountTag, kb::kObjectSourceRankTag,
-                            kb::kObjectTotalsTag};
+  const std::string tags = {kb::kObjectLinkTag,     kb::kObjectWorkCountTag,  kb::kObjectCitedTag,
+                            kb::kObjectWorkRankTag, kb::kObjectSourceRankTag, kb::kObjectTotalsTag};
   REQUIRE(first.size() == tags.size());
   rocksdb::ColumnFamilyHandle* cf = rs->cf(kb::Cf::kByObject);
   for (char tag : tags) {

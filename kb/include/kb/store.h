@@ -159,13 +159,21 @@ class Store {
   virtual Status CountWorksForObjects(const std::vector<std::string>& objects, uint64_t* works) = 0;
   // The works linked by an assertion of a claim whose object is `object`:
   // lowest (strongest) level first, then most claims, then most citing
-  // sources, then id. At most `limit` of them (0: all).
+  // sources, then id. At most `limit` of them (0: all). Works with the same
+  // level and claims are read together (with their citing counts), so a
+  // call reads up to the end of the last one's tie group.
   virtual Status WorksForObject(const std::string& object, size_t limit,
                                 std::vector<ObjectWork>* out) = 0;
   // The sources asserting or denying a claim whose object is `object`: most
   // claims first, then by path. At most `limit` (0: all).
   virtual Status SourcesForObject(const std::string& object, size_t limit,
                                   std::vector<ObjectSource>* out) = 0;
+  // SourcesForObject over all of `objects` together: a source listed for
+  // several of them once, with their claims summed, in the same order; the
+  // first `limit` (0: all) and, in *total, how many there are. Reads every
+  // entry of those lists.
+  virtual Status SourcesForObjects(const std::vector<std::string>& objects, size_t limit,
+                                   std::vector<ObjectSource>* out, uint64_t* total) = 0;
   // Pages of the same lists: the entries after `after` (from the first when
   // null), at most `limit` (0: all). `after` need not be stored any more.
   virtual Status WorksForObjectAfter(const std::string& object, const ObjectWork* after,
@@ -176,10 +184,6 @@ class Store {
   // when it is not listed there.
   virtual Status ObjectWorkClaims(const std::string& work_id, const std::string& object,
                                   uint32_t* claims) = 0;
-  // The `claims` of `source_id` in SourcesForObject(object), read directly;
-  // 0 when it is not listed there.
-  virtual Status ObjectSourceClaims(const std::string& source_id, const std::string& object,
-                                    uint32_t* claims) = 0;
   // The claims with object `object` that have an assertion linking
   // `work_id`, sorted by id.
   virtual Status ClaimsLinkingWork(const std::string& work_id, const std::string& object,

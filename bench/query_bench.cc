@@ -13,7 +13,10 @@
 //   ask_warm the same with one Judge reused across calls (its pool's memo
 //            turns repeated questions into cache hits)
 //   match    Judge::Match alone, on the question's first probe
-//   sources  Pipeline::MatchConcepts + BuildSourcesReport
+//   sources  Pipeline::MatchConcepts + BuildSourcesReport with the default
+//            --limit (query::kDefaultSourcesLimit): the bounded report
+//   sources_all  the same with --limit 0 (every work and article, read from
+//            the claims' assertions); fewer calls, it is slow on a large KB
 //   verdicts the claims part of sources alone: the claims whose object is
 //            the benefit (or below) and Judge::JudgeClaimsWithoutEvidence
 //            on them, without the works and articles lists (the floor of
@@ -185,10 +188,18 @@ int main(int argc, char** argv) {
     const std::string& b = benefits[i % benefits.size()];
     query::SourcesReport r;
     bool ok = Check(query::BuildSourcesReport(ctx.store.get(), ctx.lexicon, &judge, b,
-                                              ctx.pipeline->MatchConcepts(b), &r),
+                                              ctx.pipeline->MatchConcepts(b), &r,
+                                              query::kDefaultSourcesLimit),
                     "sources");
-    source_works += r.works.size();
+    source_works += r.totals.works;
     return ok;
+  });
+  Stats sources_all = Time(benefits.size(), std::max<size_t>(iterations / 20, 8), [&](size_t i) {
+    const std::string& b = benefits[i % benefits.size()];
+    query::SourcesReport r;
+    return Check(query::BuildSourcesReport(ctx.store.get(), ctx.lexicon, &judge, b,
+                                           ctx.pipeline->MatchConcepts(b), &r, 0),
+                 "sources --limit 0");
   });
 
   Stats verdicts = Time(benefits.size(), std::max<size_t>(iterations / 4, 20), [&](size_t i) {
@@ -229,7 +240,7 @@ int main(int argc, char** argv) {
                 static_cast<double>(source_works) / static_cast<double>(sources.us.size()));
   out += head;
   out += ask.Json("ask") + "," + ask_warm.Json("ask_warm") + "," + match.Json("match") + "," +
-         sources.Json("sources") + "," +
+         sources.Json("sources") + "," + sources_all.Json("sources_all") + "," +
          verdicts.Json("verdicts");
 
   if (!audit_path.empty()) {

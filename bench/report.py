@@ -231,7 +231,8 @@ def report(argv):
         cli_a = next((r for r in recs if r["kind"] == "cli_audit" and r["target"] == t), None)
         d = {"claims_distinct": q[0]["claims"], "assertions": q[0]["assertions"], "sources": q[0]["sources"],
              "works": q[0]["works"], "open_ms": med([x["open_ms"] for x in q])}
-        for op in ("ask", "ask_warm", "match", "sources", "audit", "audit_warm"):
+        for op in ("ask", "ask_warm", "match", "sources", "sources_all", "verdicts", "audit",
+                   "audit_warm"):
             if op in q[0]:
                 d[op] = {k: med([x[op][k] for x in q]) for k in ("p50_us", "p90_us", "p99_us", "max_us")}
                 d[op]["p99_us_runs"] = [x[op]["p99_us"] for x in q]
@@ -247,6 +248,8 @@ def report(argv):
     res["ask_p99_us"] = {k: v["ask"]["p99_us"] for k, v in query.items() if "ask" in v}
     res["ask_warm_p99_us"] = {k: v["ask_warm"]["p99_us"] for k, v in query.items() if "ask_warm" in v}
     res["sources_p99_us"] = {k: v["sources"]["p99_us"] for k, v in query.items() if "sources" in v}
+    res["sources_all_p99_us"] = {k: v["sources_all"]["p99_us"] for k, v in query.items()
+                                 if "sources_all" in v}
     res["cli_ask_ms_by_kb"] = {k: v["cli_ask_ms"] for k, v in query.items()}
     if query:
         largest = str(max(targets))

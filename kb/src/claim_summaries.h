@@ -68,6 +68,11 @@ class SummaryUpdater {
   Status OverrideWork(const Work& w);
   // Works whose stored level differs from the one the batch writes.
   const std::set<std::string>& changed_works() const { return changed_works_; }
+  // The stored level of a work given to OverrideWork (nullopt: not stored
+  // before the batch). REQUIRES: OverrideWork(w) with w.id == work_id.
+  std::optional<int> stored_level(const std::string& work_id) const {
+    return stored_levels_.at(work_id);
+  }
 
   // Takes a stored assertion out of its claim's summary (weighed with the
   // stored works).

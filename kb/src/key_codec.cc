@@ -15,7 +15,7 @@ const CfSpec kCfSpecs[kNumCfs] = {
     {"default", false},    {"meta", false},   {"sources", true},  {"source_paths", true},
     {"claims", true},      {"assertions", false}, {"by_source", false}, {"concepts", true},
     {"by_concept", false}, {"works", true},   {"by_work", false}, {"work_keys", false},
-    {"mentions", false},   {"top_evidence", false},
+    {"mentions", false},   {"top_evidence", false}, {"by_object", true},
 };
 
 std::string Join(std::string_view a, std::string_view b) {
@@ -289,6 +289,135 @@ bool ParseByWorkLinks(std::string_view value, std::vector<std::string>* assertio
     value.remove_prefix(4 + n);
   }
   return true;
+}
+
+// ---- by_object
+
+namespace {
+
+std::string Tagged(char tag, std::string_view a) {
+  std::string k;
+  k.reserve(a.size() + 2);
+  k.push_back(tag);
+  k.append(a);
+  return k;
+}
+
+}  // namespace
+
+std::string EncodeBE32(uint32_t v) {
+  std::string out;
+  PutBE32(&out, v);
+  return out;
+}
+
+std::string ObjectLinkPrefix(std::string_view work_id, std::string_view object) {
+  std::string k = Tagged(kObjectLinkTag, work_id);
+  k.push_back(kSep);
+  k.append(object).push_back(kSep);
+  return k;
+}
+
+std::string ObjectLinkKey(std::string_view work_id, std::string_view object,
+                          std::string_view claim_id) {
+  return ObjectLinkPrefix(work_id, object).append(claim_id);
+}
+
+std::string ObjectWorkCountPrefix(std::string_view work_id) {
+  std::string k = Tagged(kObjectWorkCountTag, work_id);
+  k.push_back(kSep);
+  return k;
+}
+
+std::string ObjectWorkCountKey(std::string_view work_id, std::string_view object) {
+  return ObjectWorkCountPrefix(work_id).append(object);
+}
+
+std::string ObjectCitedKey(std::string_view work_id) { return Tagged(kObjectCitedTag, work_id); }
+
+std::string ObjectWorkRankPrefix(std::string_view object) {
+  std::string k = Tagged(kObjectWorkRankTag, object);
+  k.push_back(kSep);
+  return k;
+}
+
+std::string ObjectWorkRankGroupKey(std::string_view object, int level, uint32_t claims) {
+  std::string k = ObjectWorkRankPrefix(object);
+  PutBE32(&k, static_cast<uint32_t>(level) ^ 0x80000000u);
+  PutBE32(&k, ~claims);
+  return k;
+}
+
+std::string ObjectWorkRankKey(std::string_view object, int level, uint32_t claims,
+                              std::string_view work_id) {
+  return ObjectWorkRankGroupKey(object, level, claims).append(work_id);
+}
+
+std::string_view ObjectWorkRankId(std::string_view key, size_t prefix_size) {
+  return key.size() <= prefix_size + 8 ? std::string_view() : key.substr(prefix_size + 8);
+}
+
+bool ParseObjectWorkRankKey(std::string_view key, size_t prefix_size, int* level,
+                            uint32_t* claims, std::string* work_id) {
+  if (key.size() <= prefix_size + 8) return false;
+  uint32_t l = 0, c = 0;
+  if (!GetBE32(key.substr(prefix_size), &l) || !GetBE32(key.substr(prefix_size + 4), &c)) {
+    return false;
+  }
+  *level = static_cast<int>(l ^ 0x80000000u);
+  *claims = ~c;
+  work_id->assign(key.substr(prefix_size + 8));
+  return true;
+}
+
+std::string ObjectSourceRankPrefix(std::string_view object) {
+  std::string k = Tagged(kObjectSourceRankTag, object);
+  k.push_back(kSep);
+  return k;
+}
+
+std::string ObjectSourceRankKey(std::string_view object, uint32_t claims, std::string_view path,
+                                std::string_view source_id) {
+  std::string k = ObjectSourceRankPrefix(object);
+  PutBE32(&k, ~claims);
+  k.append(path).push_back(kSep);
+  k.append(source_id);
+  return k;
+}
+
+bool ParseObjectSourceRankKey(std::string_view key, size_t prefix_size, uint32_t* claims,
+                              std::string* path, std::string* source_id) {
+  if (key.size() <= prefix_size + 4) return false;
+  uint32_t c = 0;
+  if (!GetBE32(key.substr(prefix_size), &c)) return false;
+  std::string_view rest = key.substr(prefix_size + 4);
+  const size_t sep = rest.find(kSep);
+  if (sep == std::string_view::npos || sep + 1 >= rest.size()) return false;
+  *claims = ~c;
+  path->assign(rest.substr(0, sep));
+  source_id->assign(rest.substr(sep + 1));
+  return true;
+}
+
+std::string ObjectTotalsKey(std::string_view object) { return Tagged(kObjectTotalsTag, object); }
+
+std::string ObjectUpgradeClaimKey(std::string_view object, std::string_view claim_id) {
+  std::string k = Tagged(kObjectUpgradeClaimTag, object);
+  k.push_back(kSep);
+  k.append(claim_id);
+  return k;
+}
+
+std::string EncodeObjectTotals(uint64_t works, uint64_t sources) {
+  std::string v;
+  PutBE64(&v, works);
+  PutBE64(&v, sources);
+  return v;
+}
+
+bool ParseObjectTotals(std::string_view value, uint64_t* works, uint64_t* sources) {
+  return value.size() == 16 && GetBE64(value.substr(0, 8), works) &&
+         GetBE64(value.substr(8), sources);
 }
 
 }  // namespace kb

@@ -24,6 +24,15 @@
 //   mentions      source_id 00 BE32(begin) BE32(end)        -> Mention JSON
 //   top_evidence  claim_id 00 side BE64(~weight bits) source_id 00 BE32(begin) BE32(end)
 //                                                           -> ""
+//   by_object     'L' work_id 00 object 00 claim_id         -> BE32 assertions of the claim
+//                                                              linking the work
+//                 'w' work_id 00 object                     -> BE32 claims (of that object)
+//                                                              linking the work
+//                 'c' work_id                               -> BE32 citing sources
+//                 'W' object 00 BE32(level^2^31) BE32(~claims) work_id -> ""
+//                 'S' object 00 BE32(~claims) path 00 source_id -> ""
+//                 'T' object                                -> BE64 works, BE64 sources
+//                 'o' object 00 claim_id                    -> ""  (only during an upgrade)
 //
 // by_source 'A' entries point at the source's assertions (whose keys start
 // with the claim), 'W' entries list the works the source cites; by_work is
@@ -32,6 +41,15 @@
 // top_evidence lists every assertion of a claim by side ('A' affirms, 'D'
 // denies), strongest first (ties in assertions key order), so the strongest
 // K of a side are a K-entry prefix scan.
+// by_object ranks, per claim object (a benefit), the works its claims link
+// ('W': strongest level, then most claims, then id) and the sources
+// asserting them ('S': most claims, then path), so the first N of either is
+// an N-entry prefix scan. The report breaks a tie of level and claims by
+// most citing sources, read from 'c' for the works of that tie group: the
+// count is kept out of the rank key, which every article citing the work
+// would otherwise move under every object the work backs. 'w' and 'L' hold
+// the counts the work keys are made from ('S' keys are made again from the
+// source's assertions when it goes), 'T' the list lengths.
 // See kb/FORMAT.md.
 #ifndef EVKB_KB_SRC_KEY_CODEC_H_
 #define EVKB_KB_SRC_KEY_CODEC_H_
@@ -62,12 +80,13 @@ enum class Cf : int {
   kWorkKeys,
   kMentions,
   kTopEvidence,  // schema version 3
+  kByObject,     // schema version 4
 };
-inline constexpr int kNumCfs = 14;
+inline constexpr int kNumCfs = 15;
 
 struct CfSpec {
   const char* name;
-  bool point_lookups;  // records read by id: give them a bloom filter
+  bool point_lookups;  // keys read one by one (records by id, counters): a bloom filter
 };
 const CfSpec& CfSpecOf(Cf cf);
 
@@ -144,6 +163,44 @@ std::string TopEvidencePrefix(std::string_view claim_id, Stance side);
 // Given a top_evidence key, the matching assertions key, side and weight.
 bool ParseTopEvidenceKey(std::string_view key, std::string* assertion_key, Stance* side,
                          double* weight);
+
+// by_object. The tags are on disk: do not change.
+inline constexpr char kObjectLinkTag = 'L';
+inline constexpr char kObjectWorkCountTag = 'w';
+inline constexpr char kObjectCitedTag = 'c';
+inline constexpr char kObjectWorkRankTag = 'W';
+inline constexpr char kObjectSourceRankTag = 'S';
+inline constexpr char kObjectTotalsTag = 'T';
+// Only while an upgrade builds the index: the claims sorted by object.
+inline constexpr char kObjectUpgradeClaimTag = 'o';
+std::string ObjectLinkKey(std::string_view work_id, std::string_view object,
+                          std::string_view claim_id);
+std::string ObjectLinkPrefix(std::string_view work_id, std::string_view object);
+std::string ObjectWorkCountKey(std::string_view work_id, std::string_view object);
+std::string ObjectWorkCountPrefix(std::string_view work_id);
+std::string ObjectCitedKey(std::string_view work_id);
+std::string ObjectWorkRankKey(std::string_view object, int level, uint32_t claims,
+                              std::string_view work_id);
+std::string ObjectWorkRankPrefix(std::string_view object);
+// The start of the 'W' keys of `object` with that level and claims count
+// (a tie group: its works are in id order, not yet by citing sources).
+std::string ObjectWorkRankGroupKey(std::string_view object, int level, uint32_t claims);
+// Given a 'W' key (prefix included), its fields.
+bool ParseObjectWorkRankKey(std::string_view key, size_t prefix_size, int* level,
+                            uint32_t* claims, std::string* work_id);
+std::string ObjectSourceRankKey(std::string_view object, uint32_t claims, std::string_view path,
+                                std::string_view source_id);
+std::string ObjectSourceRankPrefix(std::string_view object);
+bool ParseObjectSourceRankKey(std::string_view key, size_t prefix_size, uint32_t* claims,
+                              std::string* path, std::string* source_id);
+// The id a work rank key ends with, without parsing the rest; empty when
+// the key is too short to be one.
+std::string_view ObjectWorkRankId(std::string_view key, size_t prefix_size);
+std::string ObjectTotalsKey(std::string_view object);
+std::string ObjectUpgradeClaimKey(std::string_view object, std::string_view claim_id);
+std::string EncodeObjectTotals(uint64_t works, uint64_t sources);
+bool ParseObjectTotals(std::string_view value, uint64_t* works, uint64_t* sources);
+std::string EncodeBE32(uint32_t v);
 
 // mentions
 std::string MentionKey(std::string_view source_id, uint32_t begin, uint32_t end);

@@ -13,6 +13,7 @@
 #include <system_error>
 
 #include "claim_summaries.h"
+#include "object_index.h"
 #include "store_rocksdb.h"
 
 namespace kb {
@@ -40,7 +41,7 @@ rocksdb::CompressionType BestCompression() {
 // spreads over its whole key range.
 bool GrowsPerArticle(Cf c) {
   return c == Cf::kAssertions || c == Cf::kBySource || c == Cf::kMentions ||
-         c == Cf::kTopEvidence || c == Cf::kByWork;
+         c == Cf::kTopEvidence || c == Cf::kByWork || c == Cf::kByObject;
 }
 
 // The writer's compaction shape. With the defaults (8 MiB memtables, a
@@ -163,7 +164,8 @@ Status MakeTempDir(std::string* dir) {
 // no records. *unfinished reports that shape; anything else without a
 // 'meta' column family is somebody else's RocksDB database. A database of an
 // older schema also lacks the column families added since (top_evidence,
-// version 3): *only_newer_missing says all the missing ones are such.
+// version 3; by_object, version 4): *only_newer_missing says all the missing
+// ones are such.
 Status CheckIsEvkbDatabase(const std::string& path, bool* unfinished, bool* only_newer_missing) {
   *unfinished = false;
   *only_newer_missing = false;
@@ -172,10 +174,11 @@ Status CheckIsEvkbDatabase(const std::string& path, bool* unfinished, bool* only
   if (!s.ok()) return FromRocks(s, path, "reading its column families");
   bool ours = true, has_meta = false;
   int present = 0;
-  bool has_top_evidence = false;
+  bool has_top_evidence = false, has_by_object = false;
   for (const std::string& n : names) {
     has_meta |= n == CfSpecOf(Cf::kMeta).name;
     has_top_evidence |= n == CfSpecOf(Cf::kTopEvidence).name;
+    has_by_object |= n == CfSpecOf(Cf::kByObject).name;
     bool known = false;
     for (int i = 0; i < kNumCfs; ++i) known |= n == CfSpecOf(static_cast<Cf>(i)).name;
     ours &= known;
@@ -183,7 +186,8 @@ Status CheckIsEvkbDatabase(const std::string& path, bool* unfinished, bool* only
   }
   if (ours && present < kNumCfs) {
     *unfinished = true;
-    *only_newer_missing = !has_top_evidence && present == kNumCfs - 1;
+    // top_evidence came with version 3, by_object with version 4.
+    *only_newer_missing = present + !has_top_evidence + !has_by_object == kNumCfs;
     return Status::OK();
   }
   if (has_meta) return Status::OK();
@@ -226,7 +230,7 @@ Status OlderOrUnfinished(const std::string& path) {
     return OlderSchema(path, version);
   }
   return Status::Corruption(path + ": schema version '" + value + "' in 'meta' but column family '" +
-                            CfSpecOf(Cf::kTopEvidence).name +
+                            CfSpecOf(Cf::kByObject).name +
                             "' is missing; restore the database from a backup or re-ingest into "
                             "a fresh --db");
 }

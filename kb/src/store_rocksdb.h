@@ -19,7 +19,8 @@
 
 namespace kb {
 
-class ClaimCache;  // claim_summaries.h
+class ClaimCache;         // claim_summaries.h
+class ObjectTotalsCache;  // object_index.h
 
 // The one place a rocksdb::Status becomes a kb::Status. `db_path` and `action`
 // ("opening", "writing source x") give the message its context.
@@ -68,6 +69,26 @@ class RocksStore final : public Store {
   Status WorksCitedBySource(const std::string& source_id, std::vector<std::string>* work_ids) override;
   Status WorkCandidateIds(const Work& w, std::vector<std::string>* ids) override;
 
+  Status ObjectTotalsFor(const std::string& object, ObjectTotals* out) override;
+  Status CountWorksForObjects(const std::vector<std::string>& objects, uint64_t* works) override;
+  Status WorksForObject(const std::string& object, size_t limit,
+                        std::vector<ObjectWork>* out) override;
+  Status SourcesForObject(const std::string& object, size_t limit,
+                          std::vector<ObjectSource>* out) override;
+  Status SourcesForObjects(const std::vector<std::string>& objects, size_t limit,
+                           std::vector<ObjectSource>* out, uint64_t* total) override;
+  Status WorksForObjectAfter(const std::string& object, const ObjectWork* after, size_t limit,
+                             std::vector<ObjectWork>* out) override;
+  Status SourcesForObjectAfter(const std::string& object, const ObjectSource* after, size_t limit,
+                               std::vector<ObjectSource>* out) override;
+  Status ObjectWorkClaims(const std::string& work_id, const std::string& object,
+                          uint32_t* claims) override;
+  Status ClaimsLinkingWork(const std::string& work_id, const std::string& object,
+                           std::vector<std::string>* claim_ids) override;
+  Status SourcesCitingWorkUpTo(const std::string& work_id, size_t limit,
+                               std::vector<std::string>* source_ids) override;
+  Status ClaimsOfSource(const std::string& source_id, std::vector<std::string>* claim_ids) override;
+
   Status ForEachSource(const std::function<bool(const Source&)>& fn) override;
   Status ForEachClaim(const std::function<bool(const Claim&)>& fn) override;
   Status ForEachAssertion(const std::function<bool(const Assertion&)>& fn) override;
@@ -103,11 +124,17 @@ class RocksStore final : public Store {
 
   // Brings a database written with schema version `from` (< kSchemaVersion)
   // up to date: recomputes every claim's evidence summary and top_evidence
-  // entries, then records the
-  // new version. Safe to repeat after a crash. REQUIRES: writable.
+  // entries (from versions 1 and 2) and builds the by_object index, then
+  // records the new version. Safe to repeat after a crash. REQUIRES: writable.
   Status Upgrade(int from);
 
  private:
+  // Upgrade's steps: every claim's summary and top_evidence entries (from
+  // version 1 or 2), the whole by_object index (from any older version).
+  Status UpgradeSummaries();
+  Status BuildObjectIndex();
+  // Fills each work's `citing` from its by_object 'c' entry (0 if none).
+  Status CitingCounts(std::vector<ObjectWork>* works) const;
   Status RequireWritable() const;
   Status LoadWorkKeys(const std::string& work_id, std::vector<std::string>* keys) const;
   // The assertion stored under assertions key `key`.
@@ -123,6 +150,7 @@ class RocksStore final : public Store {
   std::string owned_secondary_dir_;
   // The writer's decoded claim records; made by the first PutSource.
   std::unique_ptr<ClaimCache> claim_cache_;
+  std::unique_ptr<ObjectTotalsCache> object_totals_;  // the writer's by_object 'T' values
 };
 
 }  // namespace kb

@@ -9,7 +9,19 @@
 // side and weight). It is built in the same pass, claim by claim, from the
 // same weighing as the summaries (which are rewritten unchanged); entries
 // are keyed by the assertion, so writing them again is harmless.
+//
+// Version 3 -> 4: the by_object index (object_index.h), made from the works,
+// by_work entries and sources (kept in memory) and then the claims one object
+// at a time: the claims are sorted by object through transient 'o' entries
+// of by_object (written in batches as the claims are scanned, read back in
+// key order, dropped at the end), each claim's assertions read by prefix and
+// let go, so memory grows with neither the claims nor the assertions; the
+// entries go out in batches as made. They are a function of the records, so
+// an upgrade cut short and done again writes the same keys. A version-3
+// database skips the summary pass above. `evkb-ingest --upgrade` then
+// rewrites every table in the current layout (Store::Compact).
 #include "claim_summaries.h"
+#include "object_index.h"
 #include "store_rocksdb.h"
 #include "value_codec.h"
 
@@ -19,7 +31,110 @@ Status RocksStore::Upgrade(int from) {
   if (from >= kSchemaVersion) return Status::OK();
   Status s = RequireWritable();
   if (!s.ok()) return s;
-  if (claim_cache_) claim_cache_->Clear();  // claim records are rewritten below
+  if (claim_cache_) claim_cache_->Clear();      // claim records are rewritten below
+  if (object_totals_) object_totals_->Clear();  // and by_object
+  if (from < 3 && !(s = UpgradeSummaries()).ok()) return s;
+  if (s = BuildObjectIndex(); !s.ok()) return s;
+  rocksdb::WriteBatch batch;
+  batch.Put(cf(Cf::kMeta), kSchemaVersionKey.data(), std::to_string(kSchemaVersion));
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  s = FromRocks(db()->Write(wo, &batch), path_,
+                "upgrading from schema version " + std::to_string(from));
+  // What the upgrade wrote is still in the write-ahead log, which every
+  // later open (a read-only one included) would replay: flushed, it is not.
+  return s.ok() ? Flush() : s;
+}
+
+Status RocksStore::BuildObjectIndex() {
+  // Works, citations and sources first (what the builder keeps), then the
+  // claims sorted by object, each with its assertions: the index's entries
+  // stream out object by object into batches.
+  constexpr size_t kWritesPerBatch = 10000;
+  rocksdb::WriteBatch batch;
+  ObjectIndexBuilder builder([&](const std::string& key, const std::string& value) {
+    batch.Put(cf(Cf::kByObject), key, value);
+    if (batch.Count() < kWritesPerBatch) return Status::OK();
+    Status s = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "building by_object");
+    batch.Clear();
+    return s;
+  });
+  Status bad;
+  auto scan = [&](Cf c, std::string_view prefix,
+                  const std::function<bool(std::string_view, std::string_view)>& fn) {
+    Status s = ScanPrefix(c, prefix, fn);
+    return s.ok() ? bad : s;
+  };
+  Status s = scan(Cf::kWorks, "", [&](std::string_view key, std::string_view value) {
+    Work w;
+    if (!DecodeWork(value, &w)) bad = Corrupt(Cf::kWorks, key);
+    builder.AddWork(std::string(key), w.level);
+    return bad.ok();
+  });
+  if (s.ok()) {
+    s = scan(Cf::kByWork, "", [&](std::string_view key, std::string_view) {
+      builder.AddCitation(std::string(key.substr(0, key.find('\0'))));
+      return true;
+    });
+  }
+  if (s.ok()) {
+    s = scan(Cf::kSources, "", [&](std::string_view key, std::string_view value) {
+      Source src;
+      if (!DecodeSource(value, &src)) bad = Corrupt(Cf::kSources, key);
+      builder.AddSource(std::string(key), src.path);
+      return bad.ok();
+    });
+  }
+  if (!s.ok()) return s;
+  // The claims sorted by object without holding them: one transient 'o'
+  // entry per claim, written as the claims are scanned and read back in
+  // key order, then dropped.
+  rocksdb::WriteBatch sorted;
+  auto write_sorted = [&]() {
+    Status w =
+        FromRocks(db()->Write(rocksdb::WriteOptions(), &sorted), path_, "building by_object");
+    sorted.Clear();
+    return w;
+  };
+  s = scan(Cf::kClaims, "", [&](std::string_view key, std::string_view value) {
+    Claim c;
+    if (!DecodeClaim(value, &c)) {
+      bad = Corrupt(Cf::kClaims, key);
+    } else {
+      sorted.Put(cf(Cf::kByObject), ObjectUpgradeClaimKey(c.object, key), "");
+      if (sorted.Count() >= kWritesPerBatch) bad = write_sorted();
+    }
+    return bad.ok();
+  });
+  if (s.ok()) s = write_sorted();
+  if (!s.ok()) return s;
+  const std::string first(1, kObjectUpgradeClaimTag);
+  const std::string past(1, static_cast<char>(kObjectUpgradeClaimTag + 1));
+  std::vector<Assertion> assertions;
+  s = scan(Cf::kByObject, first, [&](std::string_view key, std::string_view) {
+    // 'o' object 00 claim_id
+    const size_t sep = key.find('\0');
+    if (sep == std::string_view::npos) {
+      bad = Corrupt(Cf::kByObject, key);
+      return false;
+    }
+    const std::string claim_id(key.substr(sep + 1));
+    if (bad = AssertionsForClaim(claim_id, &assertions); !bad.ok()) return false;
+    bad = builder.AddClaim(claim_id, std::string(key.substr(1, sep - 1)), assertions);
+    return bad.ok();
+  });
+  if (!s.ok()) return s;
+  if (s = builder.Finish(); !s.ok()) return s;
+  if (s = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "building by_object");
+      !s.ok()) {
+    return s;
+  }
+  return FromRocks(db()->DeleteRange(rocksdb::WriteOptions(), cf(Cf::kByObject), first, past),
+                   path_, "building by_object");
+}
+
+Status RocksStore::UpgradeSummaries() {
+  Status s;
   std::map<std::string, int> level_of;
   Status bad;
   s = ScanPrefix(Cf::kWorks, "", [&](std::string_view key, std::string_view value) {
@@ -62,11 +177,7 @@ Status RocksStore::Upgrade(int from) {
       batch.Clear();
     }
   }
-  batch.Put(cf(Cf::kMeta), kSchemaVersionKey.data(), std::to_string(kSchemaVersion));
-  rocksdb::WriteOptions wo;
-  wo.sync = true;
-  return FromRocks(db()->Write(wo, &batch), path_,
-                   "upgrading from schema version " + std::to_string(from));
+  return FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "upgrading claims");
 }
 
 }  // namespace kb

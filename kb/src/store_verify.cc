@@ -14,12 +14,16 @@
 //     an assertion and every work a citing source;
 //   - the meta counters equal the number of records;
 //   - top_evidence holds exactly one entry per assertion, under its claim,
-//     side and weight with the stored works.
+//     side and weight with the stored works;
+//   - by_object holds exactly the entries made afresh from the records
+//     (object_index.h), with the same values.
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <set>
 
 #include "claim_summaries.h"
+#include "object_index.h"
 #include "store_rocksdb.h"
 #include "value_codec.h"
 
@@ -69,6 +73,7 @@ class Verifier {
     CheckClaims();
     CheckClaimSummaries();
     CheckTopEvidence();
+    CheckByObject();
     CheckAssertions();
     CheckMentions();
     CheckBySource();
@@ -115,7 +120,7 @@ class Verifier {
                      Load(Cf::kConcepts, &concepts_), Load(Cf::kByConcept, &by_concept_),
                      Load(Cf::kWorks, &works_), Load(Cf::kByWork, &by_work_),
                      Load(Cf::kWorkKeys, &work_keys_), Load(Cf::kMentions, &mentions_),
-                     Load(Cf::kTopEvidence, &top_evidence_)}) {
+                     Load(Cf::kTopEvidence, &top_evidence_), Load(Cf::kByObject, &by_object_)}) {
       if (!s.ok()) return s;
     }
     return Status::OK();
@@ -240,6 +245,54 @@ class Verifier {
       } else {
         Problem("top_evidence entry with a stale side or weight", key);
       }
+    }
+  }
+
+  void CheckByObject() {
+    KeyValues expected;
+    ObjectIndexBuilder builder([&](const std::string& key, const std::string& value) {
+      expected[key] = value;
+      return Status::OK();
+    });
+    for (const auto& [key, value] : works_) {
+      Work w;
+      if (DecodeWork(value, &w)) builder.AddWork(key, w.level);
+    }
+    for (const std::string& key : by_work_) builder.AddCitation(key.substr(0, key.find('\0')));
+    for (const auto& [key, value] : sources_) {
+      Source src;
+      if (DecodeSource(value, &src)) builder.AddSource(key, src.path);
+    }
+    // Claims by object, each with its assertions (whose keys start with the
+    // claim id, so they are a range of assertions_).
+    std::vector<std::pair<std::string, std::string>> claims;  // object, claim id
+    for (const auto& [key, value] : claims_) {
+      Claim c;
+      if (DecodeClaim(value, &c)) claims.emplace_back(c.object, key);
+    }
+    std::sort(claims.begin(), claims.end());
+    std::vector<Assertion> assertions;
+    for (const auto& [object, claim_id] : claims) {
+      assertions.clear();
+      const std::string prefix = AssertionPrefixForClaim(claim_id);
+      for (auto it = assertions_.lower_bound(prefix);
+           it != assertions_.end() && StartsWith(it->first, prefix); ++it) {
+        Assertion a;
+        if (DecodeAssertion(it->second, &a)) assertions.push_back(std::move(a));
+      }
+      (void)builder.AddClaim(claim_id, object, assertions);
+    }
+    (void)builder.Finish();
+    for (const auto& [key, value] : expected) {
+      auto it = by_object_.find(key);
+      if (it == by_object_.end()) {
+        Problem("by_object entry missing", key);
+      } else if (it->second != value) {
+        Problem("by_object entry with a stale value", key);
+      }
+    }
+    for (const auto& [key, value] : by_object_) {
+      if (expected.count(key) == 0) Problem("by_object entry that no record accounts for", key);
     }
   }
 
@@ -408,6 +461,7 @@ class Verifier {
   size_t dropped_ = 0;
 
   KeyValues meta_, sources_, source_paths_, claims_, assertions_, concepts_, works_, mentions_;
+  KeyValues by_object_;
   Keys by_source_, by_concept_, by_work_, work_keys_, top_evidence_;
   Keys cited_works_;
   std::map<std::string, std::pair<std::string, std::string>> claim_concepts_;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "claim_summaries.h"
+#include "object_index.h"
 #include "store_rocksdb.h"
 #include "value_codec.h"
 
@@ -135,6 +136,10 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   for (const auto& [id, work] : plan.works) {
     if (s = summaries.OverrideWork(*work); !s.ok()) return s;
   }
+  if (!object_totals_) object_totals_ = std::make_unique<ObjectTotalsCache>();
+  ObjectIndexUpdater objects(this, object_totals_.get());
+  objects.KnowClaims(plan.claims);
+  for (const auto& [id, work] : plan.works) objects.OverrideWork(*work, summaries.stored_level(id));
 
   // ---- Remove what the previous version of this path contributed.
   if (replacing) {
@@ -177,6 +182,7 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
       return true;
     });
     if (!s.ok()) return s;
+    if (s = objects.RemoveSource(old_id, src.path, old_assertions, old_works); !s.ok()) return s;
 
     // Claims the new version no longer asserts survive only if another
     // source asserts them.
@@ -272,6 +278,7 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
     bool stored = false;
     if (s = summaries.IsStored(id, &stored); !s.ok()) return s;
     if (stored) continue;  // a stored claim keeps its index entries
+    objects.KnowNewClaim(id);
     d.claims += 1;
     batch.Put(cf(Cf::kByConcept), ByConceptKey(claim->subject, id), "");
     batch.Put(cf(Cf::kByConcept), ByConceptKey(claim->object, id), "");
@@ -318,6 +325,8 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   // Claim records (with their evidence summaries) go in last: the claims
   // the record asserts and every stored claim whose summary changed.
   if (s = summaries.Write(plan.claims, &batch); !s.ok()) return s;
+  if (s = objects.AddSource(src.id, src.path, plan.assertions, plan.cited); !s.ok()) return s;
+  if (s = objects.Write(&batch); !s.ok()) return s;
 
   s = ApplyDeltas(&batch, {{"sources", d.sources},
                            {"claims", d.claims},
@@ -328,6 +337,7 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   s = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "writing source " + where);
   if (!s.ok()) return s;
   summaries.Commit();
+  objects.Commit();
   *outcome = replacing ? PutOutcome::kReplaced : PutOutcome::kIngested;
   return Status::OK();
 }

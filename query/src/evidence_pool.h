@@ -69,9 +69,10 @@ class EvidencePool {
   // Calls `fn` for each assertion of `claim_id` itself with its works.
   kb::Status ForEachOwnAssertion(const std::string& claim_id, const Judge::AssertionFn& fn);
 
- private:
   // Claims whose subject or object is `concept_id`.
   kb::Status ClaimsAbout(const std::string& concept_id, const std::vector<const kb::Claim*>** out);
+
+ private:
   // One assertion that may be listed in a judgement: only its key and
   // weight are read until it is.
   struct Counted {

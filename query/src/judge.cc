@@ -1,6 +1,8 @@
 #include "query/judge.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "closeness.h"
 #include "evidence_pool.h"
@@ -103,6 +105,32 @@ kb::Status Judge::JudgeClaimsWithoutEvidence(const std::vector<std::string>& cla
                                              std::vector<Judgement>* out) {
   auto none = [](const kb::Assertion&, const std::vector<const kb::Work*>&) {};
   return JudgeClaims(claim_ids, out, none, /*visit_own=*/false);
+}
+
+kb::Status Judge::JudgeClaimsAbout(const std::vector<std::string>& objects,
+                                   std::vector<Judgement>* out) {
+  out->clear();
+  EvidencePool& pool = *Pool();
+  const std::unordered_set<std::string_view> wanted(objects.begin(), objects.end());
+  std::vector<const kb::Claim*> claims;
+  for (const std::string& o : objects) {
+    const std::vector<const kb::Claim*>* around = nullptr;
+    if (kb::Status s = pool.ClaimsAbout(o, &around); !s.ok()) return s;
+    for (const kb::Claim* c : *around) {
+      if (wanted.count(c->object) != 0) claims.push_back(c);
+    }
+  }
+  std::sort(claims.begin(), claims.end(),
+            [](const kb::Claim* a, const kb::Claim* b) { return a->id < b->id; });
+  claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
+  out->reserve(claims.size());
+  for (const kb::Claim* c : claims) {
+    Judgement j;
+    if (kb::Status s = pool.JudgeClaim(*c, &j, /*max_listed=*/0); !s.ok()) return s;
+    j.match = 1.0;
+    out->push_back(std::move(j));
+  }
+  return kb::Status::OK();
 }
 
 kb::Status Judge::JudgeClaims(const std::vector<std::string>& claim_ids,

@@ -155,6 +155,10 @@ std::string RenderSourcesJson(const SourcesReport& r) {
     kb::WriteWorkFields(w, sw.work);
     KeyStrings(w, "claims", sw.claims);
     KeyStrings(w, "cited_by", sw.cited_by);
+    if (r.limit > 0) {
+      w.Key("cited_by_total");
+      w.Uint64(sw.cited_by_total);
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -178,6 +182,17 @@ std::string RenderSourcesJson(const SourcesReport& r) {
     w.EndObject();
   }
   w.EndArray();
+  if (r.limit > 0) {  // a bounded report says how long the lists are in all
+    w.Key("totals");
+    w.StartObject();
+    w.Key("works");
+    w.Uint64(r.totals.works);
+    w.Key("sources");
+    w.Uint64(r.totals.sources);
+    w.Key("claims");
+    w.Uint64(r.totals.claims);
+    w.EndObject();
+  }
   w.EndObject();
   return Finish(buf);
 }

@@ -122,6 +122,29 @@ std::string RenderAskText(const AskReport& r, bool color, const kb::Lexicon* lex
   return out;
 }
 
+namespace {
+
+// "1,234".
+std::string Grouped(uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// The line under a list a bounded report cut short; empty otherwise.
+std::string ShowingOf(const TextStyle& st, const SourcesReport& r, size_t shown, uint64_t total,
+                      const char* what) {
+  if (r.limit == 0 || shown >= total) return "";
+  return "  " + st.Dim("showing " + Grouped(shown) + " of " + Grouped(total) + " " + what +
+                       " (--limit 0 lists all)") +
+         "\n";
+}
+
+}  // namespace
+
 std::string RenderSourcesText(const SourcesReport& r, bool color) {
   TextStyle st(color);
   std::string out = st.Bold("Sources for \"" + r.benefit + "\"");
@@ -136,16 +159,18 @@ std::string RenderSourcesText(const SourcesReport& r, bool color) {
     out += "  L" + std::to_string(w.work.level) + "  " + DescribeWork(w.work);
     if (!w.work.title.empty()) out += st.Dim("  " + TrimSentence(w.work.title, 80));
     out += st.Dim("  [" + std::to_string(w.claims.size()) + " claim(s), cited by " +
-                  std::to_string(w.cited_by.size()) + "]") +
+                  std::to_string(w.cited_by_total) + "]") +
            "\n";
   }
   if (r.works.empty()) out += "  none: no claim about it cites research\n";
+  out += ShowingOf(st, r, r.works.size(), r.totals.works, "works");
   out += st.Bold("Articles") + ":\n";
   for (const SourcedArticle& a : r.sources) {
     out += "  " + SourceLabel(a.source);
     if (!a.source.title.empty()) out += st.Dim("  " + TrimSentence(a.source.title, 80));
     out += st.Dim("  [" + std::to_string(a.claims.size()) + " claim(s)]") + "\n";
   }
+  out += ShowingOf(st, r, r.sources.size(), r.totals.sources, "articles");
   out += st.Bold("Claims") + ":\n";
   for (const ClaimVerdict& c : r.claims) {
     out += "  " + st.Verdict(c.verdict) + "  " + c.claim.text + "  " +

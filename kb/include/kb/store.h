@@ -23,7 +23,8 @@ namespace kb {
 // Version 2 added the evidence summary to claim records, version 3 the
 // top_evidence index; an older database is upgraded when opened writable
 // (see kb/FORMAT.md).
-inline constexpr int kSchemaVersion = 3;
+// Version 4 added the by_object index (what `evkb-query sources` ranks).
+inline constexpr int kSchemaVersion = 4;
 
 struct StoreOptions {
   // Writable open; creates the database when missing.
@@ -43,6 +44,24 @@ struct RankedAssertion {
   std::string claim_id, source_id;
   uint32_t span_begin = 0, span_end = 0;
   double weight = 0;
+};
+
+// A work linked by the claims about one object (Store::WorksForObject).
+struct ObjectWork {
+  std::string work_id;
+  int level = 0;
+  uint32_t claims = 0;  // claims with that object having an assertion that links the work
+  uint32_t citing = 0;  // sources citing the work (any claim): SourcesCitingWork's size
+};
+
+// A source asserting claims about one object (Store::SourcesForObject).
+struct ObjectSource {
+  std::string source_id, path;
+  uint32_t claims = 0;  // distinct claims with that object it asserts or denies
+};
+
+struct ObjectTotals {
+  uint64_t works = 0, sources = 0;
 };
 
 struct StoreCounts {
@@ -126,6 +145,56 @@ class Store {
   // container. The works themselves are read by the caller (GetWork), which
   // may keep those it has decoded.
   virtual Status WorkCandidateIds(const Work& w, std::vector<std::string>* ids) = 0;
+
+  // ---- The by_object index: per claim object, the works its claims link
+  // and the sources asserting them, ranked (kb/FORMAT.md). Read-only
+  // handles read them without touching any assertion.
+
+  // How many works and sources WorksForObject and SourcesForObject list
+  // with limit 0.
+  virtual Status ObjectTotalsFor(const std::string& object, ObjectTotals* out) = 0;
+  // How many distinct works WorksForObject lists over all of `objects`
+  // together (a work listed for two of them counts once). Reads every entry
+  // of those lists when there are several objects.
+  virtual Status CountWorksForObjects(const std::vector<std::string>& objects, uint64_t* works) = 0;
+  // The works linked by an assertion of a claim whose object is `object`:
+  // lowest (strongest) level first, then most claims, then most citing
+  // sources, then id. At most `limit` of them (0: all). Works with the same
+  // level and claims are read together (with their citing counts), so a
+  // call reads up to the end of the last one's tie group.
+  virtual Status WorksForObject(const std::string& object, size_t limit,
+                                std::vector<ObjectWork>* out) = 0;
+  // The sources asserting or denying a claim whose object is `object`: most
+  // claims first, then by path. At most `limit` (0: all).
+  virtual Status SourcesForObject(const std::string& object, size_t limit,
+                                  std::vector<ObjectSource>* out) = 0;
+  // SourcesForObject over all of `objects` together: a source listed for
+  // several of them once, with their claims summed, in the same order; the
+  // first `limit` (0: all) and, in *total, how many there are. Reads every
+  // entry of those lists.
+  virtual Status SourcesForObjects(const std::vector<std::string>& objects, size_t limit,
+                                   std::vector<ObjectSource>* out, uint64_t* total) = 0;
+  // Pages of the same lists: the entries after `after` (from the first when
+  // null), at most `limit` (0: all). `after` need not be stored any more.
+  virtual Status WorksForObjectAfter(const std::string& object, const ObjectWork* after,
+                                     size_t limit, std::vector<ObjectWork>* out) = 0;
+  virtual Status SourcesForObjectAfter(const std::string& object, const ObjectSource* after,
+                                       size_t limit, std::vector<ObjectSource>* out) = 0;
+  // The `claims` of `work_id` in WorksForObject(object), read directly; 0
+  // when it is not listed there.
+  virtual Status ObjectWorkClaims(const std::string& work_id, const std::string& object,
+                                  uint32_t* claims) = 0;
+  // The claims with object `object` that have an assertion linking
+  // `work_id`, sorted by id.
+  virtual Status ClaimsLinkingWork(const std::string& work_id, const std::string& object,
+                                   std::vector<std::string>* claim_ids) = 0;
+  // The first `limit` (0: all) of SourcesCitingWork(work_id), in its order.
+  virtual Status SourcesCitingWorkUpTo(const std::string& work_id, size_t limit,
+                                       std::vector<std::string>* source_ids) = 0;
+  // The ids of the claims `source_id` asserts or denies, sorted and
+  // distinct, read from its index entries alone.
+  virtual Status ClaimsOfSource(const std::string& source_id,
+                                std::vector<std::string>* claim_ids) = 0;
 
   // ---- Scans, in key order. The callback returns false to stop early.
   virtual Status ForEachSource(const std::function<bool(const Source&)>& fn) = 0;

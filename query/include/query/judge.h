@@ -83,6 +83,11 @@ class Judge {
   kb::Status JudgeClaimsWithoutEvidence(const std::vector<std::string>& claim_ids,
                                         std::vector<Judgement>* out);
 
+  // JudgeClaimsWithoutEvidence for every stored claim whose object is one
+  // of `objects`, in claim id order. The claims are found through the
+  // objects' by_concept entries and read once, with their summaries, into
+  // the Judge's cache.
+  kb::Status JudgeClaimsAbout(const std::vector<std::string>& objects, std::vector<Judgement>* out);
   // Called with one of a claim's own assertions and the stored works it
   // links to (missing works left out). The pointers live for the call only.
   using AssertionFn =

@@ -42,7 +42,8 @@ kb::Status BuildAskReport(ingest::Pipeline* pipeline, Judge* judge, const std::s
 struct SourcedWork {
   kb::Work work;
   std::vector<std::string> claims;    // ids of the benefit's claims it backs
-  std::vector<std::string> cited_by;  // ids of the sources citing it
+  std::vector<std::string> cited_by;  // ids of the sources citing it (bounded: the first `limit`)
+  uint64_t cited_by_total = 0;        // how many sources cite it
 };
 
 struct SourcedArticle {
@@ -56,18 +57,35 @@ struct ClaimVerdict {
   double confidence = 0;
 };
 
+// How long the works and articles lists would be without a limit.
+struct SourcesTotals {
+  uint64_t works = 0, sources = 0, claims = 0;
+};
+
 struct SourcesReport {
   std::string benefit;
   std::vector<std::string> concepts;  // the benefit's concepts (matched ones first)
-  std::vector<SourcedWork> works;     // strongest level first, then most claims and sources
-  std::vector<SourcedArticle> sources;
-  std::vector<ClaimVerdict> claims;
+  // Strongest level first, then most of the benefit's claims, then most
+  // citing sources, then id.
+  std::vector<SourcedWork> works;
+  std::vector<SourcedArticle> sources;  // most of the benefit's claims first, then by path
+  std::vector<ClaimVerdict> claims;     // every one of the benefit's claims
+  size_t limit = 0;                     // 0: works and sources are complete
+  SourcesTotals totals;
 };
 
+// The default --limit of `evkb-query sources`.
+inline constexpr size_t kDefaultSourcesLimit = 20;
+
 // The evidence for claims whose object is one of `concepts` or below them.
+// With `limit` > 0 the works and sources lists hold the first `limit` of the
+// complete lists (the same order), each work's cited_by the first `limit`
+// of its citing sources, and out->totals the complete lengths; they are read
+// from the store's by_object index, not from the claims' assertions. With 0
+// the lists are complete and read from the assertions.
 kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judge* judge,
                               const std::string& benefit, const std::vector<std::string>& concepts,
-                              SourcesReport* out);
+                              SourcesReport* out, size_t limit = 0);
 
 // ---- claims
 

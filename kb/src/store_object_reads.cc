@@ -1,0 +1,306 @@
+// RocksStore reads of the by_object index and the small lists the sources
+// report shows with it: prefix scans that stop after the entries wanted.
+#include <rocksdb/db.h>
+
+#include <algorithm>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "store_rocksdb.h"
+
+namespace kb {
+
+namespace {
+
+// Copies of short strings that stay put while more are added, for views
+// into them (a hash map keyed by the views needs no string of its own).
+class StringArena {
+ public:
+  std::string_view Copy(std::string_view s) {
+    if (blocks_.empty() || used_ + s.size() > kBlock) {
+      blocks_.push_back(std::make_unique<char[]>(std::max(kBlock, s.size())));
+      used_ = 0;
+    }
+    char* at = blocks_.back().get() + used_;
+    std::copy(s.begin(), s.end(), at);
+    used_ += s.size();
+    return std::string_view(at, s.size());
+  }
+
+ private:
+  static constexpr size_t kBlock = 64 << 10;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = 0;
+};
+
+}  // namespace
+
+Status RocksStore::ObjectTotalsFor(const std::string& object, ObjectTotals* out) {
+  *out = ObjectTotals{};
+  std::string value;
+  const std::string key = ObjectTotalsKey(object);
+  Status s = GetValue(Cf::kByObject, key, &value);
+  if (s.IsNotFound()) return Status::OK();
+  if (!s.ok()) return s;
+  if (!ParseObjectTotals(value, &out->works, &out->sources)) return Corrupt(Cf::kByObject, key);
+  return Status::OK();
+}
+
+Status RocksStore::CountWorksForObjects(const std::vector<std::string>& objects, uint64_t* works) {
+  // The sum of the objects' totals: the count itself for one object, an
+  // upper bound for several.
+  uint64_t sum = 0;
+  std::vector<std::string> prefixes;
+  for (const std::string& o : objects) {
+    ObjectTotals t;
+    if (Status s = ObjectTotalsFor(o, &t); !s.ok()) return s;
+    sum += t.works;
+    prefixes.push_back(ObjectWorkRankPrefix(o));
+  }
+  *works = sum;
+  if (objects.size() <= 1) return Status::OK();
+  // Ids only, taken from the rank keys unparsed.
+  StringArena arena;
+  std::unordered_set<std::string_view> ids;
+  ids.reserve(sum);
+  Status bad;
+  Status s = ScanPrefixes(Cf::kByObject, prefixes, [&](size_t i, std::string_view key) {
+    const std::string_view id = ObjectWorkRankId(key, prefixes[i].size());
+    if (id.empty() && bad.ok()) bad = Corrupt(Cf::kByObject, key);
+    if (ids.count(id) == 0) ids.insert(arena.Copy(id));
+  });
+  if (s.ok()) s = bad;
+  if (!s.ok()) return s;
+  *works = ids.size();
+  return Status::OK();
+}
+
+namespace {
+
+// Calls fn(key) for the keys starting with `prefix` from `start` on (a key
+// equal to `start` skipped) until fn returns false.
+Status ScanAfter(const RocksStore& store, std::string_view prefix, const std::string& start,
+                 const std::function<bool(std::string_view)>& fn) {
+  std::unique_ptr<rocksdb::Iterator> it(
+      store.db()->NewIterator(store.ReadOpts(), store.cf(Cf::kByObject)));
+  for (it->Seek(start.empty() ? rocksdb::Slice(prefix.data(), prefix.size())
+                              : rocksdb::Slice(start));
+       it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (!StartsWith(key, prefix)) break;
+    if (key == start) continue;
+    if (!fn(key)) break;
+  }
+  return FromRocks(it->status(), store.path(), "scanning by_object");
+}
+
+}  // namespace
+
+Status RocksStore::WorksForObject(const std::string& object, size_t limit,
+                                  std::vector<ObjectWork>* out) {
+  return WorksForObjectAfter(object, nullptr, limit, out);
+}
+
+namespace {
+
+// The report's order of works: the rank key's (level, then most claims),
+// then most citing sources, then id.
+bool WorkBefore(const ObjectWork& a, const ObjectWork& b) {
+  if (a.level != b.level) return a.level < b.level;
+  if (a.claims != b.claims) return a.claims > b.claims;
+  if (a.citing != b.citing) return a.citing > b.citing;
+  return a.work_id < b.work_id;
+}
+
+}  // namespace
+
+Status RocksStore::CitingCounts(std::vector<ObjectWork>* works) const {
+  std::vector<std::string> keys;
+  keys.reserve(works->size());
+  for (const ObjectWork& w : *works) keys.push_back(ObjectCitedKey(w.work_id));
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::ColumnFamilyHandle*> cfs(keys.size(), cf(Cf::kByObject));
+  std::vector<std::string> values;
+  std::vector<rocksdb::Status> st = db()->MultiGet(ReadOpts(), cfs, slices, &values);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    uint32_t& n = (*works)[i].citing;
+    n = 0;
+    if (st[i].IsNotFound()) continue;
+    if (!st[i].ok()) return FromRocks(st[i], path_, "reading by_object");
+    if (values[i].size() != 4 || !GetBE32(values[i], &n)) return Corrupt(Cf::kByObject, keys[i]);
+  }
+  return Status::OK();
+}
+
+Status RocksStore::WorksForObjectAfter(const std::string& object, const ObjectWork* after,
+                                       size_t limit, std::vector<ObjectWork>* out) {
+  // The rank keys order works by level and claims; within such a tie group
+  // the citing counts decide, so a group is read whole, its counts read,
+  // and sorted. A page ends with a whole group, cut to `limit`.
+  out->clear();
+  const std::string prefix = ObjectWorkRankPrefix(object);
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(Cf::kByObject)));
+  it->Seek(after == nullptr ? prefix : ObjectWorkRankGroupKey(object, after->level, after->claims));
+  std::vector<ObjectWork> group;
+  auto flush = [&]() {
+    if (Status s = CitingCounts(&group); !s.ok()) return s;
+    std::sort(group.begin(), group.end(), WorkBefore);
+    for (ObjectWork& w : group) {
+      if (after == nullptr || WorkBefore(*after, w)) out->push_back(std::move(w));
+    }
+    group.clear();
+    return Status::OK();
+  };
+  for (; it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (!StartsWith(key, prefix)) break;
+    ObjectWork w;
+    if (!ParseObjectWorkRankKey(key, prefix.size(), &w.level, &w.claims, &w.work_id)) {
+      return Corrupt(Cf::kByObject, key);
+    }
+    if (!group.empty() && (w.level != group[0].level || w.claims != group[0].claims)) {
+      if (Status s = flush(); !s.ok()) return s;
+      if (limit != 0 && out->size() >= limit) break;
+    }
+    group.push_back(std::move(w));
+  }
+  if (Status s = FromRocks(it->status(), path_, "scanning by_object"); !s.ok()) return s;
+  if (Status s = flush(); !s.ok()) return s;
+  if (limit != 0 && out->size() > limit) out->resize(limit);
+  return Status::OK();
+}
+
+Status RocksStore::SourcesForObject(const std::string& object, size_t limit,
+                                    std::vector<ObjectSource>* out) {
+  return SourcesForObjectAfter(object, nullptr, limit, out);
+}
+
+Status RocksStore::SourcesForObjectAfter(const std::string& object, const ObjectSource* after,
+                                         size_t limit, std::vector<ObjectSource>* out) {
+  out->clear();
+  const std::string prefix = ObjectSourceRankPrefix(object);
+  const std::string start =
+      after == nullptr ? std::string()
+                       : ObjectSourceRankKey(object, after->claims, after->path, after->source_id);
+  Status bad;
+  Status s = ScanAfter(*this, prefix, start, [&](std::string_view key) {
+    ObjectSource src;
+    if (!ParseObjectSourceRankKey(key, prefix.size(), &src.claims, &src.path, &src.source_id)) {
+      bad = Corrupt(Cf::kByObject, key);
+      return false;
+    }
+    out->push_back(std::move(src));
+    return limit == 0 || out->size() < limit;
+  });
+  return s.ok() ? bad : s;
+}
+
+Status RocksStore::SourcesForObjects(const std::vector<std::string>& objects, size_t limit,
+                                     std::vector<ObjectSource>* out, uint64_t* total) {
+  // Keys are only sliced here: 'S' object 00 BE32(~claims) path 00 source_id.
+  struct Merged {
+    uint32_t claims;
+    std::string_view path, id;
+  };
+  StringArena arena;
+  std::unordered_map<std::string_view, Merged> by_id;
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(Cf::kByObject)));
+  for (const std::string& object : objects) {
+    const std::string prefix = ObjectSourceRankPrefix(object);
+    for (it->Seek(prefix); it->Valid(); it->Next()) {
+      std::string_view key(it->key().data(), it->key().size());
+      if (!StartsWith(key, prefix)) break;
+      uint32_t inverted = 0;
+      const std::string_view rest =
+          key.size() > prefix.size() + 4 ? key.substr(prefix.size() + 4) : std::string_view();
+      const size_t sep = rest.find('\0');
+      if (!GetBE32(key.substr(prefix.size()), &inverted) || sep == std::string_view::npos ||
+          sep + 1 >= rest.size()) {
+        return Corrupt(Cf::kByObject, key);
+      }
+      const std::string_view id = rest.substr(sep + 1);
+      auto found = by_id.find(id);
+      if (found != by_id.end()) {
+        found->second.claims += ~inverted;
+        continue;
+      }
+      const std::string_view kept = arena.Copy(rest);
+      const Merged m{~inverted, kept.substr(0, sep), kept.substr(sep + 1)};
+      by_id.emplace(m.id, m);
+    }
+    if (!it->status().ok()) break;
+  }
+  if (Status s = FromRocks(it->status(), path_, "scanning by_object"); !s.ok()) return s;
+  std::vector<Merged> merged;
+  merged.reserve(by_id.size());
+  for (const auto& [id, m] : by_id) merged.push_back(m);
+  const size_t n = limit == 0 ? merged.size() : std::min(limit, merged.size());
+  std::partial_sort(merged.begin(), merged.begin() + static_cast<std::ptrdiff_t>(n), merged.end(),
+                    [](const Merged& a, const Merged& b) {
+                      if (a.claims != b.claims) return a.claims > b.claims;
+                      if (a.path != b.path) return a.path < b.path;
+                      return a.id < b.id;
+                    });
+  out->clear();
+  out->reserve(n);
+  for (size_t k = 0; k < n; ++k) {
+    out->push_back({std::string(merged[k].id), std::string(merged[k].path), merged[k].claims});
+  }
+  *total = merged.size();
+  return Status::OK();
+}
+
+namespace {
+
+Status ReadCount(const RocksStore& store, const std::string& key, uint32_t* n) {
+  *n = 0;
+  std::string value;
+  Status s = store.GetValue(Cf::kByObject, key, &value);
+  if (s.IsNotFound()) return Status::OK();
+  if (!s.ok()) return s;
+  if (value.size() != 4 || !GetBE32(value, n)) return store.Corrupt(Cf::kByObject, key);
+  return Status::OK();
+}
+
+}  // namespace
+
+Status RocksStore::ObjectWorkClaims(const std::string& work_id, const std::string& object,
+                                    uint32_t* claims) {
+  return ReadCount(*this, ObjectWorkCountKey(work_id, object), claims);
+}
+
+Status RocksStore::ClaimsLinkingWork(const std::string& work_id, const std::string& object,
+                                     std::vector<std::string>* claim_ids) {
+  claim_ids->clear();
+  const std::string prefix = ObjectLinkPrefix(work_id, object);
+  return ScanPrefix(Cf::kByObject, prefix, [&](std::string_view key, std::string_view) {
+    claim_ids->emplace_back(key.substr(prefix.size()));
+    return true;
+  });
+}
+
+Status RocksStore::SourcesCitingWorkUpTo(const std::string& work_id, size_t limit,
+                                         std::vector<std::string>* source_ids) {
+  source_ids->clear();
+  const std::string prefix = ByWorkPrefix(work_id);
+  return ScanPrefix(Cf::kByWork, prefix, [&](std::string_view key, std::string_view) {
+    source_ids->emplace_back(key.substr(prefix.size()));
+    return limit == 0 || source_ids->size() < limit;
+  });
+}
+
+Status RocksStore::ClaimsOfSource(const std::string& source_id,
+                                  std::vector<std::string>* claim_ids) {
+  claim_ids->clear();
+  const std::string prefix = BySourcePrefix(source_id, kBySourceAssertionTag);
+  Status s = ScanPrefix(Cf::kBySource, prefix, [&](std::string_view key, std::string_view) {
+    std::string_view rest = key.substr(prefix.size());
+    std::string_view claim = rest.substr(0, rest.find('\0'));
+    if (claim_ids->empty() || claim_ids->back() != claim) claim_ids->emplace_back(claim);
+    return true;
+  });
+  return s;
+}
+
+}  // namespace kb

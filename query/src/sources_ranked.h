@@ -1,0 +1,30 @@
+// The works and articles lists of a bounded sources report, read from the
+// store's by_object index (kb::Store::WorksForObject and friends) instead of
+// from every assertion behind the benefit's claims. Internal to query/.
+#ifndef EVKB_QUERY_SRC_SOURCES_RANKED_H_
+#define EVKB_QUERY_SRC_SOURCES_RANKED_H_
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "kb/status.h"
+#include "kb/store.h"
+#include "query/reports.h"
+
+namespace query {
+
+// Fills out->works, out->sources, out->totals.works and out->totals.sources
+// for the claims whose object is one of `objects`; `claim_ids` are those
+// claims (an index entry naming another is skipped). REQUIRES: limit > 0.
+// With one object holding entries the lists are prefix reads. With several
+// (claims counts add up: a claim has one object) the works are a bounded
+// merge of the objects' lists, and the sources lists are read whole and
+// merged, as is every work id for the works total.
+kb::Status RankSourcesFromIndex(kb::Store* store, const std::vector<std::string>& objects,
+                                const std::unordered_set<std::string>& claim_ids, size_t limit,
+                                SourcesReport* out);
+
+}  // namespace query
+
+#endif  // EVKB_QUERY_SRC_SOURCES_RANKED_H_

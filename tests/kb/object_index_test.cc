@@ -351,28 +351,18 @@ TEST_CASE("Store::Open: a schema-3 database gets by_object on a writable open", 
   }
   {
     // Make it look as schema version 3 left it: no by_object column family.
-    std::vector<std::string> names;
-    REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const std::string& n : names) descriptors.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), path, descriptors, &handles, &db).ok());
     bool dropped = false;
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == "meta") {
-        REQUIRE(
-            db->Put(rocksdb::WriteOptions(), handles[i], std::string(kb::kSchemaVersionKey), "3")
-                .ok());
+    kb_test::EditRaw(path, [&dropped](rocksdb::DB* db, const std::string& name,
+                                      rocksdb::ColumnFamilyHandle* cf) {
+      if (name == kb::CfSpecOf(kb::Cf::kMeta).name) {
+        REQUIRE(db->Put(rocksdb::WriteOptions(), cf, std::string(kb::kSchemaVersionKey), "3").ok());
       }
-      if (names[i] == "by_object") {
-        REQUIRE(db->DropColumnFamily(handles[i]).ok());
+      if (name == kb::CfSpecOf(kb::Cf::kByObject).name) {
+        REQUIRE(db->DropColumnFamily(cf).ok());
         dropped = true;
       }
-    }
+    });
     REQUIRE(dropped);
-    for (rocksdb::ColumnFamilyHandle* h : handles) REQUIRE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
   }
   kb_test::CheckRefusedAsOlder(path, 3);
   {

@@ -1,9 +1,11 @@
 // evkb-bench-query: in-process latency of ask, sources and audit on a KB.
 //
 //   evkb-bench-query --db DIR [--iterations 200] [--budget-ms 0] [--audit FILE]
+//                    [--only OP,OP...]
 //
 // --budget-ms caps the time spent per operation (at least 5 timed calls are
-// made); 0 means no cap.
+// made); 0 means no cap. --only times just the operations named (the others
+// report n = 0), for profiling one of them.
 //
 // Opens the store read-only once (as evkb-query does), loads the lexicon and
 // pipeline, then times, per call:
@@ -71,12 +73,22 @@ struct Stats {
 };
 
 double g_budget_ms = 0;
+std::string g_only;  // comma-separated operation names; empty: all
 constexpr size_t kMinSamples = 5;
+
+bool Wanted(const char* op) {
+  if (g_only.empty()) return true;
+  const std::string list = "," + g_only + ",";
+  return list.find("," + std::string(op) + ",") != std::string::npos;
+}
 
 // Times fn `iterations` times (or until g_budget_ms is spent) after one
 // untimed pass over `warmup` calls.
-Stats Time(size_t warmup, size_t iterations, const std::function<bool(size_t)>& fn) {
+// Times nothing when `op` is not wanted (--only).
+Stats Time(const char* op, size_t warmup, size_t iterations,
+           const std::function<bool(size_t)>& fn) {
   Stats st;
+  if (!Wanted(op)) return st;
   auto w0 = Clock::now();
   for (size_t i = 0; i < warmup; ++i) {
     if (g_budget_ms > 0 && std::chrono::duration<double, std::milli>(Clock::now() - w0).count() > g_budget_ms) break;
@@ -139,8 +151,12 @@ int main(int argc, char** argv) {
     else if (a == "--iterations" && i + 1 < argc) iterations = std::strtoull(argv[++i], nullptr, 10);
     else if (a == "--audit" && i + 1 < argc) audit_path = argv[++i];
     else if (a == "--budget-ms" && i + 1 < argc) g_budget_ms = std::strtod(argv[++i], nullptr);
+    else if (a == "--only" && i + 1 < argc) g_only = argv[++i];
     else {
-      std::fprintf(stderr, "usage: evkb-bench-query --db DIR [--iterations N] [--budget-ms MS] [--audit FILE]\n");
+      std::fprintf(stderr,
+                   "usage: evkb-bench-query --db DIR [--iterations N] [--budget-ms MS] [--audit FILE]\n"
+                   "                        [--only ask,ask_warm,match,sources,sources_all,verdicts,"
+                   "audit,audit_warm]\n");
       return 2;
     }
   }
@@ -168,23 +184,23 @@ int main(int argc, char** argv) {
   }
 
   size_t matches = 0;
-  Stats ask = Time(questions.size(), iterations, [&](size_t i) {
+  Stats ask = Time("ask", questions.size(), iterations, [&](size_t i) {
     query::Judge cold(ctx.store.get(), &ctx.lexicon);
     query::AskReport r;
     bool ok = Check(query::BuildAskReport(ctx.pipeline.get(), &cold, questions[i % questions.size()], &r), "ask");
     matches += r.matches.size();
     return ok;
   });
-  Stats ask_warm = Time(questions.size(), iterations, [&](size_t i) {
+  Stats ask_warm = Time("ask_warm", questions.size(), iterations, [&](size_t i) {
     query::AskReport r;
     return Check(query::BuildAskReport(ctx.pipeline.get(), &judge, questions[i % questions.size()], &r), "ask");
   });
-  Stats match = Time(probes.size(), iterations, [&](size_t i) {
+  Stats match = Time("match", probes.size(), iterations, [&](size_t i) {
     std::vector<query::Judgement> out;
     return Check(judge.Match(probes[i % probes.size()], query::kAskMatchesPerProbe, &out), "match");
   });
   size_t source_works = 0;
-  Stats sources = Time(benefits.size(), std::max<size_t>(iterations / 4, 20), [&](size_t i) {
+  Stats sources = Time("sources", benefits.size(), std::max<size_t>(iterations / 4, 20), [&](size_t i) {
     const std::string& b = benefits[i % benefits.size()];
     query::SourcesReport r;
     bool ok = Check(query::BuildSourcesReport(ctx.store.get(), ctx.lexicon, &judge, b,
@@ -194,7 +210,7 @@ int main(int argc, char** argv) {
     source_works += r.totals.works;
     return ok;
   });
-  Stats sources_all = Time(benefits.size(), std::max<size_t>(iterations / 20, 8), [&](size_t i) {
+  Stats sources_all = Time("sources_all", benefits.size(), std::max<size_t>(iterations / 20, 8), [&](size_t i) {
     const std::string& b = benefits[i % benefits.size()];
     query::SourcesReport r;
     return Check(query::BuildSourcesReport(ctx.store.get(), ctx.lexicon, &judge, b,
@@ -202,7 +218,7 @@ int main(int argc, char** argv) {
                  "sources --limit 0");
   });
 
-  Stats verdicts = Time(benefits.size(), std::max<size_t>(iterations / 4, 20), [&](size_t i) {
+  Stats verdicts = Time("verdicts", benefits.size(), std::max<size_t>(iterations / 4, 20), [&](size_t i) {
     const std::string& b = benefits[i % benefits.size()];
     std::vector<std::string> concepts = ctx.pipeline->MatchConcepts(b);
     for (size_t k = 0, n = concepts.size(); k < n; ++k) {
@@ -236,8 +252,8 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(counts.assertions),
                 static_cast<unsigned long long>(counts.sources),
                 static_cast<unsigned long long>(counts.works), questions.size(),
-                static_cast<double>(matches) / static_cast<double>(ask.us.size() + questions.size()),
-                static_cast<double>(source_works) / static_cast<double>(sources.us.size()));
+                static_cast<double>(matches) / static_cast<double>(std::max<size_t>(ask.us.size() + questions.size(), 1)),
+                static_cast<double>(source_works) / static_cast<double>(std::max<size_t>(sources.us.size(), 1)));
   out += head;
   out += ask.Json("ask") + "," + ask_warm.Json("ask_warm") + "," + match.Json("match") + "," +
          sources.Json("sources") + "," + sources_all.Json("sources_all") + "," +
@@ -259,11 +275,11 @@ int main(int argc, char** argv) {
       findings = r.findings.size();
       return ok;
     };
-    Stats audit = Time(2, std::max<size_t>(iterations / 10, 10), [&](size_t) {
+    Stats audit = Time("audit", 2, std::max<size_t>(iterations / 10, 10), [&](size_t) {
       query::Judge cold(ctx.store.get(), &ctx.lexicon);
       return audit_with(&cold);
     });
-    Stats audit_warm = Time(2, std::max<size_t>(iterations / 10, 10), [&](size_t) {
+    Stats audit_warm = Time("audit_warm", 2, std::max<size_t>(iterations / 10, 10), [&](size_t) {
       return audit_with(&judge);
     });
     char a[128];

@@ -39,8 +39,11 @@ std::string Finish(rapidjson::StringBuffer& buf) { return std::string(buf.GetStr
 // thread: a record fits, so a decode need not allocate (and touch fresh
 // pages for) the allocator's default 64 KB chunk. Larger records spill
 // over into chunks of their own.
+// The record's bytes are copied into `text` and parsed in place: strings
+// are decoded where they lie instead of being copied into the tree.
 struct ParseScratch {
   alignas(16) char pool[16 << 10];
+  std::string text;
   bool busy = false;
 };
 
@@ -50,15 +53,18 @@ class Reader {
  public:
   explicit Reader(std::string_view json) {
     thread_local ParseScratch scratch;
+    std::string* text = &own_text_;
     if (!scratch.busy) {  // decodes do not nest; if one ever did, it would allocate
       scratch.busy = true;
       scratch_ = &scratch;
       pool_.emplace(scratch.pool, sizeof scratch.pool);
+      text = &scratch.text;
     } else {
       pool_.emplace();
     }
+    text->assign(json.data(), json.size());
     doc_.emplace(&*pool_);
-    doc_->Parse(json.data(), json.size());
+    doc_->ParseInsitu(text->data());
     ok_ = !doc_->HasParseError() && doc_->IsObject();
   }
   ~Reader() {
@@ -124,6 +130,7 @@ class Reader {
 
  private:
   ParseScratch* scratch_ = nullptr;
+  std::string own_text_;  // the text parsed when the scratch is busy
   std::optional<rapidjson::MemoryPoolAllocator<>> pool_;
   std::optional<rapidjson::Document> doc_;
   bool ok_ = false;

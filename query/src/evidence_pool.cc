@@ -307,17 +307,21 @@ kb::Status EvidencePool::List(std::vector<Counted>& side, size_t max_listed,
   const size_t keep = std::min(side.size(), kMaxEvidencePerSide);
   std::partial_sort(side.begin(), side.begin() + static_cast<std::ptrdiff_t>(keep), side.end(),
                     stronger);
-  // Equal weights read best by source path; order the pointers, then copy once.
+  // Equal weights read best by source path; order the pointers, then copy
+  // once. Only items as heavy as the last one listed can be listed: the
+  // lighter ones sort after it whatever their path, so their sources are
+  // not read.
+  const size_t shown = std::min(keep, max_listed);
   std::vector<std::pair<const Counted*, const kb::Source*>> listed;
   listed.reserve(keep);
-  for (size_t i = 0; i < keep; ++i) {
+  for (size_t i = 0; i < keep && shown > 0 && side[i].weight >= side[shown - 1].weight; ++i) {
     listed.emplace_back(&side[i], FindSource(side[i].item->source_id));
   }
   std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) {
     if (a.first->weight != b.first->weight) return a.first->weight > b.first->weight;
     return a.second->path < b.second->path;
   });
-  out->resize(std::min(keep, max_listed));
+  out->resize(shown);
   for (size_t i = 0; i < out->size(); ++i) {
     Evidence& e = (*out)[i];
     const Counted& c = *listed[i].first;

@@ -122,7 +122,8 @@ class EvidencePool {
                    std::vector<Candidate>* candidates);
   // The strongest kMaxEvidencePerSide of `side` in listing order, of which
   // the first `max_listed` as Evidence, assertions, works and sources
-  // loaded (the order needs the sources of all of them).
+  // loaded (ties in weight are ordered by source path, so the sources of
+  // the items as heavy as the last one listed are read too).
   kb::Status List(std::vector<Counted>& side, size_t max_listed, std::vector<Evidence>* out);
   const kb::Work* FindWork(const std::string& id);
   const kb::Source* FindSource(const std::string& id);

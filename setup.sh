@@ -14,7 +14,7 @@ mode="${1:-build}"
 
 PACKAGES=(
   cmake ninja-build g++ pkg-config python3
-  librocksdb-dev rapidjson-dev libicu-dev libxxhash-dev
+  librocksdb-dev rapidjson-dev libicu-dev libxxhash-dev libjemalloc-dev
   catch2 libcli11-dev libgumbo-dev libstemmer-dev
   libbenchmark-dev chromium clang libclang-rt-14-dev
 )

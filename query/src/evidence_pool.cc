@@ -312,9 +312,14 @@ kb::Status EvidencePool::List(std::vector<Counted>& side, size_t max_listed,
   // lighter ones sort after it whatever their path, so their sources are
   // not read.
   const size_t shown = std::min(keep, max_listed);
+  if (shown == 0) {
+    out->clear();
+    return kb::Status::OK();
+  }
+  const double lightest_shown = side[shown - 1].weight;
   std::vector<std::pair<const Counted*, const kb::Source*>> listed;
   listed.reserve(keep);
-  for (size_t i = 0; i < keep && shown > 0 && side[i].weight >= side[shown - 1].weight; ++i) {
+  for (size_t i = 0; i < keep && side[i].weight >= lightest_shown; ++i) {
     listed.emplace_back(&side[i], FindSource(side[i].item->source_id));
   }
   std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) {

@@ -196,6 +196,36 @@ TEST_CASE("Judge: evidence lists keep the strongest; counts and verdict take all
   CHECK(m[0].for_evidence[0].source.path < m[0].for_evidence[1].source.path);
 }
 
+TEST_CASE("Judge: a shorter listing is the head of the full one", "[judge]") {
+  Fixture f;
+  const kb::Claim doms = MakeClaim("foam_rolling", "reduces", "doms");
+  // Three weights, each tied across sources whose paths do not follow the
+  // order they were written in, so every cut falls inside or between ties.
+  const char* names[] = {"k", "c", "x", "a", "m", "e", "t", "b", "q", "h", "z"};
+  for (size_t i = 0; i < 11; ++i) {
+    std::vector<kb::Work> works;
+    if (i % 3 == 0) works = {kReview};
+    if (i % 3 == 1) works = {kTrial};
+    f.kb.AddSource(std::string(names[i]) + ".txt", {Says(doms, Stance::kAsserts, works)});
+  }
+  std::vector<Judgement> full;
+  REQUIRE(f.judge.Match(doms, 1, &full).ok());
+  REQUIRE(full.size() == 1);
+  REQUIRE(full[0].for_evidence.size() == query::kMaxEvidencePerSide);
+  for (size_t listed = 0; listed <= query::kMaxEvidencePerSide; ++listed) {
+    CAPTURE(listed);
+    Judge fresh(f.kb.store(), &f.lex);
+    std::vector<Judgement> part;
+    REQUIRE(fresh.Match(doms, 1, &part, listed).ok());
+    REQUIRE(part.size() == 1);
+    REQUIRE(part[0].for_evidence.size() == listed);
+    for (size_t i = 0; i < listed; ++i) {
+      CHECK(part[0].for_evidence[i].source.path == full[0].for_evidence[i].source.path);
+      CHECK(part[0].for_evidence[i].weight == full[0].for_evidence[i].weight);
+    }
+  }
+}
+
 TEST_CASE("Judge: JudgeClaimsWithoutEvidence gives JudgeClaims' verdicts, no lists", "[judge]") {
   Fixture f;
   const kb::Claim soreness = MakeClaim("foam_rolling", "reduces", "soreness");

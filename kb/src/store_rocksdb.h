@@ -136,6 +136,8 @@ class RocksStore final : public Store {
   // Fills each work's `citing` from its by_object 'c' entry (0 if none).
   Status CitingCounts(std::vector<ObjectWork>* works) const;
   Status RequireWritable() const;
+  // Flush's second step: each column family's level-0 tables become one.
+  Status MergeLevel0();
   Status LoadWorkKeys(const std::string& work_id, std::vector<std::string>* keys) const;
   // The assertion stored under assertions key `key`.
   Status AssertionByKey(const std::string& key, Assertion* out);

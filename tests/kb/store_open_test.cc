@@ -155,3 +155,41 @@ TEST_CASE("Store::Open: a read-only open without a writer is not a secondary", "
   auto writer = kb_test::OpenWritable(path);
   CHECK(writer != nullptr);
 }
+
+TEST_CASE("Store::Flush: each column family keeps at most one level-0 table", "[kb]") {
+  kb_test::TempDir dir;
+  std::string path = dir.Sub("db");
+  std::vector<kb::SourceRecord> records;
+  for (int i = 0; i < 3; ++i) {
+    std::string n = std::to_string(i);
+    records.push_back(MakeRecord("a" + n + ".txt", "A" + n, {MakeClaim("x" + n, "reduces", "y")},
+                                 {kb_test::MakeWork("Smith", 2010 + i, "Study " + n)}));
+  }
+  {
+    auto writer = kb_test::OpenWritable(path);
+    // Each flush writes a level-0 table for every column family with new data.
+    for (const kb::SourceRecord& rec : records) {
+      kb::PutOutcome outcome;
+      REQUIRE(writer->PutSource(rec, &outcome).ok());
+      REQUIRE(writer->Flush().ok());
+    }
+  }
+  int with_tables = 0;
+  kb_test::EditRaw(path, [&](rocksdb::DB* db, const std::string& name, rocksdb::ColumnFamilyHandle* cf) {
+    rocksdb::ColumnFamilyMetaData meta;
+    db->GetColumnFamilyMetaData(cf, &meta);
+    INFO(name);
+    CHECK(meta.levels[0].files.size() <= 1);
+    with_tables += meta.file_count > 0;
+  });
+  CHECK(with_tables >= 5);  // sources, claims, assertions, works, mentions at least
+  std::unique_ptr<kb::Store> reader;
+  REQUIRE(OpenWith(true, path, &reader).ok());
+  for (const kb::SourceRecord& rec : records) {
+    kb::Source source;
+    CHECK(reader->FindSourceByPath(rec.source.path, &source).ok());
+    kb::Claim claim;
+    CHECK(reader->GetClaim(rec.claims[0].id, &claim).ok());
+  }
+  CHECK(kb_test::CheckConsistency(reader.get()).empty());
+}

@@ -219,7 +219,9 @@ class Store {
   virtual Status Verify(std::vector<std::string>* problems) = 0;
 
   // Writes the memtables out to table files, so that the next open (a
-  // reader's) need not replay the write-ahead log. REQUIRES: writable.
+  // reader's) need not replay the write-ahead log, and merges each column
+  // family's level-0 tables into one, so that a reader opens and probes one
+  // table there instead of up to eight. REQUIRES: writable.
   virtual Status Flush() = 0;
 
   // Rewrites every table file in the current table format (compacting

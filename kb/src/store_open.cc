@@ -65,6 +65,32 @@ void SetWriterCompaction(Cf c, rocksdb::ColumnFamilyOptions* cfo) {
   cfo->level0_file_num_compaction_trigger = 8;
 }
 
+// How a column family's tables are laid out for reading. The column
+// families that grow with every article (megabytes to gigabytes) write
+// their index and filters in 4 KB partitions under a small top level, so a
+// lookup reads only the partitions it needs. The others hold a record per
+// source, claim, work or concept (a few megabytes at a million claims)
+// and are read by id many times per query: one index block and one whole
+// filter per table cost a single binary search and a single probe a read,
+// where partitions cost two of each (in the query benchmark's cold audit,
+// a third of every read's instructions). Tables read by id also carry a
+// hash index in each data block, which finds a key without a binary search.
+// RocksDB records the layout in each table, so tables written before a
+// change keep being read as they were written. A reader keeps index and
+// filter blocks in the block cache; the writer, which probes every table
+// over and over, keeps them all in memory.
+void SetTableLayout(Cf c, const CfSpec& spec, bool writer, rocksdb::BlockBasedTableOptions* table) {
+  if (GrowsPerArticle(c)) {
+    table->index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
+    table->partition_filters = table->filter_policy != nullptr;
+  }
+  if (spec.point_lookups || c == Cf::kAssertions) {
+    table->data_block_index_type = rocksdb::BlockBasedTableOptions::kDataBlockBinaryAndHash;
+  }
+  table->cache_index_and_filter_blocks = !writer;
+  table->pin_top_level_index_and_filter = true;
+}
+
 std::vector<rocksdb::ColumnFamilyDescriptor> CfDescriptors(bool writer) {
   // One block cache for all column families keeps memory bounded however
   // many there are. A reader's is larger: a long-lived one (a server, the
@@ -88,16 +114,7 @@ std::vector<rocksdb::ColumnFamilyDescriptor> CfDescriptors(bool writer) {
     // Records fetched by id get a bloom filter; index CFs are only scanned
     // by prefix, where a whole-key filter does not help.
     if (spec.point_lookups) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-    // Index and filters are written in 4 KB partitions under a small top
-    // level, so opening a table reads the top level only and a lookup the
-    // partitions it needs: a query touches a few keys of tables whose whole
-    // index and filter run to megabytes. A reader keeps the partitions in
-    // the block cache; the writer, which probes every table over and over,
-    // keeps them all in memory as before.
-    table.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
-    table.partition_filters = table.filter_policy != nullptr;
-    table.cache_index_and_filter_blocks = !writer;
-    table.pin_top_level_index_and_filter = true;
+    SetTableLayout(static_cast<Cf>(i), spec, writer, &table);
     cfo.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     out.emplace_back(spec.name, cfo);
   }

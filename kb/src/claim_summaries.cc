@@ -140,14 +140,37 @@ Status SummaryUpdater::RemoveStored(const Assertion& a) {
   return Status::OK();
 }
 
+void SummaryUpdater::KnowSource(const Source& s) {
+  listings_[s.id] = TopEvidenceValue(s.path, s.title);
+}
+
+Status SummaryUpdater::ListingOf(const std::string& source_id, const std::string** out) {
+  auto it = listings_.find(source_id);
+  if (it == listings_.end()) {
+    Source src;
+    Status s = store_->GetSource(source_id, &src);
+    if (s.IsNotFound()) {
+      return Status::Corruption(store_->path() + ": an assertion of source " + source_id +
+                                " is stored but the source is not; run evkb-ingest on a fresh "
+                                "--db to rebuild");
+    }
+    if (!s.ok()) return s;
+    it = listings_.emplace(source_id, TopEvidenceValue(src.path, src.title)).first;
+  }
+  *out = &it->second;
+  return Status::OK();
+}
+
 Status SummaryUpdater::AddNew(const Assertion& a) {
   Entry* e = nullptr;
   std::map<std::string, int> levels;
+  const std::string* listing = nullptr;
   Status s = Load(a.claim_id, &e);
   if (s.ok()) s = NewLevels(a, &levels);
+  if (s.ok()) s = ListingOf(a.source_id, &listing);
   if (!s.ok()) return s;
   const WeighedStance w = WeighWithLevels(a, levels);
-  index_puts_.insert(TopEvidenceKeyOf(a, w));
+  index_puts_[TopEvidenceKeyOf(a, w)] = *listing;
   e->summary.Add(w, a.mechanisms);
   return Status::OK();
 }
@@ -176,7 +199,7 @@ Status SummaryUpdater::Write(const std::map<std::string, const Claim*>& rewritte
   // A re-weighed assertion whose weight did not change is deleted and put
   // again under the same key: the put, later in the batch, wins.
   for (const std::string& k : index_deletes_) batch->Delete(store_->cf(Cf::kTopEvidence), k);
-  for (const std::string& k : index_puts_) batch->Put(store_->cf(Cf::kTopEvidence), k, "");
+  for (const auto& [k, v] : index_puts_) batch->Put(store_->cf(Cf::kTopEvidence), k, v);
   return Status::OK();
 }
 

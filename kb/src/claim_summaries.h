@@ -74,6 +74,10 @@ class SummaryUpdater {
     return stored_levels_.at(work_id);
   }
 
+  // The source the batch writes: its assertions' top_evidence entries carry
+  // its path and title (those of stored sources are read when needed).
+  void KnowSource(const Source& s);
+
   // Takes a stored assertion out of its claim's summary (weighed with the
   // stored works).
   Status RemoveStored(const Assertion& a);
@@ -106,6 +110,8 @@ class SummaryUpdater {
   // The stored level of each of a's works that exists.
   Status StoredLevels(const Assertion& a, std::map<std::string, int>* out);
   Status NewLevels(const Assertion& a, std::map<std::string, int>* out);
+  // The top_evidence value of the assertions of `source_id` (key_codec.h).
+  Status ListingOf(const std::string& source_id, const std::string** out);
 
   RocksStore* store_;
   ClaimCache* cache_;
@@ -116,8 +122,12 @@ class SummaryUpdater {
   std::set<std::string> changed_works_;
   std::map<std::string, Entry> entries_;
   std::set<std::string> forgotten_;
-  // top_evidence entries to delete and to put (deletes go first).
-  std::set<std::string> index_deletes_, index_puts_;
+  // top_evidence entries to delete and to put, with their values (deletes
+  // go first).
+  std::set<std::string> index_deletes_;
+  std::map<std::string, std::string> index_puts_;
+  // Source id -> top_evidence value.
+  std::unordered_map<std::string, std::string> listings_;
 };
 
 // The summary of `assertions` (all of one claim's), each weighed with

@@ -128,6 +128,24 @@ std::string TopEvidenceKey(std::string_view claim_id, Stance side, double weight
   return k;
 }
 
+std::string TopEvidenceValue(std::string_view source_path, std::string_view source_title) {
+  std::string v;
+  v.reserve(source_path.size() + 1 + source_title.size());
+  v.append(source_path).push_back(kSep);
+  v.append(source_title);
+  return v;
+}
+
+bool ParseTopEvidenceValue(std::string_view value, std::string* source_path,
+                           std::string* source_title) {
+  // A stored path is never empty and holds no 00 byte (PutSource checks).
+  const size_t sep = value.find(kSep);
+  if (sep == 0 || sep == std::string_view::npos) return false;
+  source_path->assign(value.substr(0, sep));
+  source_title->assign(value.substr(sep + 1));
+  return true;
+}
+
 bool ParseTopEvidenceKey(std::string_view key, std::string* assertion_key, Stance* side,
                          double* weight) {
   size_t sep = key.find(kSep);

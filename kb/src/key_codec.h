@@ -163,6 +163,14 @@ std::string TopEvidencePrefix(std::string_view claim_id, Stance side);
 // Given a top_evidence key, the matching assertions key, side and weight.
 bool ParseTopEvidenceKey(std::string_view key, std::string* assertion_key, Stance* side,
                          double* weight);
+// A top_evidence entry's value: the asserting source's path 00 title, so a
+// listing orders and shows its items without reading their sources (a
+// source id names fixed bytes, so its path and title never change). Entries
+// written before this was stored have an empty value: Parse returns false,
+// and a reader reads the source instead.
+std::string TopEvidenceValue(std::string_view source_path, std::string_view source_title);
+bool ParseTopEvidenceValue(std::string_view value, std::string* source_path,
+                           std::string* source_title);
 
 // by_object. The tags are on disk: do not change.
 inline constexpr char kObjectLinkTag = 'L';

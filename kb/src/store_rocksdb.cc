@@ -193,10 +193,12 @@ Status RocksStore::TopAssertionsForClaim(const std::string& claim_id, size_t per
     if (out == nullptr) continue;
     Status bad;
     Status s = ScanPrefix(Cf::kTopEvidence, TopEvidencePrefix(claim_id, side),
-                          [&](std::string_view key, std::string_view) {
+                          [&](std::string_view key, std::string_view value) {
                             std::string akey;
                             Stance stance = side;
                             RankedAssertion r;
+                            r.source_known =
+                                ParseTopEvidenceValue(value, &r.source_path, &r.source_title);
                             if (!ParseTopEvidenceKey(key, &akey, &stance, &r.weight) ||
                                 !ParseAssertionKey(akey, &r.claim_id, &r.source_id, &r.span_begin,
                                                    &r.span_end)) {

@@ -161,6 +161,19 @@ Status RocksStore::UpgradeSummaries() {
   if (s.ok()) s = bad;
   if (!s.ok()) return s;
 
+  std::unordered_map<std::string, std::string> listing_of;  // source id -> top_evidence value
+  s = ScanPrefix(Cf::kSources, "", [&](std::string_view key, std::string_view value) {
+    Source src;
+    if (!DecodeSource(value, &src)) {
+      bad = Corrupt(Cf::kSources, key);
+      return false;
+    }
+    listing_of.emplace(std::string(key), TopEvidenceValue(src.path, src.title));
+    return true;
+  });
+  if (s.ok()) s = bad;
+  if (!s.ok()) return s;
+
   constexpr size_t kWritesPerBatch = 1000;
   rocksdb::WriteBatch batch;
   std::vector<Assertion> assertions;
@@ -169,7 +182,9 @@ Status RocksStore::UpgradeSummaries() {
     batch.Put(cf(Cf::kClaims), claims[i].first,
               EncodeClaim(claims[i].second, SummarizeAssertions(assertions, level_of)));
     for (const Assertion& a : assertions) {
-      batch.Put(cf(Cf::kTopEvidence), TopEvidenceKeyOf(a, WeighWithLevels(a, level_of)), "");
+      auto listing = listing_of.find(a.source_id);
+      batch.Put(cf(Cf::kTopEvidence), TopEvidenceKeyOf(a, WeighWithLevels(a, level_of)),
+                listing != listing_of.end() ? listing->second : std::string());
     }
     if (batch.Count() >= kWritesPerBatch) {
       s = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "upgrading claims");

@@ -218,7 +218,8 @@ class Verifier {
   }
 
   // top_evidence equals the entries made afresh from the assertions and the
-  // stored works (kb/FORMAT.md, "Indexes").
+  // stored works, each valued with its source's path and title, or empty as
+  // builds before those were kept wrote it (kb/FORMAT.md, "Indexes").
   void CheckTopEvidence() {
     std::map<std::string, int> level_of;
     for (const auto& [key, value] : works_) {
@@ -230,10 +231,20 @@ class Verifier {
       Assertion a;
       if (!DecodeAssertion(value, &a)) continue;
       std::string k = TopEvidenceKeyOf(a, WeighWithLevels(a, level_of));
-      if (top_evidence_.count(k) == 0) Problem("assertion missing from top_evidence", key);
+      auto entry = top_evidence_.find(k);
+      if (entry == top_evidence_.end()) {
+        Problem("assertion missing from top_evidence", key);
+      } else if (!entry->second.empty()) {
+        auto src = sources_.find(a.source_id);
+        Source s;
+        if (src != sources_.end() && DecodeSource(src->second, &s) &&
+            entry->second != TopEvidenceValue(s.path, s.title)) {
+          Problem("top_evidence entry with a stale source path or title", k);
+        }
+      }
       expected.insert(std::move(k));
     }
-    for (const std::string& key : top_evidence_) {
+    for (const auto& [key, unused] : top_evidence_) {
       if (expected.count(key) != 0) continue;
       std::string akey;
       Stance side = Stance::kAsserts;
@@ -461,8 +472,8 @@ class Verifier {
   size_t dropped_ = 0;
 
   KeyValues meta_, sources_, source_paths_, claims_, assertions_, concepts_, works_, mentions_;
-  KeyValues by_object_;
-  Keys by_source_, by_concept_, by_work_, work_keys_, top_evidence_;
+  KeyValues by_object_, top_evidence_;
+  Keys by_source_, by_concept_, by_work_, work_keys_;
   Keys cited_works_;
   std::map<std::string, std::pair<std::string, std::string>> claim_concepts_;
 };

@@ -133,6 +133,7 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   rocksdb::WriteBatch batch;
   Deltas d;
   SummaryUpdater summaries(this, claim_cache_.get());
+  summaries.KnowSource(src);
   for (const auto& [id, work] : plan.works) {
     if (s = summaries.OverrideWork(*work); !s.ok()) return s;
   }

@@ -308,35 +308,54 @@ kb::Status EvidencePool::List(std::vector<Counted>& side, size_t max_listed,
   std::partial_sort(side.begin(), side.begin() + static_cast<std::ptrdiff_t>(keep), side.end(),
                     stronger);
   // Equal weights read best by source path; order the pointers, then copy
-  // once. Only items as heavy as the last one listed can be listed: the
-  // lighter ones sort after it whatever their path, so their sources are
-  // not read.
+  // once. The index keeps each item's source path and title; a database
+  // written before it did has the sources read (only those of items as
+  // heavy as the last one listed: the lighter ones sort after it whatever
+  // their path).
   const size_t shown = std::min(keep, max_listed);
   if (shown == 0) {
     out->clear();
     return kb::Status::OK();
   }
   const double lightest_shown = side[shown - 1].weight;
-  std::vector<std::pair<const Counted*, const kb::Source*>> listed;
+  struct Listing {
+    const Counted* counted;
+    const std::string* path;
+    const kb::Source* source;  // null when the index knew the source
+  };
+  std::vector<Listing> listed;
   listed.reserve(keep);
   for (size_t i = 0; i < keep && side[i].weight >= lightest_shown; ++i) {
-    listed.emplace_back(&side[i], FindSource(side[i].item->source_id));
+    const kb::RankedAssertion& r = *side[i].item;
+    if (r.source_known) {
+      listed.push_back({&side[i], &r.source_path, nullptr});
+    } else {
+      const kb::Source* src = FindSource(r.source_id);
+      listed.push_back({&side[i], &src->path, src});
+    }
   }
-  std::stable_sort(listed.begin(), listed.end(), [](const auto& a, const auto& b) {
-    if (a.first->weight != b.first->weight) return a.first->weight > b.first->weight;
-    return a.second->path < b.second->path;
+  std::stable_sort(listed.begin(), listed.end(), [](const Listing& a, const Listing& b) {
+    if (a.counted->weight != b.counted->weight) return a.counted->weight > b.counted->weight;
+    return *a.path < *b.path;
   });
   out->resize(shown);
   for (size_t i = 0; i < out->size(); ++i) {
     Evidence& e = (*out)[i];
-    const Counted& c = *listed[i].first;
+    const Counted& c = *listed[i].counted;
     const Owned* item = nullptr;
     if (kb::Status s = Listed(*c.item, &item); !s.ok()) return s;
     e.assertion = item->assertion;
     for (const kb::Work* work : item->works) e.works.push_back(*work);
     e.claim = *c.claim;
     e.weight = c.weight;
-    e.source = *listed[i].second;
+    if (listed[i].source != nullptr) {
+      e.source = *listed[i].source;
+    } else {
+      e.source = kb::Source{};
+      e.source.id = c.item->source_id;
+      e.source.path = c.item->source_path;
+      e.source.title = c.item->source_title;
+    }
   }
   return kb::Status::OK();
 }

@@ -44,12 +44,18 @@ void Fresh(kb::Store* store, const std::string& claim_id, size_t per_side,
   }
 }
 
-// The assertions keys of `refs`; each names a stored assertion of its weight.
+// The assertions keys of `refs`; each names a stored assertion of its
+// weight and carries its source's path and title.
 std::vector<std::string> Keys(kb::Store* store, const std::vector<kb::RankedAssertion>& refs) {
   std::vector<std::string> out;
   for (const kb::RankedAssertion& r : refs) {
     kb::Assertion a;
     REQUIRE(store->GetAssertion(r, &a).ok());
+    kb::Source src;
+    REQUIRE(store->GetSource(r.source_id, &src).ok());
+    CHECK(r.source_known);
+    CHECK(r.source_path == src.path);
+    CHECK(r.source_title == src.title);
     const std::vector<kb::Work> works = kb_test::StoredWorksOf(store, a);
     CHECK(kb::WeighAssertion(a, works).weight == r.weight);
     out.push_back(kb::AssertionKey(r.claim_id, r.source_id, r.span_begin, r.span_end));
@@ -107,6 +113,19 @@ TEST_CASE("top_evidence keys order by side, weight (strongest first), then asser
   CHECK_FALSE(kb::ParseTopEvidenceKey("c1", &akey, &side, &weight));
   CHECK_FALSE(kb::ParseTopEvidenceKey(std::string("c1\0X12345678s\0abcdefgh", 23), &akey, &side,
                                       &weight));
+}
+
+TEST_CASE("top_evidence values hold the source's path and title", "[kb]") {
+  std::string path, title;
+  REQUIRE(kb::ParseTopEvidenceValue(kb::TopEvidenceValue("dir/a.md", "A title"), &path, &title));
+  CHECK(path == "dir/a.md");
+  CHECK(title == "A title");
+  REQUIRE(kb::ParseTopEvidenceValue(kb::TopEvidenceValue("a.md", ""), &path, &title));
+  CHECK(path == "a.md");
+  CHECK(title.empty());
+  CHECK_FALSE(kb::ParseTopEvidenceValue("", &path, &title));  // written before values were kept
+  CHECK_FALSE(kb::ParseTopEvidenceValue(std::string("\0title", 6), &path, &title));
+  CHECK_FALSE(kb::ParseTopEvidenceValue("no separator", &path, &title));
 }
 
 TEST_CASE("Store: top evidence follows ingest, replace and level changes", "[kb]") {
@@ -187,6 +206,25 @@ TEST_CASE("Store::Verify: a missing, stray or stale top_evidence entry is report
     REQUIRE(problems.size() == 2);
     CHECK_THAT(problems[0], Catch::StartsWith("assertion missing from top_evidence: "));
     CHECK_THAT(problems[1], Catch::StartsWith("top_evidence entry with a stale side or weight: "));
+  }
+  SECTION("stale source path or title") {
+    REQUIRE(rs->db()->Put(rocksdb::WriteOptions(), rs->cf(kb::Cf::kTopEvidence), entry,
+                          kb::TopEvidenceValue("a.md", "Another title"))
+                .ok());
+    REQUIRE(store->Verify(&problems).ok());
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0], Catch::StartsWith("top_evidence entry with a stale source path or title: "));
+  }
+  SECTION("an empty value, as earlier builds wrote, is accepted and reads as unknown") {
+    REQUIRE(rs->db()->Put(rocksdb::WriteOptions(), rs->cf(kb::Cf::kTopEvidence), entry, "").ok());
+    REQUIRE(store->Verify(&problems).ok());
+    CHECK(problems.empty());
+    std::vector<kb::RankedAssertion> affirming, denying;
+    REQUIRE(store->TopAssertionsForClaim(c1.id, 10, &affirming, &denying).ok());
+    REQUIRE(affirming.size() + denying.size() == 1);
+    const kb::RankedAssertion& r = affirming.empty() ? denying[0] : affirming[0];
+    CHECK_FALSE(r.source_known);
+    CHECK(r.source_path.empty());
   }
   SECTION("stray") {
     REQUIRE(rs->db()->Put(rocksdb::WriteOptions(), rs->cf(kb::Cf::kTopEvidence),

@@ -226,6 +226,43 @@ TEST_CASE("Judge: a shorter listing is the head of the full one", "[judge]") {
   }
 }
 
+TEST_CASE("Judge: listings read the same with or without sources in the index", "[judge]") {
+  Fixture f;
+  const kb::Claim doms = MakeClaim("foam_rolling", "reduces", "doms");
+  // Ties across paths that do not follow the order they were written in.
+  const char* names[] = {"k", "c", "x", "a", "m", "e", "t", "b", "q", "h", "z", "d"};
+  for (size_t i = 0; i < 12; ++i) {
+    std::vector<kb::Work> works;
+    if (i % 3 == 0) works = {kReview};
+    if (i % 3 == 1) works = {kTrial};
+    const Stance stance = i % 4 == 3 ? Stance::kDenies : Stance::kAsserts;
+    f.kb.AddSource(std::string(names[i]) + ".txt", {Says(doms, stance, works)});
+  }
+  auto listing = [&](kb::Store* store) {
+    Judge fresh(store, &f.lex);
+    std::vector<Judgement> out;
+    REQUIRE(fresh.Match(doms, 1, &out).ok());
+    REQUIRE(out.size() == 1);
+    std::vector<std::string> lines;
+    for (const auto* side : {&out[0].for_evidence, &out[0].against_evidence}) {
+      for (const query::Evidence& e : *side) {
+        kb::Source stored;
+        REQUIRE(store->GetSource(e.source.id, &stored).ok());
+        CHECK(e.source.path == stored.path);
+        CHECK(e.source.title == stored.title);
+        lines.push_back(e.source.id + " " + e.source.path + " " + e.source.title + " " +
+                        std::to_string(e.weight));
+      }
+      lines.push_back("--");
+    }
+    return lines;
+  };
+  const std::vector<std::string> with_index = listing(f.kb.store());
+  REQUIRE(with_index.size() == 12 + 2);
+  f.kb.EmptyTopEvidenceValues();
+  CHECK(listing(f.kb.store()) == with_index);
+}
+
 TEST_CASE("Judge: JudgeClaimsWithoutEvidence gives JudgeClaims' verdicts, no lists", "[judge]") {
   Fixture f;
   const kb::Claim soreness = MakeClaim("foam_rolling", "reduces", "soreness");

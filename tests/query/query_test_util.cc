@@ -1,8 +1,13 @@
 #include "query_test_util.h"
 
+#include <rocksdb/db.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <random>
+
+#include "kb_test_util.h"
+#include "key_codec.h"
 
 namespace query_test {
 namespace {
@@ -91,9 +96,27 @@ Statement Says(const kb::Claim& c, kb::Stance stance, std::vector<kb::Work> work
   return st;
 }
 
-FixtureStore::FixtureStore(const std::string& dir) {
+FixtureStore::FixtureStore(const std::string& dir) : dir_(dir) {
   kb::StoreOptions options;
   kb::Status s = kb::Store::Open(options, dir, &store_);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+}
+
+void FixtureStore::EmptyTopEvidenceValues() {
+  store_.reset();
+  size_t emptied = 0;
+  kb_test::EditRaw(dir_, [&](rocksdb::DB* db, const std::string& name, rocksdb::ColumnFamilyHandle* cf) {
+    if (name != kb::CfSpecOf(kb::Cf::kTopEvidence).name) return;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      REQUIRE_FALSE(it->value().empty());
+      REQUIRE(db->Put(rocksdb::WriteOptions(), cf, it->key(), "").ok());
+      ++emptied;
+    }
+  });
+  REQUIRE(emptied > 0);
+  kb::Status s = kb::Store::Open(kb::StoreOptions(), dir_, &store_);
   INFO(s.ToString());
   REQUIRE(s.ok());
 }

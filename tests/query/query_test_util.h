@@ -61,8 +61,12 @@ class FixtureStore {
   kb::Store* store() { return store_.get(); }
   // The id of the last source added.
   const std::string& last_source() const { return last_source_; }
+  // Empties every top_evidence value (closing and reopening the store), as
+  // builds that did not keep the sources' paths and titles there wrote them.
+  void EmptyTopEvidenceValues();
 
  private:
+  std::string dir_;
   std::unique_ptr<kb::Store> store_;
   std::string last_source_;
 };

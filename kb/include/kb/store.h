@@ -44,6 +44,10 @@ struct RankedAssertion {
   std::string claim_id, source_id;
   uint32_t span_begin = 0, span_end = 0;
   double weight = 0;
+  // The source's path and title as the index keeps them; source_known is
+  // false for entries of databases written before the index kept them.
+  bool source_known = false;
+  std::string source_path, source_title;
 };
 
 // A work linked by the claims about one object (Store::WorksForObject).

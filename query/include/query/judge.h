@@ -21,7 +21,7 @@ namespace query {
 // One assertion as evidence, with what a reader needs to check it.
 struct Evidence {
   kb::Assertion assertion;
-  kb::Source source;
+  kb::Source source;  // id, path and title (what a listing shows)
   std::vector<kb::Work> works;  // the works linked to the assertion
   kb::Claim claim;              // the claim asserted (may be a narrower one than the match)
   double weight = 0;            // evidence weight after hedging and match discount

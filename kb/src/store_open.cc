@@ -528,6 +528,7 @@ Status RocksStore::MergeLevel0() {
 
 Status RocksStore::Compact() {
   if (read_only_ || secondary_) return Status::InvalidArgument(path_ + ": opened read-only");
+  if (Status s = FillTopEvidenceValues(); !s.ok()) return s;
   rocksdb::CompactRangeOptions co;
   // Rewrite the last level too, even a single file: its format may be older.
   co.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;

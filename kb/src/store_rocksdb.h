@@ -138,6 +138,9 @@ class RocksStore final : public Store {
   Status RequireWritable() const;
   // Flush's second step: each column family's level-0 tables become one.
   Status MergeLevel0();
+  // Compact's first step: top_evidence entries written empty by builds
+  // that did not keep sources' paths and titles there get them.
+  Status FillTopEvidenceValues();
   Status LoadWorkKeys(const std::string& work_id, std::vector<std::string>* keys) const;
   // The assertion stored under assertions key `key`.
   Status AssertionByKey(const std::string& key, Assertion* out);

@@ -19,7 +19,9 @@
 // entries go out in batches as made. They are a function of the records, so
 // an upgrade cut short and done again writes the same keys. A version-3
 // database skips the summary pass above. `evkb-ingest --upgrade` then
-// rewrites every table in the current layout (Store::Compact).
+// rewrites every table in the current layout (Store::Compact), first giving
+// the top_evidence entries that older builds left empty their source's path
+// and title (FillTopEvidenceValues; no version change: readers take either).
 #include "claim_summaries.h"
 #include "object_index.h"
 #include "store_rocksdb.h"
@@ -193,6 +195,49 @@ Status RocksStore::UpgradeSummaries() {
     }
   }
   return FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "upgrading claims");
+}
+
+Status RocksStore::FillTopEvidenceValues() {
+  Status s = RequireWritable();
+  if (!s.ok()) return s;
+  // The iterator reads one snapshot, so the batches written while it runs
+  // do not move under it; an upgrade cut short leaves some entries empty,
+  // which readers take, and a second run fills them.
+  constexpr size_t kWritesPerBatch = 10000;
+  rocksdb::WriteBatch batch;
+  std::unordered_map<std::string, std::string> listing_of;  // source id -> value
+  Status bad;
+  s = ScanPrefix(Cf::kTopEvidence, "", [&](std::string_view key, std::string_view value) {
+    if (!value.empty()) return true;
+    std::string akey, claim_id, source_id;
+    Stance side = Stance::kAsserts;
+    double weight = 0;
+    uint32_t begin = 0, end = 0;
+    if (!ParseTopEvidenceKey(key, &akey, &side, &weight) ||
+        !ParseAssertionKey(akey, &claim_id, &source_id, &begin, &end)) {
+      bad = Corrupt(Cf::kTopEvidence, key);
+      return false;
+    }
+    auto listing = listing_of.find(source_id);
+    if (listing == listing_of.end()) {
+      Source src;
+      if (bad = GetSource(source_id, &src); !bad.ok()) {
+        if (bad.IsNotFound()) bad = Corrupt(Cf::kTopEvidence, key);
+        return false;
+      }
+      listing = listing_of.emplace(source_id, TopEvidenceValue(src.path, src.title)).first;
+    }
+    batch.Put(cf(Cf::kTopEvidence), rocksdb::Slice(key.data(), key.size()), listing->second);
+    if (batch.Count() >= kWritesPerBatch) {
+      bad = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "filling top_evidence");
+      batch.Clear();
+      if (!bad.ok()) return false;
+    }
+    return true;
+  });
+  if (s.ok()) s = bad;
+  if (!s.ok()) return s;
+  return FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "filling top_evidence");
 }
 
 }  // namespace kb

@@ -281,3 +281,35 @@ TEST_CASE("Store::Open: a schema-2 database gets top_evidence on a writable open
   REQUIRE(kb::Store::Open(ro, path, &store).ok());
   CheckAllTops(store.get());
 }
+
+TEST_CASE("Store::Compact: fills the top_evidence values earlier builds left empty", "[kb]") {
+  kb_test::TempDir dir;
+  const std::string path = dir.Sub("db");
+  const kb::Claim c1 = MakeClaim("foam_rolling", "reduces", "doms");
+  const kb::Claim c2 = MakeClaim("stretching", "improves", "range_of_motion");
+  {
+    auto store = kb_test::OpenWritable(path);
+    kb::PutOutcome outcome;
+    REQUIRE(store->PutSource(Varied(MakeRecord("a.md", "a1", {c1, c2, c1}, {})), &outcome).ok());
+    REQUIRE(store->PutSource(Varied(MakeRecord("b.md", "b1", {c2, c1}, {})), &outcome).ok());
+  }
+  size_t emptied = 0;
+  kb_test::EditRaw(path, [&](rocksdb::DB* db, const std::string& name, rocksdb::ColumnFamilyHandle* cf) {
+    if (name != kb::CfSpecOf(kb::Cf::kTopEvidence).name) return;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      REQUIRE(db->Put(rocksdb::WriteOptions(), cf, it->key(), "").ok());
+      ++emptied;
+    }
+  });
+  REQUIRE(emptied == 5);
+  auto store = kb_test::OpenWritable(path);
+  std::vector<kb::RankedAssertion> affirming, denying;
+  REQUIRE(store->TopAssertionsForClaim(c1.id, 10, &affirming, &denying).ok());
+  REQUIRE(affirming.size() + denying.size() == 3);
+  for (const auto* side : {&affirming, &denying}) {
+    for (const kb::RankedAssertion& r : *side) CHECK_FALSE(r.source_known);
+  }
+  REQUIRE(store->Compact().ok());
+  CheckAllTops(store.get());  // every entry now carries its source's path and title
+}

@@ -228,9 +228,11 @@ class Store {
   // table there instead of up to eight. REQUIRES: writable.
   virtual Status Flush() = 0;
 
-  // Rewrites every table file in the current table format (compacting
-  // each column family into its last level): what `evkb-ingest --upgrade`
-  // does to a database written by an earlier build. REQUIRES: writable.
+  // Brings what an earlier build wrote to this one's layout: fills the
+  // top_evidence values that builds before them left empty, then rewrites
+  // every table file in the current table format (compacting each column
+  // family into its last level). What `evkb-ingest --upgrade` does.
+  // REQUIRES: writable.
   virtual Status Compact() = 0;
 
   // True when this handle is a secondary instance (a writer held the lock).

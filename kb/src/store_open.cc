@@ -512,13 +512,15 @@ Status RocksStore::MergeLevel0() {
   // Waits for running compactions: a file being compacted cannot be taken.
   Status s = FromRocks(db->PauseBackgroundWork(), path_, "pausing compactions");
   if (!s.ok()) return s;
+  rocksdb::CompactionOptions co;
+  co.compression = rocksdb::kDisableCompressionOption;  // the column family's (default: Snappy)
   for (rocksdb::ColumnFamilyHandle* h : handles_.cfs) {
     rocksdb::ColumnFamilyMetaData meta;
     db->GetColumnFamilyMetaData(h, &meta);
     std::vector<std::string> names;
     for (const rocksdb::SstFileMetaData& f : meta.levels[0].files) names.push_back(f.name);
     if (names.size() < 2) continue;
-    s = FromRocks(db->CompactFiles(rocksdb::CompactionOptions(), h, names, 0), path_,
+    s = FromRocks(db->CompactFiles(co, h, names, 0), path_,
                   "merging level 0 of " + h->GetName());
     if (!s.ok()) break;
   }

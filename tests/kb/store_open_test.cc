@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "kb/store.h"
 #include "kb_test_util.h"
@@ -174,6 +175,24 @@ TEST_CASE("Store::Flush: each column family keeps at most one level-0 table", "[
       REQUIRE(writer->Flush().ok());
     }
   }
+  // The compression a flush gives a table (the column family's), from a
+  // database flushed once, where there is nothing to merge.
+  const std::string single = dir.Sub("single");
+  {
+    auto writer = kb_test::OpenWritable(single);
+    kb::PutOutcome outcome;
+    REQUIRE(writer->PutSource(records[0], &outcome).ok());
+    REQUIRE(writer->Flush().ok());
+  }
+  std::set<std::string> flushed_compression, merged_compression;
+  auto compressions = [](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::set<std::string>* out) {
+    rocksdb::TablePropertiesCollection props;
+    REQUIRE(db->GetPropertiesOfAllTables(cf, &props).ok());
+    for (const auto& [file, p] : props) out->insert(p->compression_name);
+  };
+  kb_test::EditRaw(single, [&](rocksdb::DB* db, const std::string&, rocksdb::ColumnFamilyHandle* cf) {
+    compressions(db, cf, &flushed_compression);
+  });
   int with_tables = 0;
   kb_test::EditRaw(path, [&](rocksdb::DB* db, const std::string& name, rocksdb::ColumnFamilyHandle* cf) {
     rocksdb::ColumnFamilyMetaData meta;
@@ -181,8 +200,12 @@ TEST_CASE("Store::Flush: each column family keeps at most one level-0 table", "[
     INFO(name);
     CHECK(meta.levels[0].files.size() <= 1);
     with_tables += meta.file_count > 0;
+    compressions(db, cf, &merged_compression);
   });
   CHECK(with_tables >= 5);  // sources, claims, assertions, works, mentions at least
+  // The merged tables are compressed as the column family says.
+  CHECK(flushed_compression.size() == 1);
+  CHECK(merged_compression == flushed_compression);
   std::unique_ptr<kb::Store> reader;
   REQUIRE(OpenWith(true, path, &reader).ok());
   for (const kb::SourceRecord& rec : records) {

@@ -140,22 +140,14 @@ Status SummaryUpdater::RemoveStored(const Assertion& a) {
   return Status::OK();
 }
 
-void SummaryUpdater::KnowSource(const Source& s) {
-  listings_[s.id] = TopEvidenceValue(s.path, s.title);
-}
+void SourceListings::Know(const Source& s) { values_[s.id] = TopEvidenceValue(s.path, s.title); }
 
-Status SummaryUpdater::ListingOf(const std::string& source_id, const std::string** out) {
-  auto it = listings_.find(source_id);
-  if (it == listings_.end()) {
+Status SourceListings::Of(const std::string& source_id, const std::string** out) {
+  auto it = values_.find(source_id);
+  if (it == values_.end()) {
     Source src;
-    Status s = store_->GetSource(source_id, &src);
-    if (s.IsNotFound()) {
-      return Status::Corruption(store_->path() + ": an assertion of source " + source_id +
-                                " is stored but the source is not; run evkb-ingest on a fresh "
-                                "--db to rebuild");
-    }
-    if (!s.ok()) return s;
-    it = listings_.emplace(source_id, TopEvidenceValue(src.path, src.title)).first;
+    if (Status s = store_->GetSource(source_id, &src); !s.ok()) return s;
+    it = values_.emplace(source_id, TopEvidenceValue(src.path, src.title)).first;
   }
   *out = &it->second;
   return Status::OK();
@@ -167,7 +159,12 @@ Status SummaryUpdater::AddNew(const Assertion& a) {
   const std::string* listing = nullptr;
   Status s = Load(a.claim_id, &e);
   if (s.ok()) s = NewLevels(a, &levels);
-  if (s.ok()) s = ListingOf(a.source_id, &listing);
+  if (s.ok()) s = listings_.Of(a.source_id, &listing);
+  if (s.IsNotFound()) {
+    return Status::Corruption(store_->path() + ": an assertion of source " + a.source_id +
+                              " is stored but the source is not; run evkb-ingest on a fresh "
+                              "--db to rebuild");
+  }
   if (!s.ok()) return s;
   const WeighedStance w = WeighWithLevels(a, levels);
   index_puts_[TopEvidenceKeyOf(a, w)] = *listing;

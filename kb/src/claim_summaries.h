@@ -28,6 +28,21 @@ WeighedStance WeighWithLevels(const Assertion& a, const std::map<std::string, in
 // The top_evidence entry of `a` weighed `w` (key_codec.h).
 std::string TopEvidenceKeyOf(const Assertion& a, const WeighedStance& w);
 
+// Each source's top_evidence value (key_codec.h: its path and title),
+// read from the store once per source.
+class SourceListings {
+ public:
+  explicit SourceListings(RocksStore* store) : store_(store) {}
+  // `s` is being written (the store may not hold it yet).
+  void Know(const Source& s);
+  // NotFound when the store has no such source.
+  Status Of(const std::string& source_id, const std::string** out);
+
+ private:
+  RocksStore* store_;
+  std::unordered_map<std::string, std::string> values_;
+};
+
 // The writer's decoded claim records (fields and evidence summary), as
 // stored: a write reads every claim it touches, and as a lexicon's claims
 // saturate, nearly every article touches claims written just before.
@@ -61,7 +76,7 @@ class SummaryUpdater {
  public:
   // `cache` (may be null) is read before the store; Commit refills it.
   explicit SummaryUpdater(RocksStore* store, ClaimCache* cache = nullptr)
-      : store_(store), cache_(cache) {}
+      : store_(store), cache_(cache), listings_(store) {}
 
   // The batch writes `w`: new assertions are weighed with it, and stored
   // assertions linking it are re-weighed when its level changes (Reweigh).
@@ -76,7 +91,7 @@ class SummaryUpdater {
 
   // The source the batch writes: its assertions' top_evidence entries carry
   // its path and title (those of stored sources are read when needed).
-  void KnowSource(const Source& s);
+  void KnowSource(const Source& s) { listings_.Know(s); }
 
   // Takes a stored assertion out of its claim's summary (weighed with the
   // stored works).
@@ -110,8 +125,6 @@ class SummaryUpdater {
   // The stored level of each of a's works that exists.
   Status StoredLevels(const Assertion& a, std::map<std::string, int>* out);
   Status NewLevels(const Assertion& a, std::map<std::string, int>* out);
-  // The top_evidence value of the assertions of `source_id` (key_codec.h).
-  Status ListingOf(const std::string& source_id, const std::string** out);
 
   RocksStore* store_;
   ClaimCache* cache_;
@@ -126,8 +139,7 @@ class SummaryUpdater {
   // go first).
   std::set<std::string> index_deletes_;
   std::map<std::string, std::string> index_puts_;
-  // Source id -> top_evidence value.
-  std::unordered_map<std::string, std::string> listings_;
+  SourceListings listings_;
 };
 
 // The summary of `assertions` (all of one claim's), each weighed with

@@ -108,11 +108,17 @@ void ObjectIndexUpdater::KnowClaims(const std::map<std::string, const Claim*>& c
 void ObjectIndexUpdater::OverrideWork(const Work& w, std::optional<int> stored_level) {
   new_levels_[w.id] = w.level;
   stored_levels_[w.id] = stored_level;
-  if (!stored_level.has_value()) {
-    new_works_.insert(w.id);
-  } else if (*stored_level != w.level) {
-    moved_.insert(w.id);
-  }
+}
+
+bool ObjectIndexUpdater::IsNewWork(const std::string& work_id) const {
+  auto it = stored_levels_.find(work_id);
+  return it != stored_levels_.end() && !it->second.has_value();
+}
+
+bool ObjectIndexUpdater::IsMoved(const std::string& work_id) const {
+  auto it = stored_levels_.find(work_id);
+  return it != stored_levels_.end() && it->second.has_value() &&
+         *it->second != new_levels_.at(work_id);
 }
 
 Status ObjectIndexUpdater::ObjectOf(const std::string& claim_id, std::string* object) {
@@ -204,7 +210,7 @@ Status ObjectIndexUpdater::WriteWork(const std::string& work_id,
   } else if (cited == 0 && old_cited > 0) {
     batch->Delete(cf, cited_key);
   }
-  const bool moved = moved_.count(work_id) != 0;
+  const bool moved = IsMoved(work_id);
   if (claims_delta.empty() && !moved) return Status::OK();
 
   // The rank keys move when the work's level or its claims for an object
@@ -306,7 +312,9 @@ Status ObjectIndexUpdater::Write(rocksdb::WriteBatch* batch) {
   for (const auto& [w, d] : cited_delta_) {
     if (d != 0) works.insert(w);
   }
-  works.insert(moved_.begin(), moved_.end());
+  for (const auto& [w, level] : stored_levels_) {
+    if (IsMoved(w)) works.insert(w);
+  }
   static const std::map<std::string, int> kNone;
   for (const std::string& w : works) {
     auto cd = claims_delta.find(w);

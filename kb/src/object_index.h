@@ -122,15 +122,16 @@ class ObjectIndexUpdater {
     std::string work, object, claim;
   };
   // Whether `work_id` has no by_object entries before the batch.
-  bool IsNewWork(const std::string& work_id) const { return new_works_.count(work_id) != 0; }
+  bool IsNewWork(const std::string& work_id) const;
+  // Whether the batch changes the level of `work_id`, a stored work.
+  bool IsMoved(const std::string& work_id) const;
 
   RocksStore* store_;
   ObjectTotalsCache* totals_cache_;
   std::map<std::string, std::string> object_of_;
   std::map<std::string, int> new_levels_;
-  std::map<std::string, std::optional<int>> stored_levels_;  // of the works the batch writes
-  std::set<std::string> moved_;      // stored works whose level the batch changes
-  std::set<std::string> new_works_;  // works not stored before the batch
+  // Of the works the batch writes (nullopt: not stored before it).
+  std::map<std::string, std::optional<int>> stored_levels_;
   std::set<std::string> new_claims_;
   std::map<std::string, int> link_delta_;        // 'L' key -> change
   std::map<std::string, LinkParts> link_parts_;  // 'L' key -> its parts

@@ -76,27 +76,6 @@ Status RocksStore::CountWorksForObjects(const std::vector<std::string>& objects,
   return Status::OK();
 }
 
-namespace {
-
-// Calls fn(key) for the keys starting with `prefix` from `start` on (a key
-// equal to `start` skipped) until fn returns false.
-Status ScanAfter(const RocksStore& store, std::string_view prefix, const std::string& start,
-                 const std::function<bool(std::string_view)>& fn) {
-  std::unique_ptr<rocksdb::Iterator> it(
-      store.db()->NewIterator(store.ReadOpts(), store.cf(Cf::kByObject)));
-  for (it->Seek(start.empty() ? rocksdb::Slice(prefix.data(), prefix.size())
-                              : rocksdb::Slice(start));
-       it->Valid(); it->Next()) {
-    std::string_view key(it->key().data(), it->key().size());
-    if (!StartsWith(key, prefix)) break;
-    if (key == start) continue;
-    if (!fn(key)) break;
-  }
-  return FromRocks(it->status(), store.path(), "scanning by_object");
-}
-
-}  // namespace
-
 Status RocksStore::WorksForObject(const std::string& object, size_t limit,
                                   std::vector<ObjectWork>* out) {
   return WorksForObjectAfter(object, nullptr, limit, out);
@@ -173,18 +152,10 @@ Status RocksStore::WorksForObjectAfter(const std::string& object, const ObjectWo
 
 Status RocksStore::SourcesForObject(const std::string& object, size_t limit,
                                     std::vector<ObjectSource>* out) {
-  return SourcesForObjectAfter(object, nullptr, limit, out);
-}
-
-Status RocksStore::SourcesForObjectAfter(const std::string& object, const ObjectSource* after,
-                                         size_t limit, std::vector<ObjectSource>* out) {
   out->clear();
   const std::string prefix = ObjectSourceRankPrefix(object);
-  const std::string start =
-      after == nullptr ? std::string()
-                       : ObjectSourceRankKey(object, after->claims, after->path, after->source_id);
   Status bad;
-  Status s = ScanAfter(*this, prefix, start, [&](std::string_view key) {
+  Status s = ScanPrefix(Cf::kByObject, prefix, [&](std::string_view key, std::string_view) {
     ObjectSource src;
     if (!ParseObjectSourceRankKey(key, prefix.size(), &src.claims, &src.path, &src.source_id)) {
       bad = Corrupt(Cf::kByObject, key);

@@ -79,8 +79,6 @@ class RocksStore final : public Store {
                            std::vector<ObjectSource>* out, uint64_t* total) override;
   Status WorksForObjectAfter(const std::string& object, const ObjectWork* after, size_t limit,
                              std::vector<ObjectWork>* out) override;
-  Status SourcesForObjectAfter(const std::string& object, const ObjectSource* after, size_t limit,
-                               std::vector<ObjectSource>* out) override;
   Status ObjectWorkClaims(const std::string& work_id, const std::string& object,
                           uint32_t* claims) override;
   Status ClaimsLinkingWork(const std::string& work_id, const std::string& object,

@@ -163,19 +163,7 @@ Status RocksStore::UpgradeSummaries() {
   if (s.ok()) s = bad;
   if (!s.ok()) return s;
 
-  std::unordered_map<std::string, std::string> listing_of;  // source id -> top_evidence value
-  s = ScanPrefix(Cf::kSources, "", [&](std::string_view key, std::string_view value) {
-    Source src;
-    if (!DecodeSource(value, &src)) {
-      bad = Corrupt(Cf::kSources, key);
-      return false;
-    }
-    listing_of.emplace(std::string(key), TopEvidenceValue(src.path, src.title));
-    return true;
-  });
-  if (s.ok()) s = bad;
-  if (!s.ok()) return s;
-
+  SourceListings listings(this);
   constexpr size_t kWritesPerBatch = 1000;
   rocksdb::WriteBatch batch;
   std::vector<Assertion> assertions;
@@ -184,9 +172,13 @@ Status RocksStore::UpgradeSummaries() {
     batch.Put(cf(Cf::kClaims), claims[i].first,
               EncodeClaim(claims[i].second, SummarizeAssertions(assertions, level_of)));
     for (const Assertion& a : assertions) {
-      auto listing = listing_of.find(a.source_id);
+      // An assertion whose source is missing gets an empty value, as
+      // builds before the values wrote (Verify reports the assertion).
+      const std::string* listing = nullptr;
+      s = listings.Of(a.source_id, &listing);
+      if (!s.ok() && !s.IsNotFound()) return s;
       batch.Put(cf(Cf::kTopEvidence), TopEvidenceKeyOf(a, WeighWithLevels(a, level_of)),
-                listing != listing_of.end() ? listing->second : std::string());
+                s.ok() ? *listing : std::string());
     }
     if (batch.Count() >= kWritesPerBatch) {
       s = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "upgrading claims");
@@ -205,7 +197,7 @@ Status RocksStore::FillTopEvidenceValues() {
   // which readers take, and a second run fills them.
   constexpr size_t kWritesPerBatch = 10000;
   rocksdb::WriteBatch batch;
-  std::unordered_map<std::string, std::string> listing_of;  // source id -> value
+  SourceListings listings(this);
   Status bad;
   s = ScanPrefix(Cf::kTopEvidence, "", [&](std::string_view key, std::string_view value) {
     if (!value.empty()) return true;
@@ -218,16 +210,12 @@ Status RocksStore::FillTopEvidenceValues() {
       bad = Corrupt(Cf::kTopEvidence, key);
       return false;
     }
-    auto listing = listing_of.find(source_id);
-    if (listing == listing_of.end()) {
-      Source src;
-      if (bad = GetSource(source_id, &src); !bad.ok()) {
-        if (bad.IsNotFound()) bad = Corrupt(Cf::kTopEvidence, key);
-        return false;
-      }
-      listing = listing_of.emplace(source_id, TopEvidenceValue(src.path, src.title)).first;
+    const std::string* listing = nullptr;
+    if (bad = listings.Of(source_id, &listing); !bad.ok()) {
+      if (bad.IsNotFound()) bad = Corrupt(Cf::kTopEvidence, key);
+      return false;
     }
-    batch.Put(cf(Cf::kTopEvidence), rocksdb::Slice(key.data(), key.size()), listing->second);
+    batch.Put(cf(Cf::kTopEvidence), rocksdb::Slice(key.data(), key.size()), *listing);
     if (batch.Count() >= kWritesPerBatch) {
       bad = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "filling top_evidence");
       batch.Clear();

@@ -41,10 +41,10 @@ class Cursor {
   bool end_ = false;
 };
 
-// What the merge needs to know of works and of sources. Lists are sorted
-// by group (works: level; sources: one group), then most claims, then the
-// tie order (works: most citing sources, then id; sources: path, then id);
-// the merged list likewise, with claims summed over the objects.
+// What the merge needs to know of the items it merges (works). Lists are
+// sorted by group (the level), then most claims, then the tie order (most
+// citing sources, then id); the merged list likewise, with claims summed
+// over the objects. (Sources are merged by Store::SourcesForObjects.)
 struct WorkTraits {
   using Item = kb::ObjectWork;
   static int Group(const Item& x) { return x.level; }
@@ -52,16 +52,6 @@ struct WorkTraits {
   static bool TieBefore(const Item& a, const Item& b) {
     if (a.citing != b.citing) return a.citing > b.citing;
     return a.work_id < b.work_id;
-  }
-};
-
-struct SourceTraits {
-  using Item = kb::ObjectSource;
-  static int Group(const Item&) { return 0; }
-  static const std::string& Id(const Item& x) { return x.source_id; }
-  static bool TieBefore(const Item& a, const Item& b) {
-    if (a.path != b.path) return a.path < b.path;
-    return a.source_id < b.source_id;
   }
 };
 

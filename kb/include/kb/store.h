@@ -178,12 +178,10 @@ class Store {
   // entry of those lists.
   virtual Status SourcesForObjects(const std::vector<std::string>& objects, size_t limit,
                                    std::vector<ObjectSource>* out, uint64_t* total) = 0;
-  // Pages of the same lists: the entries after `after` (from the first when
-  // null), at most `limit` (0: all). `after` need not be stored any more.
+  // A page of WorksForObject: the entries after `after` (from the first
+  // when null), at most `limit` (0: all). `after` need not be stored any more.
   virtual Status WorksForObjectAfter(const std::string& object, const ObjectWork* after,
                                      size_t limit, std::vector<ObjectWork>* out) = 0;
-  virtual Status SourcesForObjectAfter(const std::string& object, const ObjectSource* after,
-                                       size_t limit, std::vector<ObjectSource>* out) = 0;
   // The `claims` of `work_id` in WorksForObject(object), read directly; 0
   // when it is not listed there.
   virtual Status ObjectWorkClaims(const std::string& work_id, const std::string& object,

@@ -221,7 +221,8 @@ Status CheckIsEvkbDatabase(const std::string& path, bool* unfinished, bool* only
 
 Status OlderSchema(const std::string& path, int version) {
   return Status::NotSupported(path + " was written by an older evkb (schema version " +
-                              std::to_string(version) + "; this build reads schema version " +
+                              std::to_string(version) + "; this build reads schema versions " +
+                              std::to_string(kOldestReadableSchemaVersion) + " to " +
                               std::to_string(kSchemaVersion) + "); run evkb-ingest --upgrade --db " + path +
                               " once to upgrade it");
 }
@@ -249,7 +250,7 @@ Status OlderOrUnfinished(const std::string& path) {
   int version = 0;
   auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), version);
   if (ec == std::errc() && end == value.data() + value.size() && version > 0 &&
-      version < kSchemaVersion) {
+      version < kOldestReadableSchemaVersion) {
     return OlderSchema(path, version);
   }
   return Status::Corruption(path + ": schema version '" + value + "' in 'meta' but column family '" +
@@ -319,7 +320,7 @@ Status CheckSchema(RocksStore* store, bool fresh, bool read_only) {
   }
   if (version < kSchemaVersion) {
     if (!read_only) return store->Upgrade(version);
-    return OlderSchema(store->path(), version);
+    if (version < kOldestReadableSchemaVersion) return OlderSchema(store->path(), version);
   }
   return Status::OK();
 }

@@ -22,6 +22,10 @@
 // rewrites every table in the current layout (Store::Compact), first giving
 // the top_evidence entries that older builds left empty their source's path
 // and title (FillTopEvidenceValues; no version change: readers take either).
+//
+// Version 4 -> 5: record values are binary instead of JSON. Readers decode
+// both, so nothing is rewritten: a record takes the new form when it is
+// next written. Only the version changes.
 #include "claim_summaries.h"
 #include "object_index.h"
 #include "store_rocksdb.h"
@@ -36,7 +40,7 @@ Status RocksStore::Upgrade(int from) {
   if (claim_cache_) claim_cache_->Clear();      // claim records are rewritten below
   if (object_totals_) object_totals_->Clear();  // and by_object
   if (from < 3 && !(s = UpgradeSummaries()).ok()) return s;
-  if (s = BuildObjectIndex(); !s.ok()) return s;
+  if (from < 4 && !(s = BuildObjectIndex()).ok()) return s;
   rocksdb::WriteBatch batch;
   batch.Put(cf(Cf::kMeta), kSchemaVersionKey.data(), std::to_string(kSchemaVersion));
   rocksdb::WriteOptions wo;

@@ -1,480 +1,406 @@
 #include "value_codec.h"
 
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include <limits>
 
-#include <optional>
+#include "value_codec_json.h"
 
 namespace kb {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-using Value = rapidjson::Value;
-
-void Str(Writer& w, const char* key, const std::string& v) {
-  if (v.empty()) return;
-  w.Key(key);
-  w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
-}
-
-void Int(Writer& w, const char* key, int64_t v) {
-  if (v == 0) return;
-  w.Key(key);
-  w.Int64(v);
-}
-
-void StrList(Writer& w, const char* key, const std::vector<std::string>& items) {
-  if (items.empty()) return;
-  w.Key(key);
-  w.StartArray();
-  for (const std::string& s : items) w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
-  w.EndArray();
-}
-
-std::string Finish(rapidjson::StringBuffer& buf) { return std::string(buf.GetString(), buf.GetSize()); }
-
-// Memory for the parsed tree of one record, reused by every decode on the
-// thread: a record fits, so a decode need not allocate (and touch fresh
-// pages for) the allocator's default 64 KB chunk. Larger records spill
-// over into chunks of their own.
-// The record's bytes are copied into `text` and parsed in place: strings
-// are decoded where they lie instead of being copied into the tree.
-struct ParseScratch {
-  alignas(16) char pool[16 << 10];
-  std::string text;
-  bool busy = false;
+// The first byte of every value: which record it holds. A value written
+// before schema version 5 is a JSON object and starts with '{' instead.
+enum Tag : uint8_t {
+  kSourceTag = 1,
+  kClaimTag = 2,
+  kWorkTag = 3,
+  kAssertionTag = 4,
+  kMentionTag = 5,
+  kConceptTag = 6,
 };
 
-// Reading: absent members keep their defaults; a member of the wrong type
-// fails the whole decode.
-class Reader {
- public:
-  explicit Reader(std::string_view json) {
-    thread_local ParseScratch scratch;
-    std::string* text = &own_text_;
-    if (!scratch.busy) {  // decodes do not nest; if one ever did, it would allocate
-      scratch.busy = true;
-      scratch_ = &scratch;
-      pool_.emplace(scratch.pool, sizeof scratch.pool);
-      text = &scratch.text;
-    } else {
-      pool_.emplace();
-    }
-    text->assign(json.data(), json.size());
-    doc_.emplace(&*pool_);
-    doc_->ParseInsitu(text->data());
-    ok_ = !doc_->HasParseError() && doc_->IsObject();
-  }
-  ~Reader() {
-    doc_.reset();
-    pool_.reset();
-    if (scratch_ != nullptr) scratch_->busy = false;
-  }
-  Reader(const Reader&) = delete;
-  Reader& operator=(const Reader&) = delete;
-  bool ok() const { return ok_; }
-  const Value& root() const { return *doc_; }
+bool IsJson(std::string_view value) { return !value.empty() && value[0] == '{'; }
 
-  void Str(const Value& obj, const char* key, std::string* out) {
-    auto it = obj.FindMember(key);
-    if (it == obj.MemberEnd()) return;
-    if (!it->value.IsString()) {
-      ok_ = false;
-      return;
-    }
-    out->assign(it->value.GetString(), it->value.GetStringLength());
+class BinaryWriter {
+ public:
+  explicit BinaryWriter(Tag tag, size_t reserve = 64) {
+    out_.reserve(reserve);
+    out_.push_back(static_cast<char>(tag));
   }
-  template <typename T>
-  void Int(const Value& obj, const char* key, T* out) {
-    auto it = obj.FindMember(key);
-    if (it == obj.MemberEnd()) return;
-    if (!it->value.IsInt64()) {
-      ok_ = false;
-      return;
+  void Varint(uint64_t v) {
+    while (v >= 0x80) {
+      out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
+      v >>= 7;
     }
-    *out = static_cast<T>(it->value.GetInt64());
+    out_.push_back(static_cast<char>(v));
   }
-  void Bool(const Value& obj, const char* key, bool* out) {
-    auto it = obj.FindMember(key);
-    if (it == obj.MemberEnd()) return;
-    if (!it->value.IsBool()) {
-      ok_ = false;
-      return;
-    }
-    *out = it->value.GetBool();
+  // Zigzag: small magnitudes of either sign stay short.
+  void Signed(int64_t v) {
+    Varint((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63));
   }
-  void StrList(const Value& obj, const char* key, std::vector<std::string>* out) {
-    out->clear();
-    const Value* arr = Array(obj, key);
-    if (arr == nullptr) return;
-    for (const Value& v : arr->GetArray()) {
-      if (!v.IsString()) {
-        ok_ = false;
-        return;
-      }
-      out->emplace_back(v.GetString(), v.GetStringLength());
-    }
+  void Byte(uint8_t b) { out_.push_back(static_cast<char>(b)); }
+  void Bool(bool b) { Byte(b ? 1 : 0); }
+  void Str(std::string_view s) {
+    Varint(s.size());
+    out_.append(s);
   }
-  const Value* Array(const Value& obj, const char* key) {
-    auto it = obj.FindMember(key);
-    if (it == obj.MemberEnd()) return nullptr;
-    if (!it->value.IsArray()) {
-      ok_ = false;
-      return nullptr;
-    }
-    return &it->value;
+  void StrList(const std::vector<std::string>& items) {
+    Varint(items.size());
+    for (const std::string& s : items) Str(s);
   }
-  void Fail() { ok_ = false; }
+  std::string Finish() { return std::move(out_); }
 
  private:
-  ParseScratch* scratch_ = nullptr;
-  std::string own_text_;  // the text parsed when the scratch is busy
-  std::optional<rapidjson::MemoryPoolAllocator<>> pool_;
-  std::optional<rapidjson::Document> doc_;
-  bool ok_ = false;
+  std::string out_;
+};
+
+// Reads fields in the order they were written. A read past the end, a
+// malformed number or an out-of-range value fails the whole decode (ok()
+// stays false from then on, and later reads return defaults).
+class BinaryReader {
+ public:
+  BinaryReader(std::string_view value, Tag tag)
+      : p_(value.data()), end_(value.data() + value.size()) {
+    ok_ = p_ != end_ && static_cast<uint8_t>(*p_) == tag;
+    if (ok_) ++p_;
+  }
+  bool ok() const { return ok_; }
+  // Every byte read, and nothing left over.
+  bool Done() const { return ok_ && p_ == end_; }
+
+  uint64_t Varint() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64 && p_ != end_; shift += 7) {
+      const uint8_t b = static_cast<uint8_t>(*p_++);
+      v |= static_cast<uint64_t>(b & 0x7f) << shift;
+      if (b < 0x80) return v;
+    }
+    return Fail();
+  }
+  uint32_t U32() {
+    const uint64_t v = Varint();
+    return v <= std::numeric_limits<uint32_t>::max() ? static_cast<uint32_t>(v) : Fail();
+  }
+  int64_t Signed() {
+    const uint64_t v = Varint();
+    return static_cast<int64_t>((v >> 1) ^ (~(v & 1) + 1));
+  }
+  int Int() {
+    const int64_t v = Signed();
+    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) return Fail();
+    return static_cast<int>(v);
+  }
+  uint8_t Byte() {
+    if (p_ == end_) return Fail();
+    return static_cast<uint8_t>(*p_++);
+  }
+  // An enum's byte, at most `max`.
+  uint8_t Enum(uint8_t max) {
+    const uint8_t b = Byte();
+    return b <= max ? b : Fail();
+  }
+  bool Bool() { return Enum(1) == 1; }
+  void Str(std::string* out) {
+    std::string_view s = View();
+    out->assign(s.data(), s.size());
+  }
+  void SkipStr() { View(); }
+  // A list's length; every item takes at least one byte, so a count larger
+  // than what is left is corrupt (and never reserves memory).
+  size_t Count() {
+    const uint64_t n = Varint();
+    return n <= static_cast<uint64_t>(end_ - p_) ? static_cast<size_t>(n) : Fail();
+  }
+  void StrList(std::vector<std::string>* out) {
+    const size_t n = Count();
+    out->resize(n);
+    for (std::string& s : *out) Str(&s);
+  }
+  // For a value read well but not allowed (a zero count, say).
+  void Reject() { Fail(); }
+
+ private:
+  std::string_view View() {
+    const uint64_t n = Varint();
+    if (n > static_cast<uint64_t>(end_ - p_)) {
+      Fail();
+      return {};
+    }
+    std::string_view s(p_, static_cast<size_t>(n));
+    p_ += n;
+    return s;
+  }
+  uint8_t Fail() {
+    ok_ = false;
+    p_ = end_;
+    return 0;
+  }
+
+  const char* p_;
+  const char* end_;
+  bool ok_;
 };
 
 }  // namespace
 
 std::string EncodeSource(const Source& s) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();
-  Str(w, "id", s.id);
-  Str(w, "path", s.path);
-  Str(w, "title", s.title);
-  Str(w, "author", s.author);
-  Str(w, "date", s.date);
-  Str(w, "url", s.url);
-  Str(w, "kind", s.kind);
-  Int(w, "ingested_at", s.ingested_at);
-  Int(w, "length", static_cast<int64_t>(s.length));
-  w.EndObject();
-  return Finish(buf);
+  BinaryWriter w(kSourceTag, 32 + s.id.size() + s.path.size() + s.title.size() + s.url.size());
+  w.Str(s.id);
+  w.Str(s.path);
+  w.Str(s.title);
+  w.Str(s.author);
+  w.Str(s.date);
+  w.Str(s.url);
+  w.Str(s.kind);
+  w.Signed(s.ingested_at);
+  w.Varint(s.length);
+  return w.Finish();
 }
 
 bool DecodeSource(std::string_view value, Source* s) {
-  Reader r(value);
-  if (!r.ok()) return false;
-  *s = Source();
-  const Value& o = r.root();
-  r.Str(o, "id", &s->id);
-  r.Str(o, "path", &s->path);
-  r.Str(o, "title", &s->title);
-  r.Str(o, "author", &s->author);
-  r.Str(o, "date", &s->date);
-  r.Str(o, "url", &s->url);
-  r.Str(o, "kind", &s->kind);
-  r.Int(o, "ingested_at", &s->ingested_at);
-  r.Int(o, "length", &s->length);
-  return r.ok();
+  if (IsJson(value)) return DecodeJsonSource(value, s);
+  BinaryReader r(value, kSourceTag);
+  r.Str(&s->id);
+  r.Str(&s->path);
+  r.Str(&s->title);
+  r.Str(&s->author);
+  r.Str(&s->date);
+  r.Str(&s->url);
+  r.Str(&s->kind);
+  s->ingested_at = r.Signed();
+  s->length = r.Varint();
+  return r.Done();
 }
 
 namespace {
 
-void WriteBuckets(Writer& w, const char* key, const std::vector<EvidenceSummary::Bucket>& side) {
-  if (side.empty()) return;
-  w.Key(key);
-  w.StartArray();
+void WriteBuckets(BinaryWriter& w, const std::vector<EvidenceSummary::Bucket>& side) {
+  w.Varint(side.size());
   for (const EvidenceSummary::Bucket& b : side) {
-    w.StartArray();
-    w.Uint(b.weight_units);
+    w.Varint(b.weight_units);
     w.Bool(b.researched);
-    w.Uint(b.count);
-    w.EndArray();
+    w.Varint(b.count);
   }
-  w.EndArray();
 }
 
-bool ReadBuckets(const Value& ev, const char* key, std::vector<EvidenceSummary::Bucket>* side) {
-  side->clear();
-  auto it = ev.FindMember(key);
-  if (it == ev.MemberEnd()) return true;
-  if (!it->value.IsArray()) return false;
-  for (const Value& v : it->value.GetArray()) {
-    if (!v.IsArray() || v.Size() != 3 || !v[0].IsUint() || !v[1].IsBool() || !v[2].IsUint() ||
-        v[2].GetUint() == 0) {
-      return false;
-    }
-    side->push_back({v[0].GetUint(), v[1].GetBool(), v[2].GetUint()});
+void ReadBuckets(BinaryReader& r, std::vector<EvidenceSummary::Bucket>* side) {
+  const size_t n = r.Count();
+  side->resize(n);
+  for (EvidenceSummary::Bucket& b : *side) {
+    b.weight_units = r.U32();
+    b.researched = r.Bool();
+    b.count = r.U32();
+    if (b.count == 0) r.Reject();  // every bucket counts something
   }
-  return true;
+}
+
+void ReadClaimFields(BinaryReader& r, Claim* c) {
+  r.Str(&c->id);
+  r.Str(&c->subject);
+  r.Str(&c->relation);
+  r.Str(&c->object);
+  r.Str(&c->text);
+}
+
+bool ReadSummary(BinaryReader& r, EvidenceSummary* evidence) {
+  ReadBuckets(r, &evidence->affirm);
+  ReadBuckets(r, &evidence->deny);
+  evidence->mechanisms.clear();
+  const size_t n = r.Count();
+  std::string tag;
+  for (size_t i = 0; i < n && r.ok(); ++i) {
+    r.Str(&tag);
+    const int count = r.Int();
+    if (count <= 0) r.Reject();
+    evidence->mechanisms[tag] = count;
+  }
+  return r.Done();
 }
 
 }  // namespace
 
 std::string EncodeClaim(const Claim& c, const EvidenceSummary& evidence) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();
-  Str(w, "id", c.id);
-  Str(w, "subject", c.subject);
-  Str(w, "relation", c.relation);
-  Str(w, "object", c.object);
-  Str(w, "text", c.text);
-  w.Key("ev");
-  w.StartObject();
-  WriteBuckets(w, "a", evidence.affirm);
-  WriteBuckets(w, "d", evidence.deny);
-  if (!evidence.mechanisms.empty()) {
-    w.Key("m");
-    w.StartArray();
-    for (const auto& [tag, n] : evidence.mechanisms) {
-      w.StartArray();
-      w.String(tag.c_str(), static_cast<rapidjson::SizeType>(tag.size()));
-      w.Int(n);
-      w.EndArray();
-    }
-    w.EndArray();
+  BinaryWriter w(kClaimTag, 48 + c.id.size() + c.subject.size() + c.relation.size() +
+                                c.object.size() + c.text.size() +
+                                7 * (evidence.affirm.size() + evidence.deny.size()));
+  w.Str(c.id);
+  w.Str(c.subject);
+  w.Str(c.relation);
+  w.Str(c.object);
+  w.Str(c.text);
+  WriteBuckets(w, evidence.affirm);
+  WriteBuckets(w, evidence.deny);
+  w.Varint(evidence.mechanisms.size());
+  for (const auto& [tag, n] : evidence.mechanisms) {
+    w.Str(tag);
+    w.Signed(n);
   }
-  w.EndObject();
-  w.EndObject();
-  return Finish(buf);
+  return w.Finish();
 }
-
-namespace {
-
-bool ReadClaim(Reader& r, Claim* c) {
-  if (!r.ok()) return false;
-  *c = Claim();
-  const Value& o = r.root();
-  r.Str(o, "id", &c->id);
-  r.Str(o, "subject", &c->subject);
-  r.Str(o, "relation", &c->relation);
-  r.Str(o, "object", &c->object);
-  r.Str(o, "text", &c->text);
-  return r.ok();
-}
-
-bool ReadClaimSummary(const Value& root, EvidenceSummary* evidence) {
-  *evidence = EvidenceSummary();
-  auto ev = root.FindMember("ev");
-  if (ev == root.MemberEnd() || !ev->value.IsObject()) return false;
-  if (!ReadBuckets(ev->value, "a", &evidence->affirm) ||
-      !ReadBuckets(ev->value, "d", &evidence->deny)) {
-    return false;
-  }
-  auto m = ev->value.FindMember("m");
-  if (m == ev->value.MemberEnd()) return true;
-  if (!m->value.IsArray()) return false;
-  for (const Value& v : m->value.GetArray()) {
-    if (!v.IsArray() || v.Size() != 2 || !v[0].IsString() || !v[1].IsInt() || v[1].GetInt() <= 0) {
-      return false;
-    }
-    evidence->mechanisms[std::string(v[0].GetString(), v[0].GetStringLength())] = v[1].GetInt();
-  }
-  return true;
-}
-
-}  // namespace
 
 bool DecodeClaim(std::string_view value, Claim* c) {
-  Reader r(value);
-  return ReadClaim(r, c);
+  if (IsJson(value)) return DecodeJsonClaim(value, c);
+  BinaryReader r(value, kClaimTag);
+  ReadClaimFields(r, c);
+  EvidenceSummary unused;
+  return ReadSummary(r, &unused);  // checked whole, like any record
 }
 
 bool DecodeClaimSummary(std::string_view value, EvidenceSummary* evidence) {
-  Reader r(value);
-  return r.ok() && ReadClaimSummary(r.root(), evidence);
+  if (IsJson(value)) return DecodeJsonClaimSummary(value, evidence);
+  BinaryReader r(value, kClaimTag);
+  for (int i = 0; i < 5; ++i) r.SkipStr();  // id subject relation object text
+  return ReadSummary(r, evidence);
 }
 
 bool DecodeClaimWithSummary(std::string_view value, Claim* c, EvidenceSummary* evidence) {
-  Reader r(value);
-  return ReadClaim(r, c) && ReadClaimSummary(r.root(), evidence);
+  if (IsJson(value)) return DecodeJsonClaimWithSummary(value, c, evidence);
+  BinaryReader r(value, kClaimTag);
+  ReadClaimFields(r, c);
+  return ReadSummary(r, evidence);
 }
 
 std::string EncodeWork(const Work& x) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();
-  Str(w, "id", x.id);
-  if (!x.authors.empty()) {
-    w.Key("authors");
-    w.StartArray();
-    for (const Author& a : x.authors) {
-      w.StartArray();
-      w.String(a.family.c_str(), static_cast<rapidjson::SizeType>(a.family.size()));
-      w.String(a.given.c_str(), static_cast<rapidjson::SizeType>(a.given.size()));
-      w.EndArray();
-    }
-    w.EndArray();
+  BinaryWriter w(kWorkTag, 48 + x.id.size() + x.title.size() + x.container.size() +
+                               x.doi.size() + x.url.size() + x.label.size() +
+                               16 * x.authors.size());
+  w.Str(x.id);
+  w.Varint(x.authors.size());
+  for (const Author& a : x.authors) {
+    w.Str(a.family);
+    w.Str(a.given);
   }
-  if (x.et_al) {
-    w.Key("et_al");
-    w.Bool(true);
-  }
-  Int(w, "year", x.year);
-  Str(w, "title", x.title);
-  Str(w, "container", x.container);
-  Str(w, "publisher", x.publisher);
-  Str(w, "volume", x.volume);
-  Str(w, "issue", x.issue);
-  Str(w, "pages", x.pages);
-  Str(w, "doi", x.doi);
-  Str(w, "pmid", x.pmid);
-  Str(w, "pmcid", x.pmcid);
-  Str(w, "url", x.url);
-  Str(w, "affiliation", x.affiliation);
-  // type, level and resolved are always written: their defaults are not
-  // the zero values.
-  w.Key("type");
-  w.String(x.type.c_str(), static_cast<rapidjson::SizeType>(x.type.size()));
-  w.Key("level");
-  w.Int(x.level);
-  w.Key("resolved");
+  w.Bool(x.et_al);
+  w.Signed(x.year);
+  w.Str(x.title);
+  w.Str(x.container);
+  w.Str(x.publisher);
+  w.Str(x.volume);
+  w.Str(x.issue);
+  w.Str(x.pages);
+  w.Str(x.doi);
+  w.Str(x.pmid);
+  w.Str(x.pmcid);
+  w.Str(x.url);
+  w.Str(x.affiliation);
+  w.Str(x.type);
+  w.Signed(x.level);
   w.Bool(x.resolved);
-  Str(w, "label", x.label);
-  w.EndObject();
-  return Finish(buf);
+  w.Str(x.label);
+  return w.Finish();
 }
 
 bool DecodeWork(std::string_view value, Work* x) {
-  Reader r(value);
-  if (!r.ok()) return false;
-  *x = Work();
-  const Value& o = r.root();
-  r.Str(o, "id", &x->id);
-  if (const Value* authors = r.Array(o, "authors")) {
-    for (const Value& a : authors->GetArray()) {
-      if (!a.IsArray() || a.Size() != 2 || !a[0].IsString() || !a[1].IsString()) return false;
-      x->authors.push_back(Author{a[0].GetString(), a[1].GetString()});
-    }
+  if (IsJson(value)) return DecodeJsonWork(value, x);
+  BinaryReader r(value, kWorkTag);
+  r.Str(&x->id);
+  x->authors.resize(r.Count());
+  for (Author& a : x->authors) {
+    r.Str(&a.family);
+    r.Str(&a.given);
   }
-  r.Bool(o, "et_al", &x->et_al);
-  r.Int(o, "year", &x->year);
-  r.Str(o, "title", &x->title);
-  r.Str(o, "container", &x->container);
-  r.Str(o, "publisher", &x->publisher);
-  r.Str(o, "volume", &x->volume);
-  r.Str(o, "issue", &x->issue);
-  r.Str(o, "pages", &x->pages);
-  r.Str(o, "doi", &x->doi);
-  r.Str(o, "pmid", &x->pmid);
-  r.Str(o, "pmcid", &x->pmcid);
-  r.Str(o, "url", &x->url);
-  r.Str(o, "affiliation", &x->affiliation);
-  r.Str(o, "type", &x->type);
-  r.Int(o, "level", &x->level);
-  r.Bool(o, "resolved", &x->resolved);
-  r.Str(o, "label", &x->label);
-  return r.ok();
+  x->et_al = r.Bool();
+  x->year = r.Int();
+  r.Str(&x->title);
+  r.Str(&x->container);
+  r.Str(&x->publisher);
+  r.Str(&x->volume);
+  r.Str(&x->issue);
+  r.Str(&x->pages);
+  r.Str(&x->doi);
+  r.Str(&x->pmid);
+  r.Str(&x->pmcid);
+  r.Str(&x->url);
+  r.Str(&x->affiliation);
+  r.Str(&x->type);
+  x->level = r.Int();
+  x->resolved = r.Bool();
+  r.Str(&x->label);
+  return r.Done();
 }
 
 std::string EncodeAssertion(const Assertion& a) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();
-  Str(w, "claim", a.claim_id);
-  Str(w, "source", a.source_id);
-  Str(w, "sentence", a.sentence);
-  Int(w, "b", a.span_begin);
-  Int(w, "e", a.span_end);
-  Int(w, "stance", static_cast<int>(a.stance));
-  if (a.hedged) {
-    w.Key("hedged");
-    w.Bool(true);
+  BinaryWriter w(kAssertionTag, 48 + a.claim_id.size() + a.source_id.size() + a.sentence.size() +
+                                    a.attributed_to.size() + 20 * a.works.size());
+  w.Str(a.claim_id);
+  w.Str(a.source_id);
+  w.Str(a.sentence);
+  w.Varint(a.span_begin);
+  w.Varint(a.span_end);
+  w.Byte(static_cast<uint8_t>(a.stance));
+  w.Bool(a.hedged);
+  w.Byte(static_cast<uint8_t>(a.attribution));
+  w.Str(a.attributed_to);
+  w.StrList(a.mechanisms);
+  w.StrList(a.qualifiers);
+  w.Varint(a.works.size());
+  for (const WorkLink& link : a.works) {
+    w.Str(link.work_id);
+    w.Byte(static_cast<uint8_t>(link.kind));
   }
-  Int(w, "attr", static_cast<int>(a.attribution));
-  Str(w, "attributed_to", a.attributed_to);
-  StrList(w, "mechanisms", a.mechanisms);
-  StrList(w, "qualifiers", a.qualifiers);
-  if (!a.works.empty()) {
-    w.Key("works");
-    w.StartArray();
-    for (const WorkLink& link : a.works) {
-      w.StartArray();
-      w.String(link.work_id.c_str(), static_cast<rapidjson::SizeType>(link.work_id.size()));
-      w.Int(static_cast<int>(link.kind));
-      w.EndArray();
-    }
-    w.EndArray();
-  }
-  w.EndObject();
-  return Finish(buf);
+  return w.Finish();
 }
 
 bool DecodeAssertion(std::string_view value, Assertion* a) {
-  Reader r(value);
-  if (!r.ok()) return false;
-  *a = Assertion();
-  const Value& o = r.root();
-  int stance = 0, attr = 0;
-  r.Str(o, "claim", &a->claim_id);
-  r.Str(o, "source", &a->source_id);
-  r.Str(o, "sentence", &a->sentence);
-  r.Int(o, "b", &a->span_begin);
-  r.Int(o, "e", &a->span_end);
-  r.Int(o, "stance", &stance);
-  r.Bool(o, "hedged", &a->hedged);
-  r.Int(o, "attr", &attr);
-  r.Str(o, "attributed_to", &a->attributed_to);
-  r.StrList(o, "mechanisms", &a->mechanisms);
-  r.StrList(o, "qualifiers", &a->qualifiers);
-  if (stance < 0 || stance > static_cast<int>(Stance::kDenies)) return false;
-  if (attr < 0 || attr > static_cast<int>(Attribution::kAnecdote)) return false;
-  a->stance = static_cast<Stance>(stance);
-  a->attribution = static_cast<Attribution>(attr);
-  if (const Value* works = r.Array(o, "works")) {
-    for (const Value& link : works->GetArray()) {
-      if (!link.IsArray() || link.Size() != 2 || !link[0].IsString() || !link[1].IsInt()) return false;
-      int kind = link[1].GetInt();
-      if (kind < 0 || kind > static_cast<int>(LinkKind::kBibliography)) return false;
-      a->works.push_back(WorkLink{link[0].GetString(), static_cast<LinkKind>(kind)});
-    }
+  if (IsJson(value)) return DecodeJsonAssertion(value, a);
+  BinaryReader r(value, kAssertionTag);
+  r.Str(&a->claim_id);
+  r.Str(&a->source_id);
+  r.Str(&a->sentence);
+  a->span_begin = r.U32();
+  a->span_end = r.U32();
+  a->stance = static_cast<Stance>(r.Enum(static_cast<uint8_t>(Stance::kDenies)));
+  a->hedged = r.Bool();
+  a->attribution = static_cast<Attribution>(r.Enum(static_cast<uint8_t>(Attribution::kAnecdote)));
+  r.Str(&a->attributed_to);
+  r.StrList(&a->mechanisms);
+  r.StrList(&a->qualifiers);
+  a->works.resize(r.Count());
+  for (WorkLink& link : a->works) {
+    r.Str(&link.work_id);
+    link.kind = static_cast<LinkKind>(r.Enum(static_cast<uint8_t>(LinkKind::kBibliography)));
   }
-  return r.ok();
+  return r.Done();
 }
 
 std::string EncodeMention(const Mention& m) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();
-  Str(w, "source", m.source_id);
-  Str(w, "text", m.text);
-  Int(w, "b", m.span_begin);
-  Int(w, "e", m.span_end);
-  Str(w, "work", m.work_id);
-  w.EndObject();
-  return Finish(buf);
+  BinaryWriter w(kMentionTag, 16 + m.source_id.size() + m.text.size() + m.work_id.size());
+  w.Str(m.source_id);
+  w.Str(m.text);
+  w.Varint(m.span_begin);
+  w.Varint(m.span_end);
+  w.Str(m.work_id);
+  return w.Finish();
 }
 
 bool DecodeMention(std::string_view value, Mention* m) {
-  Reader r(value);
-  if (!r.ok()) return false;
-  *m = Mention();
-  const Value& o = r.root();
-  r.Str(o, "source", &m->source_id);
-  r.Str(o, "text", &m->text);
-  r.Int(o, "b", &m->span_begin);
-  r.Int(o, "e", &m->span_end);
-  r.Str(o, "work", &m->work_id);
-  return r.ok();
+  if (IsJson(value)) return DecodeJsonMention(value, m);
+  BinaryReader r(value, kMentionTag);
+  r.Str(&m->source_id);
+  r.Str(&m->text);
+  m->span_begin = r.U32();
+  m->span_end = r.U32();
+  r.Str(&m->work_id);
+  return r.Done();
 }
 
 std::string EncodeConcept(const Concept& c) {
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();
-  Str(w, "id", c.id);
-  Str(w, "kind", c.kind);
-  StrList(w, "labels", c.labels);
-  Str(w, "parent", c.parent);
-  w.EndObject();
-  return Finish(buf);
+  BinaryWriter w(kConceptTag);
+  w.Str(c.id);
+  w.Str(c.kind);
+  w.StrList(c.labels);
+  w.Str(c.parent);
+  return w.Finish();
 }
 
 bool DecodeConcept(std::string_view value, Concept* c) {
-  Reader r(value);
-  if (!r.ok()) return false;
-  *c = Concept();
-  const Value& o = r.root();
-  r.Str(o, "id", &c->id);
-  r.Str(o, "kind", &c->kind);
-  r.StrList(o, "labels", &c->labels);
-  r.Str(o, "parent", &c->parent);
-  return r.ok();
+  if (IsJson(value)) return DecodeJsonConcept(value, c);
+  BinaryReader r(value, kConceptTag);
+  r.Str(&c->id);
+  r.Str(&c->kind);
+  r.StrList(&c->labels);
+  r.Str(&c->parent);
+  return r.Done();
 }
 
 }  // namespace kb

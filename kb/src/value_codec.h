@@ -1,7 +1,9 @@
-// Values stored in the entity column families: compact JSON objects (readable
-// with `ldb`), one per record. Empty strings, false and zero are omitted on
-// write and default on read; enums are stored as their numeric values (see
-// model.h, "do not change"). Field names are listed in kb/FORMAT.md.
+// Values stored in the entity column families, one per record: a tag byte
+// naming the record, then its fields in a fixed order (varints, strings and
+// lists prefixed with their length, enums as their numeric values; see
+// model.h, "do not change"). The layout is in kb/FORMAT.md; `evkb-query
+// export` prints records as JSON. Values written before schema version 5
+// are JSON objects (value_codec_json.h): every Decode still reads them.
 #ifndef EVKB_KB_SRC_VALUE_CODEC_H_
 #define EVKB_KB_SRC_VALUE_CODEC_H_
 
@@ -22,8 +24,8 @@ std::string EncodeAssertion(const Assertion& a);
 std::string EncodeMention(const Mention& m);
 std::string EncodeConcept(const Concept& c);
 
-// Each returns false when `value` is not a JSON object of the right shape;
-// the store turns that into Status::Corruption.
+// Each returns false when `value` is not a record of its kind, is cut short
+// or has bytes left over; the store turns that into Status::Corruption.
 bool DecodeSource(std::string_view value, Source* s);
 bool DecodeClaim(std::string_view value, Claim* c);
 // The evidence summary of a claim record; false also when it has none (a

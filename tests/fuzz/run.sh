@@ -22,7 +22,7 @@ seconds=${1:-60}
 shift || true
 build=${EVKB_FUZZ_BUILD:-$root/build-fuzz}
 all=(html_reader normalize_segment reference_parser mention_finder
-     claim_extractor question_parser lexicon_loader jsonl_reader)
+     claim_extractor question_parser lexicon_loader jsonl_reader value_codec)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 

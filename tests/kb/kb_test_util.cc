@@ -253,7 +253,9 @@ void CheckRefusedAsOlder(const std::string& path, int version) {
   kb::Status s = kb::Store::Open(ro, path, &store);
   CHECK(s.IsNotSupported());
   CHECK(s.message() == path + " was written by an older evkb (schema version " + std::to_string(version) +
-                           "; this build reads schema version " + std::to_string(kb::kSchemaVersion) +
+                           "; this build reads schema versions " +
+                           std::to_string(kb::kOldestReadableSchemaVersion) + " to " +
+                           std::to_string(kb::kSchemaVersion) +
                            "); run evkb-ingest --upgrade --db " + path + " once to upgrade it");
 }
 

@@ -29,6 +29,58 @@ kb::Status OpenWith(bool read_only, const std::string& path, std::unique_ptr<kb:
   return kb::Store::Open(options, path, store);
 }
 
+// Records as schema versions up to 4 stored them: compact JSON.
+std::string JsonBuckets(const std::vector<kb::EvidenceSummary::Bucket>& side) {
+  std::string out = "[";
+  for (const kb::EvidenceSummary::Bucket& b : side) {
+    if (out.size() > 1) out += ",";
+    out += "[" + std::to_string(b.weight_units) + "," + (b.researched ? "true" : "false") + "," +
+           std::to_string(b.count) + "]";
+  }
+  return out + "]";
+}
+
+std::string JsonClaimValue(const kb::Claim& c, const kb::EvidenceSummary& ev) {
+  std::string m;
+  for (const auto& [tag, n] : ev.mechanisms) {
+    m += std::string(m.empty() ? "" : ",") + "[\"" + tag + "\"," + std::to_string(n) + "]";
+  }
+  return "{\"id\":\"" + c.id + "\",\"subject\":\"" + c.subject + "\",\"relation\":\"" +
+         c.relation + "\",\"object\":\"" + c.object + "\",\"text\":\"" + c.text +
+         "\",\"ev\":{\"a\":" + JsonBuckets(ev.affirm) + ",\"d\":" + JsonBuckets(ev.deny) +
+         ",\"m\":[" + m + "]}}";
+}
+
+std::string JsonList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += std::string(out.empty() ? "" : ",") + "\"" + s + "\"";
+  return "[" + out + "]";
+}
+
+std::string JsonAssertionValue(const kb::Assertion& a) {
+  std::string works;
+  for (const kb::WorkLink& link : a.works) {
+    works += std::string(works.empty() ? "" : ",") + "[\"" + link.work_id + "\"," +
+             std::to_string(static_cast<int>(link.kind)) + "]";
+  }
+  return "{\"claim\":\"" + a.claim_id + "\",\"source\":\"" + a.source_id +
+         "\",\"sentence\":\"" + a.sentence + "\",\"b\":" + std::to_string(a.span_begin) +
+         ",\"e\":" + std::to_string(a.span_end) +
+         ",\"stance\":" + std::to_string(static_cast<int>(a.stance)) +
+         (a.hedged ? ",\"hedged\":true" : "") +
+         ",\"attr\":" + std::to_string(static_cast<int>(a.attribution)) +
+         ",\"attributed_to\":\"" + a.attributed_to + "\",\"mechanisms\":" + JsonList(a.mechanisms) +
+         ",\"qualifiers\":" + JsonList(a.qualifiers) + ",\"works\":[" + works + "]}";
+}
+
+std::string RawValue(const std::string& path, kb::Cf c, const std::string& key) {
+  std::string value;
+  kb_test::EditRaw(path, [&](rocksdb::DB* db, const std::string& name, rocksdb::ColumnFamilyHandle* cf) {
+    if (name == kb::CfSpecOf(c).name) REQUIRE(db->Get(rocksdb::ReadOptions(), cf, key, &value).ok());
+  });
+  return value;
+}
+
 }  // namespace
 
 TEST_CASE("Store::Open: a database from a newer schema is refused", "[kb]") {
@@ -51,6 +103,79 @@ TEST_CASE("Store::Open: a database from a newer schema is refused", "[kb]") {
   kb::Status s = OpenWith(true, path, &store);
   CHECK(s.IsCorruption());
   CHECK_THAT(s.message(), Catch::Contains("re-ingest into a fresh --db"));
+}
+
+TEST_CASE("Store::Open: a schema-4 database (JSON values) is read as it is", "[kb]") {
+  kb_test::TempDir dir;
+  const std::string path = dir.Sub("db");
+  const kb::Claim claim = MakeClaim("foam_rolling", "reduces", "doms");
+  const kb::Work review = kb_test::WithLevel(kb_test::MakeWork("Wilke", 2019, "A review"), 1);
+  kb::Claim stored_claim;
+  kb::EvidenceSummary summary;
+  std::vector<kb::Assertion> assertions;
+  {
+    auto store = kb_test::OpenWritable(path);
+    kb::PutOutcome outcome;
+    REQUIRE(store->PutSource(kb_test::Varied(MakeRecord("a.md", "a1", {claim, claim}, {review})),
+                             &outcome)
+                .ok());
+    REQUIRE(store->GetClaimWithSummary(claim.id, &stored_claim, &summary).ok());
+    REQUIRE(store->AssertionsForClaim(claim.id, &assertions).ok());
+    REQUIRE(assertions.size() == 2);
+  }
+  REQUIRE(RawValue(path, kb::Cf::kClaims, claim.id)[0] != '{');
+  // Make it look as version 4 left it: the claim and its assertions in JSON.
+  kb_test::EditRaw(path, [&](rocksdb::DB* db, const std::string& name, rocksdb::ColumnFamilyHandle* cf) {
+    if (name == kb::CfSpecOf(kb::Cf::kClaims).name) {
+      REQUIRE(db->Put(rocksdb::WriteOptions(), cf, claim.id, JsonClaimValue(stored_claim, summary)).ok());
+    } else if (name == kb::CfSpecOf(kb::Cf::kAssertions).name) {
+      for (const kb::Assertion& a : assertions) {
+        REQUIRE(db->Put(rocksdb::WriteOptions(), cf, kb::AssertionKey(a), JsonAssertionValue(a)).ok());
+      }
+    } else if (name == kb::CfSpecOf(kb::Cf::kMeta).name) {
+      REQUIRE(db->Put(rocksdb::WriteOptions(), cf, std::string(kb::kSchemaVersionKey), "4").ok());
+    }
+  });
+  auto check_reads = [&](kb::Store* store) {
+    kb::Claim c;
+    kb::EvidenceSummary ev;
+    REQUIRE(store->GetClaimWithSummary(claim.id, &c, &ev).ok());
+    CHECK(c.text == stored_claim.text);
+    CHECK(ev == summary);
+    std::vector<kb::Assertion> read;
+    REQUIRE(store->AssertionsForClaim(claim.id, &read).ok());
+    REQUIRE(read.size() == assertions.size());
+    for (size_t i = 0; i < read.size(); ++i) {
+      CHECK(read[i].sentence == assertions[i].sentence);
+      CHECK(read[i].stance == assertions[i].stance);
+      CHECK(read[i].works == assertions[i].works);
+    }
+    const std::vector<std::string> problems = kb_test::CheckConsistency(store);
+    std::string listed;
+    for (const std::string& p : problems) listed += p + "\n";
+    INFO(listed);
+    CHECK(problems.empty());
+  };
+  {
+    std::unique_ptr<kb::Store> store;
+    REQUIRE(OpenWith(true, path, &store).ok());  // no upgrade needed to read
+    check_reads(store.get());
+  }
+  {
+    auto store = kb_test::OpenWritable(path);  // writes the version, rewrites nothing
+    check_reads(store.get());
+  }
+  CHECK(RawValue(path, kb::Cf::kMeta, std::string(kb::kSchemaVersionKey)) ==
+        std::to_string(kb::kSchemaVersion));
+  CHECK(RawValue(path, kb::Cf::kClaims, claim.id)[0] == '{');
+  {
+    // Another article asserting the claim rewrites its record in the new form.
+    auto store = kb_test::OpenWritable(path);
+    kb::PutOutcome outcome;
+    REQUIRE(store->PutSource(MakeRecord("b.md", "b1", {claim}, {}), &outcome).ok());
+    CHECK(kb_test::CheckConsistency(store.get()).empty());
+  }
+  CHECK(RawValue(path, kb::Cf::kClaims, claim.id)[0] != '{');
 }
 
 TEST_CASE("Store::Open: paths that are not evkb databases", "[kb]") {

@@ -23,8 +23,13 @@ namespace kb {
 // Version 2 added the evidence summary to claim records, version 3 the
 // top_evidence index; an older database is upgraded when opened writable
 // (see kb/FORMAT.md).
-// Version 4 added the by_object index (what `evkb-query sources` ranks).
-inline constexpr int kSchemaVersion = 4;
+// Version 4 added the by_object index (what `evkb-query sources` ranks),
+// version 5 a binary layout for record values (JSON before).
+inline constexpr int kSchemaVersion = 5;
+// The oldest version a read-only open takes as it is: a version-4 database
+// differs only in holding JSON values, which every reader still decodes.
+// Older ones need `evkb-ingest --upgrade` first.
+inline constexpr int kOldestReadableSchemaVersion = 4;
 
 struct StoreOptions {
   // Writable open; creates the database when missing.

@@ -2,7 +2,6 @@
 
 #include <xxhash.h>
 
-#include <cstdio>
 
 #include "text_fold.h"
 
@@ -14,9 +13,10 @@ namespace {
 // what it names: s = source, c = claim, w = work.
 std::string HashId(char prefix, std::string_view bytes) {
   XXH64_hash_t h = XXH3_64bits(bytes.data(), bytes.size());
-  char buf[18];
-  std::snprintf(buf, sizeof(buf), "%c%016llx", prefix, static_cast<unsigned long long>(h));
-  return std::string(buf, 17);
+  // prefix + 16 lowercase hex digits (snprintf cost more than the hash).
+  std::string id(17, prefix);
+  for (int i = 16; i > 0; --i, h >>= 4) id[i] = "0123456789abcdef"[h & 0xf];
+  return id;
 }
 
 std::string AsciiLower(std::string_view s) {

@@ -53,6 +53,9 @@ TEST_CASE("Model: ids carry a kind prefix and 16 hex digits", "[kb]") {
     CHECK(c.id.find_first_not_of("0123456789abcdef", 1) == std::string::npos);
   }
   CHECK(kb::ContentId("a") != kb::ContentId("b"));
+  // Ids are keys on disk: these values must never change.
+  CHECK(kb::ContentId("hello") == "s9555e8555c62dcfd");
+  CHECK(kb::ClaimId("foam_rolling", "reduces", "doms") == "ca38f7e611a397bcd");
   // The canonical form separates fields, so shifting text between them changes the id.
   CHECK(kb::ClaimId("ab", "c", "d") != kb::ClaimId("a", "bc", "d"));
 }

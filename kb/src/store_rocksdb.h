@@ -134,7 +134,8 @@ class RocksStore final : public Store {
   // Fills each work's `citing` from its by_object 'c' entry (0 if none).
   Status CitingCounts(std::vector<ObjectWork>* works) const;
   Status RequireWritable() const;
-  // Flush's second step: each column family's level-0 tables become one.
+  // Flush's second step: each column family's level-0 tables become one, or
+  // with the levels below one level when level 0 is an eighth of the family.
   Status MergeLevel0();
   // Compact's first step: top_evidence entries written empty by builds
   // that did not keep sources' paths and titles there get them.

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "kb/store.h"
@@ -282,58 +283,92 @@ TEST_CASE("Store::Open: a read-only open without a writer is not a secondary", "
   CHECK(writer != nullptr);
 }
 
-TEST_CASE("Store::Flush: each column family keeps at most one level-0 table", "[kb]") {
-  kb_test::TempDir dir;
-  std::string path = dir.Sub("db");
-  std::vector<kb::SourceRecord> records;
-  for (int i = 0; i < 3; ++i) {
-    std::string n = std::to_string(i);
-    records.push_back(MakeRecord("a" + n + ".txt", "A" + n, {MakeClaim("x" + n, "reduces", "y")},
-                                 {kb_test::MakeWork("Smith", 2010 + i, "Study " + n)}));
-  }
-  {
-    auto writer = kb_test::OpenWritable(path);
-    // Each flush writes a level-0 table for every column family with new data.
-    for (const kb::SourceRecord& rec : records) {
-      kb::PutOutcome outcome;
-      REQUIRE(writer->PutSource(rec, &outcome).ok());
-      REQUIRE(writer->Flush().ok());
-    }
-  }
-  // The compression a flush gives a table (the column family's), from a
-  // database flushed once, where there is nothing to merge.
-  const std::string single = dir.Sub("single");
-  {
-    auto writer = kb_test::OpenWritable(single);
-    kb::PutOutcome outcome;
-    REQUIRE(writer->PutSource(records[0], &outcome).ok());
-    REQUIRE(writer->Flush().ok());
-  }
-  std::set<std::string> flushed_compression, merged_compression;
-  auto compressions = [](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, std::set<std::string>* out) {
-    rocksdb::TablePropertiesCollection props;
-    REQUIRE(db->GetPropertiesOfAllTables(cf, &props).ok());
-    for (const auto& [file, p] : props) out->insert(p->compression_name);
-  };
-  kb_test::EditRaw(single, [&](rocksdb::DB* db, const std::string&, rocksdb::ColumnFamilyHandle* cf) {
-    compressions(db, cf, &flushed_compression);
-  });
-  int with_tables = 0;
+namespace {
+
+// Table files of one column family by level, and their compressions, read
+// with a raw RocksDB open.
+struct Tables {
+  std::vector<std::vector<std::string>> levels;
+  std::set<std::string> compressions;
+};
+
+std::map<std::string, Tables> TablesOf(const std::string& path) {
+  std::map<std::string, Tables> out;
   kb_test::EditRaw(path, [&](rocksdb::DB* db, const std::string& name, rocksdb::ColumnFamilyHandle* cf) {
     rocksdb::ColumnFamilyMetaData meta;
     db->GetColumnFamilyMetaData(cf, &meta);
-    INFO(name);
-    CHECK(meta.levels[0].files.size() <= 1);
-    with_tables += meta.file_count > 0;
-    compressions(db, cf, &merged_compression);
+    Tables& t = out[name];
+    for (const rocksdb::LevelMetaData& level : meta.levels) {
+      t.levels.emplace_back();
+      for (const rocksdb::SstFileMetaData& f : level.files) t.levels.back().push_back(f.name);
+    }
+    rocksdb::TablePropertiesCollection props;
+    REQUIRE(db->GetPropertiesOfAllTables(cf, &props).ok());
+    for (const auto& [file, p] : props) t.compressions.insert(p->compression_name);
   });
+  return out;
+}
+
+kb::SourceRecord NumberedRecord(int i) {
+  const std::string n = std::to_string(i);
+  return MakeRecord("a" + n + ".txt", "A" + n, {MakeClaim("x" + n, "reduces", "y")},
+                    {kb_test::MakeWork("Smith", 1900 + i % 100, "Study " + n)});
+}
+
+void PutAndFlush(const std::string& path, int first, int count) {
+  auto writer = kb_test::OpenWritable(path);
+  for (int i = first; i < first + count; ++i) {
+    kb::PutOutcome outcome;
+    REQUIRE(writer->PutSource(NumberedRecord(i), &outcome).ok());
+  }
+  REQUIRE(writer->Flush().ok());
+}
+
+}  // namespace
+
+TEST_CASE("Store::Flush: level 0 ends as one table, or in the last level when it is large",
+          "[kb]") {
+  kb_test::TempDir dir;
+  const std::string path = dir.Sub("db");
+  const std::string sources = kb::CfSpecOf(kb::Cf::kSources).name;
+  // A bulk ingest into a new database: level 0 is all there is, so every
+  // column family is compacted into its last level.
+  PutAndFlush(path, 0, 1500);
+  std::map<std::string, Tables> bulk = TablesOf(path);
+  int with_tables = 0;
+  for (const auto& [name, t] : bulk) {
+    INFO(name);
+    size_t files = 0;
+    for (size_t level = 0; level + 1 < t.levels.size(); ++level) CHECK(t.levels[level].empty());
+    for (const std::vector<std::string>& level : t.levels) files += level.size();
+    with_tables += files > 0;
+  }
   CHECK(with_tables >= 5);  // sources, claims, assertions, works, mentions at least
-  // The merged tables are compressed as the column family says.
-  CHECK(flushed_compression.size() == 1);
-  CHECK(merged_compression == flushed_compression);
+  const std::vector<std::string> base = bulk[sources].levels.back();
+  REQUIRE_FALSE(base.empty());
+
+  // Small ingests on top: their level-0 tables merge into one, and the
+  // levels below are left alone.
+  PutAndFlush(path, 1500, 1);
+  const Tables flushed = TablesOf(path)[sources];
+  REQUIRE(flushed.levels[0].size() == 1);  // a flush's own table, nothing to merge
+  PutAndFlush(path, 1501, 1);
+  PutAndFlush(path, 1502, 1);
+  for (const auto& [name, t] : TablesOf(path)) {
+    INFO(name);
+    CHECK(t.levels[0].size() <= 1);
+    // Merged and compacted tables are compressed as a flush compresses them
+    // (the column family's choice; CompactFiles alone would use Snappy).
+    if (!t.compressions.empty()) CHECK(t.compressions == flushed.compressions);
+  }
+  const Tables after = TablesOf(path)[sources];
+  CHECK(after.levels[0].size() == 1);
+  CHECK(after.levels.back() == base);
+
   std::unique_ptr<kb::Store> reader;
   REQUIRE(OpenWith(true, path, &reader).ok());
-  for (const kb::SourceRecord& rec : records) {
+  for (int i : {0, 777, 1499, 1500, 1502}) {
+    const kb::SourceRecord rec = NumberedRecord(i);
     kb::Source source;
     CHECK(reader->FindSourceByPath(rec.source.path, &source).ok());
     kb::Claim claim;

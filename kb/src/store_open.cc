@@ -10,7 +10,6 @@
 
 #include <charconv>
 #include <filesystem>
-#include <limits>
 #include <system_error>
 
 #include "claim_summaries.h"
@@ -499,7 +498,7 @@ Status RocksStore::Flush() {
   fo.wait = true;
   Status s = FromRocks(handles_.db->Flush(fo, handles_.cfs), path_, "flushing");
   if (!s.ok()) return s;
-  return MergeLevel0();
+  return CompactLevel0();
 }
 
 // Every flush gives every column family a level-0 table (the flush is
@@ -514,14 +513,12 @@ Status RocksStore::Flush() {
 // not two (a cold query does about an eighth less work), and since the data
 // must have grown by an eighth since the last such rewrite, each byte is
 // rewritten this way a bounded number of times.
-Status RocksStore::MergeLevel0() {
+Status RocksStore::CompactLevel0() {
   constexpr uint64_t kLevel0Share = 8;  // level 0 >= 1/8 of the family: compact it all
   rocksdb::DB* db = handles_.db.get();
   // Waits for running compactions: a file being compacted cannot be taken.
   Status s = FromRocks(db->PauseBackgroundWork(), path_, "pausing compactions");
   if (!s.ok()) return s;
-  rocksdb::CompactionOptions co;
-  co.compression = rocksdb::kDisableCompressionOption;  // the column family's (default: Snappy)
   for (rocksdb::ColumnFamilyHandle* h : handles_.cfs) {
     rocksdb::ColumnFamilyMetaData meta;
     db->GetColumnFamilyMetaData(h, &meta);
@@ -532,6 +529,8 @@ Status RocksStore::MergeLevel0() {
       level0_bytes += f.size;
     }
     if (names.empty()) continue;
+    rocksdb::CompactionOptions co;  // output_file_size_limit unset: one level-0 table
+    co.compression = rocksdb::kDisableCompressionOption;  // the column family's (default: Snappy)
     int output_level = 0;
     if (level0_bytes * kLevel0Share >= meta.size) {
       output_level = static_cast<int>(meta.levels.size()) - 1;
@@ -541,8 +540,6 @@ Status RocksStore::MergeLevel0() {
       co.output_file_size_limit = db->GetOptions(h).target_file_size_base;
     } else if (names.size() < 2) {
       continue;
-    } else {
-      co.output_file_size_limit = std::numeric_limits<uint64_t>::max();  // one level-0 table
     }
     s = FromRocks(db->CompactFiles(co, h, names, output_level), path_,
                   "compacting level 0 of " + h->GetName());

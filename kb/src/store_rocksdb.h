@@ -136,7 +136,7 @@ class RocksStore final : public Store {
   Status RequireWritable() const;
   // Flush's second step: each column family's level-0 tables become one, or
   // with the levels below one level when level 0 is an eighth of the family.
-  Status MergeLevel0();
+  Status CompactLevel0();
   // Compact's first step: top_evidence entries written empty by builds
   // that did not keep sources' paths and titles there get them.
   Status FillTopEvidenceValues();

@@ -23,8 +23,8 @@ bool IsJson(std::string_view value) { return !value.empty() && value[0] == '{'; 
 
 class BinaryWriter {
  public:
-  explicit BinaryWriter(Tag tag, size_t reserve = 64) {
-    out_.reserve(reserve);
+  explicit BinaryWriter(Tag tag) {
+    out_.reserve(128);  // most records fit
     out_.push_back(static_cast<char>(tag));
   }
   void Varint(uint64_t v) {
@@ -144,7 +144,7 @@ class BinaryReader {
 }  // namespace
 
 std::string EncodeSource(const Source& s) {
-  BinaryWriter w(kSourceTag, 32 + s.id.size() + s.path.size() + s.title.size() + s.url.size());
+  BinaryWriter w(kSourceTag);
   w.Str(s.id);
   w.Str(s.path);
   w.Str(s.title);
@@ -220,9 +220,7 @@ bool ReadSummary(BinaryReader& r, EvidenceSummary* evidence) {
 }  // namespace
 
 std::string EncodeClaim(const Claim& c, const EvidenceSummary& evidence) {
-  BinaryWriter w(kClaimTag, 48 + c.id.size() + c.subject.size() + c.relation.size() +
-                                c.object.size() + c.text.size() +
-                                7 * (evidence.affirm.size() + evidence.deny.size()));
+  BinaryWriter w(kClaimTag);
   w.Str(c.id);
   w.Str(c.subject);
   w.Str(c.relation);
@@ -261,9 +259,7 @@ bool DecodeClaimWithSummary(std::string_view value, Claim* c, EvidenceSummary* e
 }
 
 std::string EncodeWork(const Work& x) {
-  BinaryWriter w(kWorkTag, 48 + x.id.size() + x.title.size() + x.container.size() +
-                               x.doi.size() + x.url.size() + x.label.size() +
-                               16 * x.authors.size());
+  BinaryWriter w(kWorkTag);
   w.Str(x.id);
   w.Varint(x.authors.size());
   for (const Author& a : x.authors) {
@@ -320,8 +316,7 @@ bool DecodeWork(std::string_view value, Work* x) {
 }
 
 std::string EncodeAssertion(const Assertion& a) {
-  BinaryWriter w(kAssertionTag, 48 + a.claim_id.size() + a.source_id.size() + a.sentence.size() +
-                                    a.attributed_to.size() + 20 * a.works.size());
+  BinaryWriter w(kAssertionTag);
   w.Str(a.claim_id);
   w.Str(a.source_id);
   w.Str(a.sentence);
@@ -364,7 +359,7 @@ bool DecodeAssertion(std::string_view value, Assertion* a) {
 }
 
 std::string EncodeMention(const Mention& m) {
-  BinaryWriter w(kMentionTag, 16 + m.source_id.size() + m.text.size() + m.work_id.size());
+  BinaryWriter w(kMentionTag);
   w.Str(m.source_id);
   w.Str(m.text);
   w.Varint(m.span_begin);

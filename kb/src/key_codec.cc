@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 
+#include "kb/store.h"
 #include "text_fold.h"
 
 namespace kb {
@@ -415,6 +416,15 @@ bool ParseObjectSourceRankKey(std::string_view key, size_t prefix_size, uint32_t
   path->assign(rest.substr(0, sep));
   source_id->assign(rest.substr(sep + 1));
   return true;
+}
+
+std::string ObjectGroupName(std::string_view concept_id) {
+  std::string name(1, kObjectGroupMark);
+  return name.append(concept_id);
+}
+
+bool IsObjectGroupName(std::string_view object) {
+  return !object.empty() && object[0] == kObjectGroupMark;
 }
 
 std::string ObjectTotalsKey(std::string_view object) { return Tagged(kObjectTotalsTag, object); }

@@ -33,6 +33,9 @@
 //                 'S' object 00 BE32(~claims) path 00 source_id -> ""
 //                 'T' object                                -> BE64 works, BE64 sources
 //                 'o' object 00 claim_id                    -> ""  (only during an upgrade)
+//   where an object is a claim's object, or 01 concept_id: the object group
+//   of the concept and every narrower one (object_groups.h), whose
+//   entries are those of its members' claims together (no 'L' entries)
 //
 // by_source 'A' entries point at the source's assertions (whose keys start
 // with the claim), 'W' entries list the works the source cites; by_work is
@@ -49,7 +52,8 @@
 // count is kept out of the rank key, which every article citing the work
 // would otherwise move under every object the work backs. 'w' and 'L' hold
 // the counts the work keys are made from ('S' keys are made again from the
-// source's assertions when it goes), 'T' the list lengths.
+// source's assertions when it goes), 'T' the list lengths. meta
+// "object_groups" records the groups the index holds.
 // See kb/FORMAT.md.
 #ifndef EVKB_KB_SRC_KEY_CODEC_H_
 #define EVKB_KB_SRC_KEY_CODEC_H_
@@ -181,6 +185,12 @@ inline constexpr char kObjectSourceRankTag = 'S';
 inline constexpr char kObjectTotalsTag = 'T';
 // Only while an upgrade builds the index: the claims sorted by object.
 inline constexpr char kObjectUpgradeClaimTag = 'o';
+// The first byte of an object group's name (ObjectGroupName, store.h); the
+// store refuses claim objects starting with it.
+inline constexpr char kObjectGroupMark = '\x01';
+bool IsObjectGroupName(std::string_view object);
+// meta: the groups by_object holds (EncodeObjectGroups); absent: none.
+inline constexpr std::string_view kObjectGroupsKey = "object_groups";
 std::string ObjectLinkKey(std::string_view work_id, std::string_view object,
                           std::string_view claim_id);
 std::string ObjectLinkPrefix(std::string_view work_id, std::string_view object);

@@ -1,5 +1,6 @@
 #include "object_index.h"
 
+#include "key_codec.h"
 #include "value_codec.h"
 
 namespace kb {
@@ -44,8 +45,13 @@ Status ObjectIndexBuilder::AddClaim(const std::string& claim_id, const std::stri
     }
   }
   for (std::string_view src : sources) source_claims_[std::string(src)] += 1;
+  const bool group = IsObjectGroupName(object);
   for (const auto& [work, n] : links) {
-    if (Status s = sink_(ObjectLinkKey(work, object, claim_id), EncodeBE32(n)); !s.ok()) return s;
+    if (!group) {
+      if (Status s = sink_(ObjectLinkKey(work, object, claim_id), EncodeBE32(n)); !s.ok()) {
+        return s;
+      }
+    }
     work_claims_[work] += 1;
   }
   return Status::OK();
@@ -135,6 +141,14 @@ Status ObjectIndexUpdater::ObjectOf(const std::string& claim_id, std::string* ob
   return Status::OK();
 }
 
+template <typename Fn>
+void ObjectIndexUpdater::ForObjectAndGroups(const std::string& object, Fn fn) const {
+  fn(object);
+  auto it = groups_.find(object);
+  if (it == groups_.end()) return;
+  for (const std::string& group : it->second) fn(group);
+}
+
 Status ObjectIndexUpdater::Count(std::string_view key, uint32_t* n) {
   *n = 0;
   std::string value;
@@ -164,7 +178,7 @@ Status ObjectIndexUpdater::RemoveSource(const std::string& source_id, const std:
     if (Status s = Link(a, -1); !s.ok()) return s;
     std::string object;
     if (Status s = ObjectOf(a.claim_id, &object); !s.ok()) return s;
-    removed_claims_[object].insert(a.claim_id);
+    ForObjectAndGroups(object, [&](const std::string& o) { removed_claims_[o].insert(a.claim_id); });
   }
   for (const std::string& w : cited) cited_delta_[w] -= 1;
   removed_.emplace(source_id, path);
@@ -178,7 +192,7 @@ Status ObjectIndexUpdater::AddSource(const std::string& source_id, const std::st
     if (Status s = Link(a, +1); !s.ok()) return s;
     std::string object;
     if (Status s = ObjectOf(a.claim_id, &object); !s.ok()) return s;
-    added_claims_[object].insert(a.claim_id);
+    ForObjectAndGroups(object, [&](const std::string& o) { added_claims_[o].insert(a.claim_id); });
   }
   for (const std::string& w : cited) cited_delta_[w] += 1;
   added_.emplace(source_id, path);
@@ -303,8 +317,13 @@ Status ObjectIndexUpdater::Write(rocksdb::WriteBatch* batch) {
     } else {
       batch->Delete(cf, key);
     }
-    if (n == 0 && next > 0) claims_delta[parts.work][parts.object] += 1;
-    if (n > 0 && next == 0) claims_delta[parts.work][parts.object] -= 1;
+    // A claim has one object: it starts or stops counting for the groups
+    // of that object when it does for the object.
+    const int change = (n == 0 && next > 0) - (n > 0 && next == 0);
+    if (change != 0) {
+      ForObjectAndGroups(parts.object,
+                         [&](const std::string& o) { claims_delta[parts.work][o] += change; });
+    }
   }
   // Works whose counters or rank keys change: claims, citing sources or level.
   std::set<std::string> works;

@@ -42,6 +42,9 @@ class ObjectIndexBuilder {
   void AddCitation(const std::string& work_id);
   void AddSource(const std::string& source_id, const std::string& path);
   // The claim and its assertions (each with a.claim_id == claim_id).
+  // `object` is the claim's object, or the name of an object group it is
+  // a member of (its entries are the same but for the 'L' ones, which only
+  // the claim's own object has).
   // REQUIRES: the works, citations and sources were added first; the
   // claims of an object come one after another, and no object comes twice.
   Status AddClaim(const std::string& claim_id, const std::string& object,
@@ -87,8 +90,9 @@ class ObjectTotalsCache {
 class ObjectIndexUpdater {
  public:
   // `totals` (may be null) is read before the store; Commit refills it.
+  // The groups the index holds are the store's (groups_by_object).
   explicit ObjectIndexUpdater(RocksStore* store, ObjectTotalsCache* totals = nullptr)
-      : store_(store), totals_cache_(totals) {}
+      : store_(store), totals_cache_(totals), groups_(store->groups_by_object()) {}
 
   // Claims the batch writes (their objects are not read from the store).
   void KnowClaims(const std::map<std::string, const Claim*>& claims);
@@ -112,6 +116,9 @@ class ObjectIndexUpdater {
 
  private:
   Status ObjectOf(const std::string& claim_id, std::string* object);
+  // Calls fn(o) for the object and for the name of each group it is in.
+  template <typename Fn>
+  void ForObjectAndGroups(const std::string& object, Fn fn) const;
   Status Count(std::string_view key, uint32_t* n);
   Status Link(const Assertion& a, int delta);
   Status WriteWork(const std::string& work_id, const std::map<std::string, int>& claims_delta,
@@ -128,6 +135,7 @@ class ObjectIndexUpdater {
 
   RocksStore* store_;
   ObjectTotalsCache* totals_cache_;
+  const GroupsByObject& groups_;
   std::map<std::string, std::string> object_of_;
   std::map<std::string, int> new_levels_;
   // Of the works the batch writes (nullopt: not stored before it).

@@ -36,6 +36,28 @@ class StringArena {
 
 }  // namespace
 
+Status RocksStore::LoadObjectGroups() {
+  object_groups_.clear();
+  groups_by_object_.clear();
+  std::string value;
+  Status s = GetValue(Cf::kMeta, kObjectGroupsKey, &value);
+  if (s.IsNotFound()) return Status::OK();
+  if (!s.ok()) return s;
+  if (!DecodeObjectGroups(value, &object_groups_)) {
+    object_groups_.clear();
+    return Corrupt(Cf::kMeta, kObjectGroupsKey);
+  }
+  groups_by_object_ = InvertObjectGroups(object_groups_);
+  return Status::OK();
+}
+
+bool RocksStore::ObjectGroup(const std::string& concept_id, std::vector<std::string>* members) {
+  auto it = object_groups_.find(concept_id);
+  if (it == object_groups_.end()) return false;
+  *members = it->second;
+  return true;
+}
+
 Status RocksStore::ObjectTotalsFor(const std::string& object, ObjectTotals* out) {
   *out = ObjectTotals{};
   std::string value;
@@ -244,11 +266,25 @@ Status RocksStore::ObjectWorkClaims(const std::string& work_id, const std::strin
 Status RocksStore::ClaimsLinkingWork(const std::string& work_id, const std::string& object,
                                      std::vector<std::string>* claim_ids) {
   claim_ids->clear();
-  const std::string prefix = ObjectLinkPrefix(work_id, object);
-  return ScanPrefix(Cf::kByObject, prefix, [&](std::string_view key, std::string_view) {
-    claim_ids->emplace_back(key.substr(prefix.size()));
-    return true;
+  auto group = IsObjectGroupName(object) ? object_groups_.find(object.substr(1))
+                                         : object_groups_.end();
+  if (group == object_groups_.end()) {
+    const std::string prefix = ObjectLinkPrefix(work_id, object);
+    return ScanPrefix(Cf::kByObject, prefix, [&](std::string_view key, std::string_view) {
+      claim_ids->emplace_back(key.substr(prefix.size()));
+      return true;
+    });
+  }
+  // A group has no 'L' entries of its own: its members' are read, with
+  // one iterator.
+  std::vector<std::string> prefixes;
+  for (const std::string& m : group->second) prefixes.push_back(ObjectLinkPrefix(work_id, m));
+  Status s = ScanPrefixes(Cf::kByObject, prefixes, [&](size_t i, std::string_view key) {
+    claim_ids->emplace_back(key.substr(prefixes[i].size()));
   });
+  if (!s.ok()) return s;
+  std::sort(claim_ids->begin(), claim_ids->end());
+  return Status::OK();
 }
 
 Status RocksStore::SourcesCitingWorkUpTo(const std::string& work_id, size_t limit,

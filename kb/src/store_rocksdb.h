@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "key_codec.h"
+#include "object_groups.h"
 #include "kb/store.h"
 
 namespace kb {
@@ -69,6 +70,7 @@ class RocksStore final : public Store {
   Status WorksCitedBySource(const std::string& source_id, std::vector<std::string>* work_ids) override;
   Status WorkCandidateIds(const Work& w, std::vector<std::string>* ids) override;
 
+  bool ObjectGroup(const std::string& concept_id, std::vector<std::string>* members) override;
   Status ObjectTotalsFor(const std::string& object, ObjectTotals* out) override;
   Status CountWorksForObjects(const std::vector<std::string>& objects, uint64_t* works) override;
   Status WorksForObject(const std::string& object, size_t limit,
@@ -120,6 +122,11 @@ class RocksStore final : public Store {
                       const std::function<void(size_t, std::string_view)>& fn) const;
   Status Corrupt(Cf c, std::string_view key) const;
 
+  // Reads the object groups by_object holds from meta (Open calls it).
+  Status LoadObjectGroups();
+  // Object -> the names of the groups whose lists its claims count in.
+  const GroupsByObject& groups_by_object() const { return groups_by_object_; }
+
   // Brings a database written with schema version `from` (< kSchemaVersion)
   // up to date: recomputes every claim's evidence summary and top_evidence
   // entries (from versions 1 and 2) and builds the by_object index, then
@@ -131,6 +138,10 @@ class RocksStore final : public Store {
   // version 1 or 2), the whole by_object index (from any older version).
   Status UpgradeSummaries();
   Status BuildObjectIndex();
+  // Drops every by_object entry and builds the index again for `groups`,
+  // recording them in meta last (a rebuild cut short leaves no record of
+  // groups, so readers use none and the next PutConcepts builds again).
+  Status RebuildObjectIndex(const ObjectGroups& groups);
   // Fills each work's `citing` from its by_object 'c' entry (0 if none).
   Status CitingCounts(std::vector<ObjectWork>* works) const;
   Status RequireWritable() const;
@@ -155,6 +166,8 @@ class RocksStore final : public Store {
   // The writer's decoded claim records; made by the first PutSource.
   std::unique_ptr<ClaimCache> claim_cache_;
   std::unique_ptr<ObjectTotalsCache> object_totals_;  // the writer's by_object 'T' values
+  ObjectGroups object_groups_;  // what meta "object_groups" records
+  GroupsByObject groups_by_object_;
 };
 
 }  // namespace kb

@@ -26,6 +26,13 @@
 // Version 4 -> 5: record values are binary instead of JSON. Readers decode
 // both, so nothing is rewritten: a record takes the new form when it is
 // next written. Only the version changes.
+//
+// Version 5 -> 6: by_object may hold object groups (object_groups.h).
+// Only the version changes: a database without meta "object_groups" has
+// none, and gets them when PutConcepts (every ingest run) next writes a
+// hierarchy; RebuildObjectIndex then makes the whole index again, groups
+// included. The version keeps builds that would not keep the groups up to
+// date from writing to a database that has them.
 #include "claim_summaries.h"
 #include "object_index.h"
 #include "store_rocksdb.h"
@@ -107,7 +114,14 @@ Status RocksStore::BuildObjectIndex() {
     if (!DecodeClaim(value, &c)) {
       bad = Corrupt(Cf::kClaims, key);
     } else {
+      // Once under its object and once under each of its groups.
       sorted.Put(cf(Cf::kByObject), ObjectUpgradeClaimKey(c.object, key), "");
+      auto groups = groups_by_object_.find(c.object);
+      if (groups != groups_by_object_.end()) {
+        for (const std::string& g : groups->second) {
+          sorted.Put(cf(Cf::kByObject), ObjectUpgradeClaimKey(g, key), "");
+        }
+      }
       if (sorted.Count() >= kWritesPerBatch) bad = write_sorted();
     }
     return bad.ok();
@@ -137,6 +151,34 @@ Status RocksStore::BuildObjectIndex() {
   }
   return FromRocks(db()->DeleteRange(rocksdb::WriteOptions(), cf(Cf::kByObject), first, past),
                    path_, "building by_object");
+}
+
+Status RocksStore::RebuildObjectIndex(const ObjectGroups& groups) {
+  Status s = RequireWritable();
+  if (!s.ok()) return s;
+  // First no groups on record, so that a rebuild cut short is noticed
+  // (the groups differ) and done again.
+  s = FromRocks(db()->Delete(rocksdb::WriteOptions(), cf(Cf::kMeta), kObjectGroupsKey.data()),
+                path_, "rebuilding by_object");
+  if (!s.ok()) return s;
+  object_groups_.clear();
+  groups_by_object_.clear();
+  if (object_totals_) object_totals_->Clear();
+  // Every by_object key starts with one of its tag bytes, all below 0x7f.
+  const std::string all_end(1, '\x7f');
+  s = FromRocks(db()->DeleteRange(rocksdb::WriteOptions(), cf(Cf::kByObject), "", all_end), path_,
+                "rebuilding by_object");
+  if (!s.ok()) return s;
+  object_groups_ = groups;
+  groups_by_object_ = InvertObjectGroups(groups);
+  if (s = BuildObjectIndex(); !s.ok()) return s;
+  if (!groups.empty()) {
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    s = FromRocks(db()->Put(wo, cf(Cf::kMeta), kObjectGroupsKey.data(), EncodeObjectGroups(groups)),
+                  path_, "rebuilding by_object");
+  }
+  return s;
 }
 
 Status RocksStore::UpgradeSummaries() {

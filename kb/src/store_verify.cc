@@ -276,10 +276,23 @@ class Verifier {
     }
     // Claims by object, each with its assertions (whose keys start with the
     // claim id, so they are a range of assertions_).
+    // The groups the index holds: each claim counts under its object and
+    // under each group of it.
+    ObjectGroups groups;
+    auto recorded = meta_.find(std::string(kObjectGroupsKey));
+    if (recorded != meta_.end() && !DecodeObjectGroups(recorded->second, &groups)) {
+      Problem("unreadable object groups", kObjectGroupsKey);
+      groups.clear();
+    }
+    const GroupsByObject groups_of = InvertObjectGroups(groups);
     std::vector<std::pair<std::string, std::string>> claims;  // object, claim id
     for (const auto& [key, value] : claims_) {
       Claim c;
-      if (DecodeClaim(value, &c)) claims.emplace_back(c.object, key);
+      if (!DecodeClaim(value, &c)) continue;
+      claims.emplace_back(c.object, key);
+      auto g = groups_of.find(c.object);
+      if (g == groups_of.end()) continue;
+      for (const std::string& name : g->second) claims.emplace_back(name, key);
     }
     std::sort(claims.begin(), claims.end());
     std::vector<Assertion> assertions;

@@ -86,6 +86,11 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
     if (c.id.empty() || HasZeroByte(c.id) || HasZeroByte(c.subject) || HasZeroByte(c.object)) {
       return Status::InvalidArgument(where + ": claim '" + c.text + "' has an invalid id");
     }
+    if (IsObjectGroupName(c.object)) {
+      return Status::InvalidArgument(where + ": claim '" + c.text +
+                                     "' has an object starting with the byte 01, which the "
+                                     "store keeps for object groups");
+    }
     record_claims[c.id] = &c;
   }
   for (const Work& w : record.works) {
@@ -364,7 +369,18 @@ Status RocksStore::PutConcepts(const std::vector<Concept>& concepts) {
   }
   s = ApplyDeltas(&batch, {{"concepts", added}});
   if (!s.ok()) return s;
-  return FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "writing concepts");
+  s = FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "writing concepts");
+  if (!s.ok()) return s;
+  // The groups of every stored concept, these and any written before.
+  std::vector<Concept> stored;
+  s = ForEachConcept([&](const Concept& c) {
+    stored.push_back(c);
+    return true;
+  });
+  if (!s.ok()) return s;
+  ObjectGroups groups = ObjectGroupsOf(stored);
+  if (groups == object_groups_) return Status::OK();
+  return RebuildObjectIndex(groups);
 }
 
 Status RocksStore::ApplyDeltas(rocksdb::WriteBatch* batch,

@@ -31,6 +31,41 @@ std::vector<std::string> WithDescendants(const kb::Lexicon& lex,
   return out;
 }
 
+// The by_object lists a bounded report reads for `concepts` (closed under
+// narrower concepts): a concept whose object group the store keeps with
+// the members the lexicon gives it is read as that group, standing for its
+// whole subtree; the rest are read one by one. Concepts are taken broadest
+// first, so a group is used before any list below it, and the lists read
+// cover disjoint sets of concepts, as the merge of several requires.
+std::vector<std::string> IndexObjects(kb::Store* store, const kb::Lexicon& lex,
+                                      const std::vector<std::string>& concepts) {
+  std::vector<std::pair<size_t, std::string>> by_depth;
+  for (const std::string& c : concepts) {
+    const size_t depth = lex.FindConcept(c) == nullptr ? 0 : lex.Ancestors(c).size();
+    by_depth.emplace_back(depth, c);
+  }
+  std::stable_sort(by_depth.begin(), by_depth.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::unordered_set<std::string> covered;
+  std::vector<std::string> out, members;
+  for (const auto& [depth, c] : by_depth) {
+    if (covered.count(c) != 0) continue;
+    if (lex.FindConcept(c) != nullptr && store->ObjectGroup(c, &members)) {
+      std::vector<std::string> subtree = lex.Descendants(c);
+      subtree.push_back(c);
+      std::sort(subtree.begin(), subtree.end());
+      if (subtree == members) {
+        out.push_back(kb::ObjectGroupName(c));
+        covered.insert(subtree.begin(), subtree.end());
+        continue;
+      }
+    }
+    out.push_back(c);
+    covered.insert(c);
+  }
+  return out;
+}
+
 }  // namespace
 
 kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judge* judge,
@@ -54,7 +89,8 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
       out->claims.push_back({std::move(j.claim), j.verdict, j.confidence});
     }
     out->totals.claims = out->claims.size();
-    return RankSourcesFromIndex(store, out->concepts, claim_ids, limit, out);
+    return RankSourcesFromIndex(store, IndexObjects(store, lexicon, out->concepts), claim_ids,
+                                limit, out);
   }
 
   std::map<std::string, kb::Claim> claims;

@@ -15,7 +15,9 @@
 namespace query {
 
 // Fills out->works, out->sources, out->totals.works and out->totals.sources
-// for the claims whose object is one of `objects`; `claim_ids` are those
+// for the claims whose object is one of `objects` (an object group's name
+// stands for its members; the objects' sets of claims must not overlap);
+// `claim_ids` are those
 // claims (an index entry naming another is skipped). REQUIRES: limit > 0.
 // With one object holding entries the lists are prefix reads. With several
 // (claims counts add up: a claim has one object) the works are a bounded

@@ -78,16 +78,16 @@ void Put(kb::Store* store, const kb::SourceRecord& r) {
   REQUIRE(store->PutSource(r, &outcome).ok());
 }
 
-// The works and sources of claims about `object`, ranked from the
+// The works and sources of claims about any of `objects`, ranked from the
 // assertions with public reads only: what the index must hold.
-void Fresh(kb::Store* store, const std::string& object, std::vector<kb::ObjectWork>* works,
-           std::vector<kb::ObjectSource>* sources) {
+void Fresh(kb::Store* store, const std::set<std::string>& objects,
+           std::vector<kb::ObjectWork>* works, std::vector<kb::ObjectSource>* sources) {
   std::map<std::string, std::set<std::string>> work_claims, source_claims;
   REQUIRE(store
               ->ForEachAssertion([&](const kb::Assertion& a) {
                 kb::Claim c;
                 REQUIRE(store->GetClaim(a.claim_id, &c).ok());
-                if (c.object != object) return true;
+                if (objects.count(c.object) == 0) return true;
                 source_claims[a.source_id].insert(a.claim_id);
                 for (const kb::WorkLink& l : a.works) work_claims[l.work_id].insert(a.claim_id);
                 return true;
@@ -125,10 +125,13 @@ void Fresh(kb::Store* store, const std::string& object, std::vector<kb::ObjectWo
             });
 }
 
-void CheckObject(kb::Store* store, const std::string& object) {
+// The lists under `object` (a claim object, or a group's name standing for
+// `members`) against the ones made afresh.
+void CheckObject(kb::Store* store, const std::string& object,
+                 const std::set<std::string>& members) {
   std::vector<kb::ObjectWork> want_works, works;
   std::vector<kb::ObjectSource> want_sources, sources;
-  Fresh(store, object, &want_works, &want_sources);
+  Fresh(store, members, &want_works, &want_sources);
   REQUIRE(store->WorksForObject(object, 0, &works).ok());
   REQUIRE(store->SourcesForObject(object, 0, &sources).ok());
   REQUIRE(works.size() == want_works.size());
@@ -173,8 +176,39 @@ void CheckObject(kb::Store* store, const std::string& object) {
 void CheckAll(kb::Store* store) {
   CHECK(kb_test::CheckConsistency(store).empty());
   for (const char* object : {"doms", "range_of_motion", "scar_tissue", "pain"}) {
-    CheckObject(store, object);
+    CheckObject(store, object, {object});
   }
+  for (const char* concept_id : {"pain", "soreness", "mobility", "doms"}) {
+    std::vector<std::string> members;
+    if (!store->ObjectGroup(concept_id, &members)) continue;
+    CAPTURE(concept_id);
+    CheckObject(store, kb::ObjectGroupName(concept_id), {members.begin(), members.end()});
+  }
+}
+
+// pain > soreness > doms, mobility > range_of_motion, scar_tissue alone;
+// `moved`: doms and range_of_motion right under pain, mobility a leaf.
+std::vector<kb::Concept> Hierarchy(bool moved) {
+  auto concept_of = [](const std::string& id, const std::string& parent) {
+    kb::Concept c;
+    c.id = id;
+    c.kind = "outcome";
+    c.labels = {id};
+    c.parent = parent;
+    return c;
+  };
+  return {concept_of("pain", ""),
+          concept_of("soreness", "pain"),
+          concept_of("doms", moved ? "pain" : "soreness"),
+          concept_of("mobility", ""),
+          concept_of("range_of_motion", moved ? "pain" : "mobility"),
+          concept_of("scar_tissue", "")};
+}
+
+std::vector<std::string> Members(kb::Store* store, const std::string& concept_id) {
+  std::vector<std::string> members;
+  if (!store->ObjectGroup(concept_id, &members)) members = {"(no group)"};
+  return members;
 }
 
 }  // namespace
@@ -378,4 +412,113 @@ TEST_CASE("Store::Open: a schema-3 database gets by_object on a writable open", 
   std::vector<kb::ObjectWork> works;
   REQUIRE(store->WorksForObject("doms", 0, &works).ok());
   CHECK(!works.empty());
+}
+
+TEST_CASE("Store: object groups follow ingest, replace, level changes and deletion", "[kb]") {
+  // A group's lists are its members' lists merged: a claim or source
+  // counted once however many members it touches.
+  kb_test::TempDir dir;
+  auto store = kb_test::OpenWritable(dir.Sub("db"));
+  REQUIRE(store->PutConcepts(Hierarchy(false)).ok());
+  CHECK(Members(store.get(), "pain") == std::vector<std::string>{"doms", "pain", "soreness"});
+  CHECK(Members(store.get(), "soreness") == std::vector<std::string>{"doms", "soreness"});
+  CHECK(Members(store.get(), "mobility") ==
+        std::vector<std::string>{"mobility", "range_of_motion"});
+  std::vector<std::string> none;
+  CHECK_FALSE(store->ObjectGroup("doms", &none));
+  CHECK_FALSE(store->ObjectGroup("scar_tissue", &none));
+  for (int i = 0; i < 24; ++i) Put(store.get(), Article(i, 0));
+  CheckAll(store.get());
+  kb::ObjectTotals group, doms;
+  REQUIRE(store->ObjectTotalsFor(kb::ObjectGroupName("pain"), &group).ok());
+  REQUIRE(store->ObjectTotalsFor("doms", &doms).ok());
+  CHECK(group.sources == doms.sources);  // pain and soreness have no claims here
+  REQUIRE(store->ObjectTotalsFor(kb::ObjectGroupName("mobility"), &group).ok());
+  CHECK(group.works > 0);
+  for (int i = 0; i < 24; i += 3) Put(store.get(), Article(i, 1));
+  CheckAll(store.get());
+  for (int i = 1; i < 24; i += 5) Put(store.get(), Article(i, 2, /*level_shift=*/1));
+  CheckAll(store.get());
+  for (int i = 2; i < 24; i += 4) {
+    kb::SourceRecord r = Article(i, 3);
+    for (kb::Assertion& a : r.assertions) a.works.clear();
+    Put(store.get(), r);
+  }
+  CheckAll(store.get());
+}
+
+TEST_CASE("Store::PutConcepts: a changed hierarchy makes by_object again", "[kb]") {
+  kb_test::TempDir dir;
+  const std::string path = dir.Sub("db");
+  {
+    auto store = kb_test::OpenWritable(path);
+    for (int i = 0; i < 24; ++i) Put(store.get(), Article(i, 0));
+    std::vector<std::string> members;
+    CHECK_FALSE(store->ObjectGroup("pain", &members));  // no concepts yet
+    REQUIRE(store->PutConcepts(Hierarchy(false)).ok());
+    CHECK(Members(store.get(), "pain") == std::vector<std::string>{"doms", "pain", "soreness"});
+    CheckAll(store.get());
+    REQUIRE(store->PutConcepts(Hierarchy(true)).ok());
+    CHECK(Members(store.get(), "pain") ==
+          std::vector<std::string>{"doms", "pain", "range_of_motion", "soreness"});
+    CHECK(Members(store.get(), "soreness") == std::vector<std::string>{"(no group)"});
+    CheckAll(store.get());
+    Put(store.get(), Article(5, 1));
+    CheckAll(store.get());
+  }
+  // What the index holds is on record: a read-only open finds the same.
+  kb::StoreOptions ro;
+  ro.read_only = true;
+  std::unique_ptr<kb::Store> store;
+  REQUIRE(kb::Store::Open(ro, path, &store).ok());
+  CHECK(Members(store.get(), "pain") ==
+        std::vector<std::string>{"doms", "pain", "range_of_motion", "soreness"});
+  CheckAll(store.get());
+}
+
+TEST_CASE("Store::PutSource: a claim object in the groups' namespace is refused", "[kb]") {
+  kb_test::TempDir dir;
+  auto store = kb_test::OpenWritable(dir.Sub("db"));
+  kb::SourceRecord r = MakeRecord("odd.md", "odd", {MakeClaim("foam_rolling", "reduces",
+                                                              kb::ObjectGroupName("pain"))},
+                                  {});
+  kb::PutOutcome outcome;
+  const kb::Status s = store->PutSource(r, &outcome);
+  CHECK(s.IsInvalidArgument());
+  CHECK_THAT(s.ToString(), Catch::Contains("object groups"));
+  kb::StoreCounts counts;
+  REQUIRE(store->Counts(&counts).ok());
+  CHECK(counts.sources == 0);
+}
+
+TEST_CASE("Store::Open: a schema-5 database gets object groups at its next PutConcepts", "[kb]") {
+  kb_test::TempDir dir;
+  const std::string path = dir.Sub("db");
+  {
+    auto store = kb_test::OpenWritable(path);
+    for (int i = 0; i < 12; ++i) Put(store.get(), Article(i, 0));
+  }
+  kb_test::EditRaw(path, [](rocksdb::DB* db, const std::string& name,
+                            rocksdb::ColumnFamilyHandle* cf) {
+    if (name == kb::CfSpecOf(kb::Cf::kMeta).name) {
+      REQUIRE(db->Put(rocksdb::WriteOptions(), cf, std::string(kb::kSchemaVersionKey), "5").ok());
+    }
+  });
+  kb::StoreOptions ro;
+  ro.read_only = true;
+  std::unique_ptr<kb::Store> reader;
+  REQUIRE(kb::Store::Open(ro, path, &reader).ok());
+  std::vector<std::string> members;
+  CHECK_FALSE(reader->ObjectGroup("pain", &members));
+  CheckAll(reader.get());
+  reader.reset();
+  auto store = kb_test::OpenWritable(path);
+  auto* rs = dynamic_cast<kb::RocksStore*>(store.get());
+  REQUIRE(rs != nullptr);
+  std::string version;
+  REQUIRE(rs->GetValue(kb::Cf::kMeta, kb::kSchemaVersionKey, &version).ok());
+  CHECK(version == std::to_string(kb::kSchemaVersion));
+  REQUIRE(store->PutConcepts(Hierarchy(false)).ok());
+  CHECK(Members(store.get(), "pain") == std::vector<std::string>{"doms", "pain", "soreness"});
+  CheckAll(store.get());
 }

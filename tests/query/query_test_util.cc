@@ -103,6 +103,12 @@ FixtureStore::FixtureStore(const std::string& dir) : dir_(dir) {
   REQUIRE(s.ok());
 }
 
+void FixtureStore::PutConcepts(const kb::Lexicon& lex) {
+  kb::Status s = store_->PutConcepts(lex.concepts);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+}
+
 void FixtureStore::EmptyTopEvidenceValues() {
   store_.reset();
   size_t emptied = 0;

@@ -59,6 +59,8 @@ class FixtureStore {
   explicit FixtureStore(const std::string& dir);
   void AddSource(const std::string& path, const std::vector<Statement>& statements);
   kb::Store* store() { return store_.get(); }
+  // Stores the lexicon's concepts (and with them its object groups).
+  void PutConcepts(const kb::Lexicon& lex);
   // The id of the last source added.
   const std::string& last_source() const { return last_source_; }
   // Empties every top_evidence value (closing and reopening the store), as

@@ -2,6 +2,9 @@
 // articles than the limit: its lists must be the first N of the unbounded
 // lists, its totals their lengths, its claims the same; with limit 0 the
 // report is the unbounded one and renders without the bounded-only keys.
+// The bounded report reads a broad benefit's object group when the store
+// keeps it (concepts stored before or after the articles) and merges its
+// concepts' lists when not: the same report either way.
 #include <algorithm>
 #include <catch2/catch.hpp>
 
@@ -23,7 +26,9 @@ struct Fixture {
   kb::Lexicon lex = query_test::FixtureLexicon();
   query_test::FixtureStore kb{dir.path() + "/db"};
 
-  Fixture() {
+  // `concepts`: 0 none stored, 1 before the articles, 2 after them.
+  explicit Fixture(int concepts = 0) {
+    if (concepts == 1) kb.PutConcepts(lex);
     const std::vector<kb::Claim> claims = {
         MakeClaim("foam_rolling", "reduces", "doms"),
         MakeClaim("massage_ball", "reduces", "doms"),
@@ -51,6 +56,7 @@ struct Fixture {
       }
       kb.AddSource("a" + std::to_string((i * 11) % 30) + ".txt", says);
     }
+    if (concepts == 2) kb.PutConcepts(lex);
   }
 };
 
@@ -69,7 +75,11 @@ std::vector<std::string> SourceIds(const std::vector<query::SourcedArticle>& v) 
 }  // namespace
 
 TEST_CASE("BuildSourcesReport: a bounded report is the head of the full one", "[reports]") {
-  Fixture f;
+  const int concepts = GENERATE(0, 1, 2);
+  CAPTURE(concepts);
+  Fixture f(concepts);
+  std::vector<std::string> members;
+  CHECK(f.kb.store()->ObjectGroup("pain", &members) == (concepts != 0));
   for (const char* benefit : {"doms", "soreness", "scar_tissue", "pain"}) {
     CAPTURE(benefit);
     query::Judge judge(f.kb.store(), &f.lex);
@@ -152,6 +162,9 @@ TEST_CASE("BuildSourcesReport: the first merged work heads no single concept's l
   query_test::TempDir dir;
   kb::Lexicon lex = query_test::FixtureLexicon();
   query_test::FixtureStore kb{dir.path() + "/db"};
+  const bool groups = GENERATE(false, true);
+  CAPTURE(groups);
+  if (groups) kb.PutConcepts(lex);
   const kb::Work x = MakeWork("Xavier", 2010, "rct", 1), y = MakeWork("Young", 2011, "rct", 1),
                  z = MakeWork("Zhang", 2012, "rct", 1);
   const kb::Claim doms[] = {MakeClaim("foam_rolling", "reduces", "doms"),

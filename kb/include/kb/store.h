@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kb/model.h"
@@ -24,10 +25,12 @@ namespace kb {
 // top_evidence index; an older database is upgraded when opened writable
 // (see kb/FORMAT.md).
 // Version 4 added the by_object index (what `evkb-query sources` ranks),
-// version 5 a binary layout for record values (JSON before).
-inline constexpr int kSchemaVersion = 5;
+// version 5 a binary layout for record values (JSON before), version 6
+// by_object lists per object group (a concept and its narrower concepts).
+inline constexpr int kSchemaVersion = 6;
 // The oldest version a read-only open takes as it is: a version-4 database
-// differs only in holding JSON values, which every reader still decodes.
+// differs only in holding JSON values, which every reader still decodes, and
+// in having no object groups, which readers do without.
 // Older ones need `evkb-ingest --upgrade` first.
 inline constexpr int kOldestReadableSchemaVersion = 4;
 
@@ -73,6 +76,11 @@ struct ObjectTotals {
   uint64_t works = 0, sources = 0;
 };
 
+// The name under which by_object keeps the lists of the object group of
+// `concept_id` (Store::ObjectGroup): pass it as `object` to ObjectTotalsFor,
+// WorksForObject and the other by_object reads.
+std::string ObjectGroupName(std::string_view concept_id);
+
 struct StoreCounts {
   uint64_t sources = 0, claims = 0, assertions = 0, works = 0, mentions = 0, concepts = 0;
 };
@@ -100,7 +108,9 @@ class Store {
   // written as given (the caller has already resolved them against the KB).
   virtual Status PutSource(const SourceRecord& record, PutOutcome* outcome) = 0;
 
-  // Writes (overwrites) concept records, in one batch.
+  // Writes (overwrites) concept records, in one batch. When that changes
+  // the object groups (their parents), by_object is made again from the
+  // records, as an upgrade makes it (seconds per million claims).
   virtual Status PutConcepts(const std::vector<Concept>& concepts) = 0;
 
   // ---- Point reads. NotFound when absent.
@@ -159,6 +169,14 @@ class Store {
   // and the sources asserting them, ranked (kb/FORMAT.md). Read-only
   // handles read them without touching any assertion.
 
+  // Whether by_object keeps lists for the object group of `concept_id`:
+  // the claims whose object is the concept or a narrower one, together, as
+  // if their objects' lists were merged (claims and sources counted once).
+  // If so, *members are those concepts (sorted; the concept included) as
+  // the stored concept records (PutConcepts) had them when the lists were
+  // made, and ObjectGroupName(concept_id) names the lists.
+  virtual bool ObjectGroup(const std::string& concept_id, std::vector<std::string>* members) = 0;
+
   // How many works and sources WorksForObject and SourcesForObject list
   // with limit 0.
   virtual Status ObjectTotalsFor(const std::string& object, ObjectTotals* out) = 0;
@@ -191,8 +209,9 @@ class Store {
   // when it is not listed there.
   virtual Status ObjectWorkClaims(const std::string& work_id, const std::string& object,
                                   uint32_t* claims) = 0;
-  // The claims with object `object` that have an assertion linking
-  // `work_id`, sorted by id.
+  // The claims with object `object` (or, for an object group's name, with
+  // any of its members) that have an assertion linking `work_id`, sorted by
+  // id.
   virtual Status ClaimsLinkingWork(const std::string& work_id, const std::string& object,
                                    std::vector<std::string>* claim_ids) = 0;
   // The first `limit` (0: all) of SourcesCitingWork(work_id), in its order.

@@ -6,17 +6,18 @@
 #include "closeness.h"
 
 namespace query {
-namespace {
 
 // `id` and every concept below it.
-std::vector<std::string> AtOrBelow(const kb::Lexicon& lex, const std::string& id) {
-  std::vector<std::string> out = {id};
-  if (lex.FindConcept(id) == nullptr) return out;
-  for (std::string& d : lex.Descendants(id)) out.push_back(std::move(d));
-  return out;
+const std::vector<std::string>& EvidencePool::AtOrBelow(const std::string& id) {
+  auto [it, added] = at_or_below_.try_emplace(id);
+  if (added) {
+    it->second.push_back(id);
+    if (lex_->FindConcept(id) != nullptr) {
+      for (std::string& d : lex_->Descendants(id)) it->second.push_back(std::move(d));
+    }
+  }
+  return it->second;
 }
-
-}  // namespace
 
 kb::Status EvidencePool::LookUp(const std::string& id, const kb::Claim** out) {
   auto it = claims_.find(id);
@@ -90,12 +91,17 @@ kb::Status EvidencePool::FindClaims(const std::vector<std::string>& subjects,
   return kb::Status::OK();
 }
 
-std::vector<std::string> EvidencePool::SimilarRelations(const std::string& relation) const {
-  std::vector<std::string> out = {relation};
-  for (const kb::RelationDef& r : lex_->relations) {
-    if (r.id != relation && lex_->RelationSimilarity(relation, r.id) > 0) out.push_back(r.id);
+const std::vector<std::string>& EvidencePool::SimilarRelations(const std::string& relation) {
+  auto [it, added] = similar_relations_.try_emplace(relation);
+  if (added) {
+    it->second.push_back(relation);
+    for (const kb::RelationDef& r : lex_->relations) {
+      if (r.id != relation && lex_->RelationSimilarity(relation, r.id) > 0) {
+        it->second.push_back(r.id);
+      }
+    }
   }
-  return out;
+  return it->second;
 }
 
 const kb::Work* EvidencePool::FindWork(const std::string& id) {
@@ -371,8 +377,8 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, size
 
   // Narrower claims: subject and object at or below this claim's, relation similar.
   std::vector<const kb::Claim*> narrower;
-  s = FindClaims(AtOrBelow(*lex_, claim.subject), SimilarRelations(claim.relation),
-                 AtOrBelow(*lex_, claim.object), &narrower);
+  s = FindClaims(AtOrBelow(claim.subject), SimilarRelations(claim.relation),
+                 AtOrBelow(claim.object), &narrower);
   if (!s.ok()) return s;
   for (const kb::Claim* n : narrower) {
     if (n->id == claim.id) continue;

@@ -52,7 +52,8 @@ class EvidencePool {
   }
 
   // `relation` and every lexicon relation similar to it (similarity > 0).
-  std::vector<std::string> SimilarRelations(const std::string& relation) const;
+  // Kept for the pool's life, as the lexicon is.
+  const std::vector<std::string>& SimilarRelations(const std::string& relation);
 
   // The judgement of `claim`: its own assertions at full weight, and those of
   // the narrower claims it covers (subject and object the same or below,
@@ -140,6 +141,10 @@ class EvidencePool {
   std::unordered_map<std::string, TopEvidence> top_evidence_;
   std::unordered_map<std::string, Owned> listed_;  // by claim, source and span
   std::unordered_map<std::string, kb::EvidenceSummary> summaries_;
+  // Lexicon walks, the same few over and over.
+  std::unordered_map<std::string, std::vector<std::string>> similar_relations_;
+  std::unordered_map<std::string, std::vector<std::string>> at_or_below_;
+  const std::vector<std::string>& AtOrBelow(const std::string& concept_id);
 };
 
 }  // namespace query

@@ -192,7 +192,8 @@ Status ObjectIndexUpdater::AddSource(const std::string& source_id, const std::st
     if (Status s = Link(a, +1); !s.ok()) return s;
     std::string object;
     if (Status s = ObjectOf(a.claim_id, &object); !s.ok()) return s;
-    ForObjectAndGroups(object, [&](const std::string& o) { added_claims_[o].insert(a.claim_id); });
+    const std::string& claim_id = a.claim_id;  // a lambda may not capture a structured binding
+    ForObjectAndGroups(object, [&](const std::string& o) { added_claims_[o].insert(claim_id); });
   }
   for (const std::string& w : cited) cited_delta_[w] += 1;
   added_.emplace(source_id, path);

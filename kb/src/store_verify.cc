@@ -274,8 +274,6 @@ class Verifier {
       Source src;
       if (DecodeSource(value, &src)) builder.AddSource(key, src.path);
     }
-    // Claims by object, each with its assertions (whose keys start with the
-    // claim id, so they are a range of assertions_).
     // The groups the index holds: each claim counts under its object and
     // under each group of it.
     ObjectGroups groups;
@@ -285,6 +283,8 @@ class Verifier {
       groups.clear();
     }
     const GroupsByObject groups_of = InvertObjectGroups(groups);
+    // Claims by object, each with its assertions (whose keys start with the
+    // claim id, so they are a range of assertions_).
     std::vector<std::pair<std::string, std::string>> claims;  // object, claim id
     for (const auto& [key, value] : claims_) {
       Claim c;

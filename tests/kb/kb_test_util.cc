@@ -81,12 +81,26 @@ kb::SourceRecord MakeRecord(const std::string& path, const std::string& content,
   return r;
 }
 
-std::unique_ptr<kb::Store> OpenWritable(const std::string& path) {
+namespace {
+
+std::unique_ptr<kb::Store> OpenOrFail(const kb::StoreOptions& options, const std::string& path) {
   std::unique_ptr<kb::Store> store;
-  kb::Status s = kb::Store::Open(kb::StoreOptions(), path, &store);
+  kb::Status s = kb::Store::Open(options, path, &store);
   INFO(s.ToString());
   REQUIRE(s.ok());
   return store;
+}
+
+}  // namespace
+
+std::unique_ptr<kb::Store> OpenWritable(const std::string& path) {
+  return OpenOrFail(kb::StoreOptions(), path);
+}
+
+std::unique_ptr<kb::Store> OpenReadOnly(const std::string& path) {
+  kb::StoreOptions options;
+  options.read_only = true;
+  return OpenOrFail(options, path);
 }
 
 namespace {

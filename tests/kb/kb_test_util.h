@@ -40,6 +40,7 @@ kb::SourceRecord MakeRecord(const std::string& path, const std::string& content,
                             const std::vector<kb::Claim>& claims, const std::vector<kb::Work>& works);
 
 std::unique_ptr<kb::Store> OpenWritable(const std::string& path);
+std::unique_ptr<kb::Store> OpenReadOnly(const std::string& path);
 
 // Every problem found: dangling index entries, records missing from their
 // indexes, claims without assertions, works without citing sources, counters

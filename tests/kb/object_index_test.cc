@@ -214,14 +214,36 @@ std::vector<std::string> Members(kb::Store* store, const std::string& concept_id
 }  // namespace
 
 TEST_CASE("Store: by_object follows ingest, replace, level changes and deletion", "[kb]") {
+  // With concepts stored, the object groups too: a group's lists are its
+  // members' lists merged, a claim or source counted once however many
+  // members it touches (CheckAll).
+  const bool groups = GENERATE(false, true);
+  CAPTURE(groups);
   kb_test::TempDir dir;
   auto store = kb_test::OpenWritable(dir.Sub("db"));
+  if (groups) {
+    REQUIRE(store->PutConcepts(Hierarchy(false)).ok());
+    CHECK(Members(store.get(), "pain") == std::vector<std::string>{"doms", "pain", "soreness"});
+    CHECK(Members(store.get(), "soreness") == std::vector<std::string>{"doms", "soreness"});
+    CHECK(Members(store.get(), "mobility") ==
+          std::vector<std::string>{"mobility", "range_of_motion"});
+    CHECK(Members(store.get(), "doms") == std::vector<std::string>{"(no group)"});
+    CHECK(Members(store.get(), "scar_tissue") == std::vector<std::string>{"(no group)"});
+  }
   for (int i = 0; i < 24; ++i) Put(store.get(), Article(i, 0));
   CheckAll(store.get());
   {
     std::vector<kb::ObjectSource> sources;
     REQUIRE(store->SourcesForObject("doms", 0, &sources).ok());
     CHECK(sources.size() > 10);
+  }
+  if (groups) {
+    kb::ObjectTotals group, doms;
+    REQUIRE(store->ObjectTotalsFor(kb::ObjectGroupName("pain"), &group).ok());
+    REQUIRE(store->ObjectTotalsFor("doms", &doms).ok());
+    CHECK(group.sources == doms.sources);  // pain and soreness have no claims here
+    REQUIRE(store->ObjectTotalsFor(kb::ObjectGroupName("mobility"), &group).ok());
+    CHECK(group.works > 0);
   }
   // Replacements: other claims, other links, other works (some works lose
   // their last citing source and go).
@@ -405,46 +427,10 @@ TEST_CASE("Store::Open: a schema-3 database gets by_object on a writable open", 
     Put(store.get(), Article(3, 1));  // and it is kept in step from there
     CheckAll(store.get());
   }
-  kb::StoreOptions ro;
-  ro.read_only = true;
-  std::unique_ptr<kb::Store> store;
-  REQUIRE(kb::Store::Open(ro, path, &store).ok());
+  auto store = kb_test::OpenReadOnly(path);
   std::vector<kb::ObjectWork> works;
   REQUIRE(store->WorksForObject("doms", 0, &works).ok());
   CHECK(!works.empty());
-}
-
-TEST_CASE("Store: object groups follow ingest, replace, level changes and deletion", "[kb]") {
-  // A group's lists are its members' lists merged: a claim or source
-  // counted once however many members it touches.
-  kb_test::TempDir dir;
-  auto store = kb_test::OpenWritable(dir.Sub("db"));
-  REQUIRE(store->PutConcepts(Hierarchy(false)).ok());
-  CHECK(Members(store.get(), "pain") == std::vector<std::string>{"doms", "pain", "soreness"});
-  CHECK(Members(store.get(), "soreness") == std::vector<std::string>{"doms", "soreness"});
-  CHECK(Members(store.get(), "mobility") ==
-        std::vector<std::string>{"mobility", "range_of_motion"});
-  std::vector<std::string> none;
-  CHECK_FALSE(store->ObjectGroup("doms", &none));
-  CHECK_FALSE(store->ObjectGroup("scar_tissue", &none));
-  for (int i = 0; i < 24; ++i) Put(store.get(), Article(i, 0));
-  CheckAll(store.get());
-  kb::ObjectTotals group, doms;
-  REQUIRE(store->ObjectTotalsFor(kb::ObjectGroupName("pain"), &group).ok());
-  REQUIRE(store->ObjectTotalsFor("doms", &doms).ok());
-  CHECK(group.sources == doms.sources);  // pain and soreness have no claims here
-  REQUIRE(store->ObjectTotalsFor(kb::ObjectGroupName("mobility"), &group).ok());
-  CHECK(group.works > 0);
-  for (int i = 0; i < 24; i += 3) Put(store.get(), Article(i, 1));
-  CheckAll(store.get());
-  for (int i = 1; i < 24; i += 5) Put(store.get(), Article(i, 2, /*level_shift=*/1));
-  CheckAll(store.get());
-  for (int i = 2; i < 24; i += 4) {
-    kb::SourceRecord r = Article(i, 3);
-    for (kb::Assertion& a : r.assertions) a.works.clear();
-    Put(store.get(), r);
-  }
-  CheckAll(store.get());
 }
 
 TEST_CASE("Store::PutConcepts: a changed hierarchy makes by_object again", "[kb]") {
@@ -467,10 +453,7 @@ TEST_CASE("Store::PutConcepts: a changed hierarchy makes by_object again", "[kb]
     CheckAll(store.get());
   }
   // What the index holds is on record: a read-only open finds the same.
-  kb::StoreOptions ro;
-  ro.read_only = true;
-  std::unique_ptr<kb::Store> store;
-  REQUIRE(kb::Store::Open(ro, path, &store).ok());
+  auto store = kb_test::OpenReadOnly(path);
   CHECK(Members(store.get(), "pain") ==
         std::vector<std::string>{"doms", "pain", "range_of_motion", "soreness"});
   CheckAll(store.get());
@@ -504,10 +487,7 @@ TEST_CASE("Store::Open: a schema-5 database gets object groups at its next PutCo
       REQUIRE(db->Put(rocksdb::WriteOptions(), cf, std::string(kb::kSchemaVersionKey), "5").ok());
     }
   });
-  kb::StoreOptions ro;
-  ro.read_only = true;
-  std::unique_ptr<kb::Store> reader;
-  REQUIRE(kb::Store::Open(ro, path, &reader).ok());
+  auto reader = kb_test::OpenReadOnly(path);
   std::vector<std::string> members;
   CHECK_FALSE(reader->ObjectGroup("pain", &members));
   CheckAll(reader.get());

@@ -31,7 +31,7 @@ kb::Status EvidencePool::LookUp(const std::string& id, const kb::Claim** out) {
     } else if (!s.ok()) {
       return s;
     } else {
-      summaries_.try_emplace(id, std::move(summary));
+      KeepSummary(id, std::move(summary));
     }
     it = claims_.emplace(id, std::move(c)).first;
   }
@@ -194,19 +194,34 @@ kb::Status EvidencePool::Listed(const kb::RankedAssertion& ref, const Owned** ou
   return kb::Status::OK();
 }
 
-kb::Status EvidencePool::SummaryOf(const std::string& claim_id, const kb::EvidenceSummary** out) {
-  auto it = summaries_.find(claim_id);
-  if (it == summaries_.end()) {
-    kb::EvidenceSummary summary;
-    kb::Status s = store_->GetClaimSummary(claim_id, &summary);
-    if (s.IsNotFound()) {
-      summary = kb::EvidenceSummary{};
-    } else if (!s.ok()) {
-      return s;
-    }
-    it = summaries_.emplace(claim_id, std::move(summary)).first;
+const EvidencePool::Summed& EvidencePool::KeepSummary(const std::string& claim_id,
+                                                      kb::EvidenceSummary summary) {
+  auto [it, added] = summaries_.try_emplace(claim_id);
+  if (added) {
+    Summed& s = it->second;
+    s.summary = std::move(summary);
+    s.affirm = s.summary.Side(kb::Stance::kAsserts);
+    s.deny = s.summary.Side(kb::Stance::kDenies);
+    s.for_count = s.summary.Count(kb::Stance::kAsserts);
+    s.against_count = s.summary.Count(kb::Stance::kDenies);
   }
-  *out = &it->second;
+  return it->second;
+}
+
+kb::Status EvidencePool::SummaryOf(const std::string& claim_id, const Summed** out) {
+  auto it = summaries_.find(claim_id);
+  if (it != summaries_.end()) {
+    *out = &it->second;
+    return kb::Status::OK();
+  }
+  kb::EvidenceSummary summary;
+  kb::Status s = store_->GetClaimSummary(claim_id, &summary);
+  if (s.IsNotFound()) {
+    summary = kb::EvidenceSummary{};
+  } else if (!s.ok()) {
+    return s;
+  }
+  *out = &KeepSummary(claim_id, std::move(summary));
   return kb::Status::OK();
 }
 
@@ -215,10 +230,10 @@ kb::Status EvidencePool::ForEachOwnAssertion(const std::string& claim_id,
   // Kept while they fit in the pool's bound (a later call may visit them);
   // beyond it, streamed past `fn`: a claim repeated by thousands of articles
   // would otherwise push out everything else.
-  const kb::EvidenceSummary* summary = nullptr;
-  kb::Status s = SummaryOf(claim_id, &summary);
+  const Summed* summed = nullptr;
+  kb::Status s = SummaryOf(claim_id, &summed);
   if (!s.ok()) return s;
-  const size_t n = summary->Count(kb::Stance::kAsserts) + summary->Count(kb::Stance::kDenies);
+  const size_t n = summed->for_count + summed->against_count;
   if (owned_.count(claim_id) != 0 || CachedRecords() + n <= kMaxCachedRecords) {
     const std::vector<Owned>* owned = nullptr;
     if (s = OwnedOf(claim_id, &owned); !s.ok()) return s;
@@ -236,26 +251,24 @@ kb::Status EvidencePool::ForEachOwnAssertion(const std::string& claim_id,
 }
 
 kb::Status EvidencePool::OwnWeight(const std::string& claim_id, double* out) {
-  const kb::EvidenceSummary* summary = nullptr;
-  kb::Status s = SummaryOf(claim_id, &summary);
-  if (s.ok()) {
-    *out = summary->Side(kb::Stance::kAsserts).total + summary->Side(kb::Stance::kDenies).total;
-  }
+  const Summed* summed = nullptr;
+  kb::Status s = SummaryOf(claim_id, &summed);
+  if (s.ok()) *out = summed->affirm.total + summed->deny.total;
   return s;
 }
 
 kb::Status EvidencePool::Count(const kb::Claim& claim, double closeness, Judgement* out,
                                kb::SideEvidence* affirm, kb::SideEvidence* deny,
                                std::vector<Candidate>* candidates) {
-  const kb::EvidenceSummary* summary = nullptr;
-  kb::Status s = SummaryOf(claim.id, &summary);
+  const Summed* summed = nullptr;
+  kb::Status s = SummaryOf(claim.id, &summed);
   if (!s.ok()) return s;
-  affirm->Merge(summary->Side(kb::Stance::kAsserts), closeness);
-  deny->Merge(summary->Side(kb::Stance::kDenies), closeness);
-  out->for_count += summary->Count(kb::Stance::kAsserts);
-  out->against_count += summary->Count(kb::Stance::kDenies);
-  for (const auto& [tag, n] : summary->mechanisms) out->mechanisms[tag] += n;
-  if (candidates != nullptr) candidates->push_back({&claim, closeness, summary});
+  affirm->Merge(summed->affirm, closeness);
+  deny->Merge(summed->deny, closeness);
+  out->for_count += summed->for_count;
+  out->against_count += summed->against_count;
+  for (const auto& [tag, n] : summed->summary.mechanisms) out->mechanisms[tag] += n;
+  if (candidates != nullptr) candidates->push_back({&claim, closeness, &summed->summary});
   return kb::Status::OK();
 }
 
@@ -366,6 +379,27 @@ kb::Status EvidencePool::List(std::vector<Counted>& side, size_t max_listed,
   return kb::Status::OK();
 }
 
+kb::Status EvidencePool::NarrowerOf(const kb::Claim& claim, const std::vector<Narrower>** out) {
+  auto it = narrower_.find(claim.id);
+  if (it == narrower_.end()) {
+    std::vector<const kb::Claim*> found;
+    kb::Status s = FindClaims(AtOrBelow(claim.subject), SimilarRelations(claim.relation),
+                              AtOrBelow(claim.object), &found);
+    if (!s.ok()) return s;
+    std::vector<Narrower> narrower;
+    for (const kb::Claim* n : found) {
+      if (n->id == claim.id) continue;
+      const double closeness = HierarchyCloseness(*lex_, claim.subject, n->subject) *
+                               lex_->RelationSimilarity(claim.relation, n->relation) *
+                               HierarchyCloseness(*lex_, claim.object, n->object);
+      narrower.push_back({n, closeness});
+    }
+    it = narrower_.emplace(claim.id, std::move(narrower)).first;
+  }
+  *out = &it->second;
+  return kb::Status::OK();
+}
+
 kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, size_t max_listed) {
   *out = Judgement{};
   out->claim = claim;
@@ -375,18 +409,10 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, size
   kb::Status s = Count(out->claim, kSameConcept, out, &affirm, &deny, listing);
   if (!s.ok()) return s;
 
-  // Narrower claims: subject and object at or below this claim's, relation similar.
-  std::vector<const kb::Claim*> narrower;
-  s = FindClaims(AtOrBelow(claim.subject), SimilarRelations(claim.relation),
-                 AtOrBelow(claim.object), &narrower);
-  if (!s.ok()) return s;
-  for (const kb::Claim* n : narrower) {
-    if (n->id == claim.id) continue;
-    const double closeness = HierarchyCloseness(*lex_, claim.subject, n->subject) *
-                             lex_->RelationSimilarity(claim.relation, n->relation) *
-                             HierarchyCloseness(*lex_, claim.object, n->object);
-    s = Count(*n, closeness, out, &affirm, &deny, listing);
-    if (!s.ok()) return s;
+  const std::vector<Narrower>* narrower = nullptr;
+  if (s = NarrowerOf(claim, &narrower); !s.ok()) return s;
+  for (const Narrower& n : *narrower) {
+    if (s = Count(*n.claim, n.closeness, out, &affirm, &deny, listing); !s.ok()) return s;
   }
 
   const kb::VerdictResult v = kb::CombineSides(affirm, deny);

@@ -97,12 +97,29 @@ class EvidencePool {
   };
   kb::Status TopEvidenceOf(const std::string& claim_id, kb::Stance side,
                            const std::vector<kb::RankedAssertion>** out);
+  // A claim's stored summary with what every judgement counting the claim
+  // adds from it, worked out once per pool (a claim is counted by each
+  // broader claim judged, over and over in a sources report).
+  struct Summed {
+    kb::EvidenceSummary summary;
+    kb::SideEvidence affirm, deny;
+    size_t for_count = 0, against_count = 0;
+  };
   // A claim counted in a judgement, with the discount its items get there.
   struct Candidate {
     const kb::Claim* claim;
     double closeness;
     const kb::EvidenceSummary* summary;  // into summaries_
   };
+  // A narrower claim a judgement of a claim counts, with its discount.
+  struct Narrower {
+    const kb::Claim* claim;  // into claims_
+    double closeness;
+  };
+  // The narrower claims a judgement of `claim` counts (subject and object
+  // at or below its own, relation similar), in the order counted; found
+  // once per pool.
+  kb::Status NarrowerOf(const kb::Claim& claim, const std::vector<Narrower>** out);
   // Adds to `listed` every item of the candidates' `side` that can be among
   // its kMaxEvidencePerSide strongest. The summaries say how heavy each
   // claim's items are, so a claim whose heaviest item is lighter than the
@@ -114,7 +131,9 @@ class EvidencePool {
   // The works `a` links that the store has, loaded.
   void WorksOf(const kb::Assertion& a, std::vector<const kb::Work*>* out);
   // The stored summary of `claim_id`'s own assertions, read once per pool.
-  kb::Status SummaryOf(const std::string& claim_id, const kb::EvidenceSummary** out);
+  kb::Status SummaryOf(const std::string& claim_id, const Summed** out);
+  // Keeps `summary` as `claim_id`'s (if it has none yet) with its sums.
+  const Summed& KeepSummary(const std::string& claim_id, kb::EvidenceSummary summary);
   // Adds `claim`'s evidence, weighed at `closeness`, to *out's sides, counts
   // and mechanisms, and (when `candidates` is not null) the claim to the
   // candidates for the listing.
@@ -140,7 +159,8 @@ class EvidencePool {
   std::unordered_map<std::string, std::vector<Owned>> owned_;
   std::unordered_map<std::string, TopEvidence> top_evidence_;
   std::unordered_map<std::string, Owned> listed_;  // by claim, source and span
-  std::unordered_map<std::string, kb::EvidenceSummary> summaries_;
+  std::unordered_map<std::string, Summed> summaries_;
+  std::unordered_map<std::string, std::vector<Narrower>> narrower_;  // by claim id
   // Lexicon walks, the same few over and over.
   std::unordered_map<std::string, std::vector<std::string>> similar_relations_;
   std::unordered_map<std::string, std::vector<std::string>> at_or_below_;

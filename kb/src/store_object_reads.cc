@@ -91,6 +91,7 @@ Status RocksStore::CountWorksForObjects(const std::vector<std::string>& objects,
     const std::string_view id = ObjectWorkRankId(key, prefixes[i].size());
     if (id.empty() && bad.ok()) bad = Corrupt(Cf::kByObject, key);
     if (ids.count(id) == 0) ids.insert(arena.Copy(id));
+    return true;
   });
   if (s.ok()) s = bad;
   if (!s.ok()) return s;
@@ -263,51 +264,50 @@ Status RocksStore::ObjectWorkClaims(const std::string& work_id, const std::strin
   return ReadCount(*this, ObjectWorkCountKey(work_id, object), claims);
 }
 
-Status RocksStore::ClaimsLinkingWork(const std::string& work_id, const std::string& object,
-                                     std::vector<std::string>* claim_ids) {
-  claim_ids->clear();
+Status RocksStore::ClaimsLinkingWorks(const std::vector<std::string>& work_ids,
+                                      const std::string& object, size_t limit,
+                                      std::vector<std::vector<std::string>>* out) {
+  out->assign(work_ids.size(), {});
+  // A group has no 'L' entries of its own: its members' are read, in the
+  // members' order, which is also their prefixes' (the id ends at a 00).
   auto group = IsObjectGroupName(object) ? object_groups_.find(object.substr(1))
                                          : object_groups_.end();
-  if (group == object_groups_.end()) {
-    const std::string prefix = ObjectLinkPrefix(work_id, object);
-    return ScanPrefix(Cf::kByObject, prefix, [&](std::string_view key, std::string_view) {
-      claim_ids->emplace_back(key.substr(prefix.size()));
-      return true;
-    });
-  }
-  // A group has no 'L' entries of its own: its members' are read, with
-  // one iterator.
+  const std::vector<std::string> single = {object};
+  const std::vector<std::string>& members = group == object_groups_.end() ? single : group->second;
   std::vector<std::string> prefixes;
-  for (const std::string& m : group->second) prefixes.push_back(ObjectLinkPrefix(work_id, m));
-  Status s = ScanPrefixes(Cf::kByObject, prefixes, [&](size_t i, std::string_view key) {
-    claim_ids->emplace_back(key.substr(prefixes[i].size()));
-  });
-  if (!s.ok()) return s;
-  std::sort(claim_ids->begin(), claim_ids->end());
-  return Status::OK();
+  std::vector<size_t> work_of;
+  prefixes.reserve(work_ids.size() * members.size());
+  for (size_t w = 0; w < work_ids.size(); ++w) {
+    for (const std::string& m : members) {
+      prefixes.push_back(ObjectLinkPrefix(work_ids[w], m));
+      work_of.push_back(w);
+    }
+  }
+  auto open = [&](size_t i) { return limit == 0 || (*out)[work_of[i]].size() < limit; };
+  return ScanPrefixes(
+      Cf::kByObject, prefixes,
+      [&](size_t i, std::string_view key) {
+        (*out)[work_of[i]].emplace_back(key.substr(prefixes[i].size()));
+        return open(i);
+      },
+      open);
 }
 
-Status RocksStore::SourcesCitingWorkUpTo(const std::string& work_id, size_t limit,
-                                         std::vector<std::string>* source_ids) {
-  source_ids->clear();
-  const std::string prefix = ByWorkPrefix(work_id);
-  return ScanPrefix(Cf::kByWork, prefix, [&](std::string_view key, std::string_view) {
-    source_ids->emplace_back(key.substr(prefix.size()));
-    return limit == 0 || source_ids->size() < limit;
-  });
-}
-
-Status RocksStore::ClaimsOfSource(const std::string& source_id,
-                                  std::vector<std::string>* claim_ids) {
-  claim_ids->clear();
-  const std::string prefix = BySourcePrefix(source_id, kBySourceAssertionTag);
-  Status s = ScanPrefix(Cf::kBySource, prefix, [&](std::string_view key, std::string_view) {
-    std::string_view rest = key.substr(prefix.size());
+Status RocksStore::ClaimsOfSources(const std::vector<std::string>& source_ids,
+                                   std::vector<std::vector<std::string>>* out) {
+  out->assign(source_ids.size(), {});
+  std::vector<std::string> prefixes;
+  prefixes.reserve(source_ids.size());
+  for (const std::string& id : source_ids) {
+    prefixes.push_back(BySourcePrefix(id, kBySourceAssertionTag));
+  }
+  return ScanPrefixes(Cf::kBySource, prefixes, [&](size_t i, std::string_view key) {
+    std::string_view rest = key.substr(prefixes[i].size());
     std::string_view claim = rest.substr(0, rest.find('\0'));
-    if (claim_ids->empty() || claim_ids->back() != claim) claim_ids->emplace_back(claim);
+    std::vector<std::string>& ids = (*out)[i];
+    if (ids.empty() || ids.back() != claim) ids.emplace_back(claim);
     return true;
   });
-  return s;
 }
 
 }  // namespace kb

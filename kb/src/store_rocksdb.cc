@@ -78,13 +78,35 @@ Status RocksStore::ScanPrefix(
 }
 
 Status RocksStore::ScanPrefixes(Cf c, const std::vector<std::string>& prefixes,
-                                const std::function<void(size_t, std::string_view)>& fn) const {
+                                const std::function<bool(size_t, std::string_view)>& fn,
+                                const std::function<bool(size_t)>& wanted) const {
+  std::vector<size_t> order(prefixes.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return prefixes[a] < prefixes[b]; });
   std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(c)));
-  for (size_t i = 0; i < prefixes.size() && it->status().ok(); ++i) {
-    for (it->Seek(prefixes[i]); it->Valid(); it->Next()) {
+  // The last prefix read whole, the iterator standing on the first key
+  // after its keys: if that key is at or past the next prefix (and the next
+  // does not start with the last, whose keys would hold its own), it is
+  // also the first key at or past the next, and a seek, which costs far
+  // more than a step, would land on it again.
+  const std::string* whole = nullptr;
+  for (size_t k = 0; k < order.size() && it->status().ok(); ++k) {
+    const size_t i = order[k];
+    if (wanted != nullptr && !wanted(i)) continue;
+    const std::string& prefix = prefixes[i];
+    if (whole == nullptr || StartsWith(prefix, *whole) ||
+        (it->Valid() && it->key().compare(prefix) < 0)) {
+      it->Seek(prefix);
+    }
+    whole = &prefix;
+    for (; it->Valid(); it->Next()) {
       std::string_view key(it->key().data(), it->key().size());
-      if (!StartsWith(key, prefixes[i])) break;
-      fn(i, key);
+      if (!StartsWith(key, prefix)) break;
+      if (!fn(i, key)) {
+        whole = nullptr;
+        break;
+      }
     }
   }
   return FromRocks(it->status(), path_, std::string("scanning ") + CfSpecOf(c).name);
@@ -261,7 +283,7 @@ Status RocksStore::SourcesCitingWork(const std::string& work_id,
   return CollectSuffixes(*this, Cf::kByWork, ByWorkPrefix(work_id), source_ids);
 }
 
-Status RocksStore::SourcesCitingWorks(const std::vector<std::string>& work_ids,
+Status RocksStore::SourcesCitingWorks(const std::vector<std::string>& work_ids, size_t limit,
                                       std::vector<std::vector<std::string>>* out) {
   out->assign(work_ids.size(), {});
   std::vector<std::string> prefixes;
@@ -269,6 +291,7 @@ Status RocksStore::SourcesCitingWorks(const std::vector<std::string>& work_ids,
   for (const std::string& id : work_ids) prefixes.push_back(ByWorkPrefix(id));
   return ScanPrefixes(Cf::kByWork, prefixes, [&](size_t i, std::string_view key) {
     (*out)[i].emplace_back(key.substr(prefixes[i].size()));
+    return limit == 0 || (*out)[i].size() < limit;
   });
 }
 
@@ -301,7 +324,10 @@ Status RocksStore::WorkCandidateIds(const Work& w, std::vector<std::string>* ids
   }
   std::set<std::string> unique;
   Status s = ScanPrefixes(Cf::kWorkKeys, prefixes,
-                          [&](size_t, std::string_view key) { unique.emplace(WorkKeyWorkId(key)); });
+                          [&](size_t, std::string_view key) {
+                            unique.emplace(WorkKeyWorkId(key));
+                            return true;
+                          });
   if (!s.ok()) return s;
   ids->assign(unique.begin(), unique.end());
   return Status::OK();

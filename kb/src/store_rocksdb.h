@@ -65,7 +65,7 @@ class RocksStore final : public Store {
   Status AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) override;
   Status MentionsForSource(const std::string& source_id, std::vector<Mention>* out) override;
   Status SourcesCitingWork(const std::string& work_id, std::vector<std::string>* source_ids) override;
-  Status SourcesCitingWorks(const std::vector<std::string>& work_ids,
+  Status SourcesCitingWorks(const std::vector<std::string>& work_ids, size_t limit,
                             std::vector<std::vector<std::string>>* out) override;
   Status WorksCitedBySource(const std::string& source_id, std::vector<std::string>* work_ids) override;
   Status WorkCandidateIds(const Work& w, std::vector<std::string>* ids) override;
@@ -83,11 +83,10 @@ class RocksStore final : public Store {
                              std::vector<ObjectWork>* out) override;
   Status ObjectWorkClaims(const std::string& work_id, const std::string& object,
                           uint32_t* claims) override;
-  Status ClaimsLinkingWork(const std::string& work_id, const std::string& object,
-                           std::vector<std::string>* claim_ids) override;
-  Status SourcesCitingWorkUpTo(const std::string& work_id, size_t limit,
-                               std::vector<std::string>* source_ids) override;
-  Status ClaimsOfSource(const std::string& source_id, std::vector<std::string>* claim_ids) override;
+  Status ClaimsLinkingWorks(const std::vector<std::string>& work_ids, const std::string& object,
+                            size_t limit, std::vector<std::vector<std::string>>* out) override;
+  Status ClaimsOfSources(const std::vector<std::string>& source_ids,
+                         std::vector<std::vector<std::string>>* out) override;
 
   Status ForEachSource(const std::function<bool(const Source&)>& fn) override;
   Status ForEachClaim(const std::function<bool(const Claim&)>& fn) override;
@@ -115,11 +114,14 @@ class RocksStore final : public Store {
   // fn returns false.
   Status ScanPrefix(Cf c, std::string_view prefix,
                     const std::function<bool(std::string_view, std::string_view)>& fn) const;
-  // Calls fn(i, key) for each key starting with prefixes[i], prefix after
-  // prefix, with one iterator (opening one costs more than the few keys a
-  // prefix holds).
+  // Calls fn(i, key) for each key starting with prefixes[i], until fn
+  // returns false (then goes on with the next prefix), with one iterator
+  // (opening one costs more than the few keys a prefix holds). Prefixes are
+  // visited in byte order, whatever their order in `prefixes`; one for
+  // which `wanted(i)` (when given) is false by its turn is not read.
   Status ScanPrefixes(Cf c, const std::vector<std::string>& prefixes,
-                      const std::function<void(size_t, std::string_view)>& fn) const;
+                      const std::function<bool(size_t, std::string_view)>& fn,
+                      const std::function<bool(size_t)>& wanted = nullptr) const;
   Status Corrupt(Cf c, std::string_view key) const;
 
   // Reads the object groups by_object holds from meta (Open calls it).

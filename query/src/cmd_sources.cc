@@ -83,13 +83,14 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
     std::vector<Judgement> judged;
     kb::Status s = judge->JudgeClaimsAbout(out->concepts, &judged);
     if (!s.ok()) return s;
-    std::unordered_set<std::string> claim_ids;
     for (Judgement& j : judged) {
-      claim_ids.insert(j.claim.id);
       out->claims.push_back({std::move(j.claim), j.verdict, j.confidence});
     }
     out->totals.claims = out->claims.size();
-    return RankSourcesFromIndex(store, IndexObjects(store, lexicon, out->concepts), claim_ids,
+    ClaimObjects claim_objects;
+    claim_objects.reserve(out->claims.size());
+    for (const ClaimVerdict& c : out->claims) claim_objects.emplace(c.claim.id, c.claim.object);
+    return RankSourcesFromIndex(store, IndexObjects(store, lexicon, out->concepts), claim_objects,
                                 limit, out);
   }
 
@@ -136,9 +137,15 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
       });
   if (!s.ok()) return s;
   for (const Judgement& j : judged) out->claims.push_back({j.claim, j.verdict, j.confidence});
-  auto claim_ids = [&](std::vector<uint32_t>& v) {
+  // Sorted by id, or (a work's, as a bounded report lists them) by object, then id.
+  auto claim_ids = [&](std::vector<uint32_t>& v, bool by_object) {
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());
+    if (by_object) {
+      std::stable_sort(v.begin(), v.end(), [&](uint32_t a, uint32_t b) {
+        return claims.at(ids[a]).object < claims.at(ids[b]).object;
+      });
+    }
     std::vector<std::string> named;
     named.reserve(v.size());
     for (uint32_t k : v) named.push_back(ids[k]);
@@ -150,7 +157,7 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
   for (const auto& [work_id, entry] : work_claims) work_ids.push_back(work_id);
   std::sort(work_ids.begin(), work_ids.end());
   std::vector<std::vector<std::string>> cited_by;
-  if (s = store->SourcesCitingWorks(work_ids, &cited_by); !s.ok()) return s;
+  if (s = store->SourcesCitingWorks(work_ids, 0, &cited_by); !s.ok()) return s;
   out->works.reserve(work_ids.size());
   for (size_t k = 0; k < work_ids.size(); ++k) {
     WorkEntry& entry = work_claims[work_ids[k]];
@@ -158,7 +165,8 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
     sw.work = std::move(entry.work);
     sw.cited_by = std::move(cited_by[k]);
     sw.cited_by_total = sw.cited_by.size();
-    sw.claims = claim_ids(entry.claims);
+    sw.claims = claim_ids(entry.claims, /*by_object=*/true);
+    sw.claims_total = sw.claims.size();
     out->works.push_back(std::move(sw));
   }
   std::sort(out->works.begin(), out->works.end(), [](const SourcedWork& a, const SourcedWork& b) {
@@ -180,7 +188,7 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
     if (!found[k]) continue;
     SourcedArticle sa;
     sa.source = std::move(sources[k]);
-    sa.claims = claim_ids(source_claims[source_ids[k]]);
+    sa.claims = claim_ids(source_claims[source_ids[k]], /*by_object=*/false);
     out->sources.push_back(std::move(sa));
   }
   std::sort(out->sources.begin(), out->sources.end(),
@@ -199,8 +207,8 @@ Runner SetupSources(CLI::App* sub, const GlobalOptions* global) {
   auto format = AddFormatOption(sub, {"text", "json", "csl-json", "bibtex"});
   auto limit = std::make_shared<size_t>(kDefaultSourcesLimit);
   sub->add_option("--limit", *limit,
-                  "List at most N works and N articles (and N citing articles per work); "
-                  "0 lists all")
+                  "List at most N works and N articles (and, per work, N of its claims and "
+                  "N citing articles); 0 lists all")
       ->capture_default_str();
   sub->footer(
       "What are the sources for this benefit? Finds the claims whose outcome is the benefit\n"
@@ -211,9 +219,11 @@ Runner SetupSources(CLI::App* sub, const GlobalOptions* global) {
       "back, then by how many articles cite them; articles by how many of its claims they\n"
       "make, then by path. --limit N keeps the first N of each list, exactly as the full\n"
       "lists start, and says how many there are in all (text: \"showing 20 of 3,412\n"
-      "articles\"; json: \"totals\", and \"cited_by_total\" per work). csl-json and bibtex\n"
-      "export the first N works. The claims list is always complete. --limit 0 lists\n"
-      "everything, which on a large knowledge base reads every assertion behind the claims."
+      "articles\"; json: \"totals\", and \"claims_total\" and \"cited_by_total\" per work;\n"
+      "a work's claims are listed by object, then id). csl-json and bibtex export the\n"
+      "first N works.\n"
+      "The claims list at the end is always complete. --limit 0 lists everything, which\n"
+      "on a large knowledge base reads every assertion behind the claims."
       "\n\n"
       "Examples:\n"
       "  evkb-query sources DOMS\n"

@@ -204,6 +204,9 @@ const EvidencePool::Summed& EvidencePool::KeepSummary(const std::string& claim_i
     s.deny = s.summary.Side(kb::Stance::kDenies);
     s.for_count = s.summary.Count(kb::Stance::kAsserts);
     s.against_count = s.summary.Count(kb::Stance::kDenies);
+    for (const auto& [tag, n] : s.summary.mechanisms) {
+      s.mechanisms.emplace_back(&*mechanism_tags_.insert(tag).first, n);
+    }
   }
   return it->second;
 }
@@ -257,19 +260,22 @@ kb::Status EvidencePool::OwnWeight(const std::string& claim_id, double* out) {
   return s;
 }
 
-kb::Status EvidencePool::Count(const kb::Claim& claim, double closeness, Judgement* out,
-                               kb::SideEvidence* affirm, kb::SideEvidence* deny,
-                               std::vector<Candidate>* candidates) {
-  const Summed* summed = nullptr;
-  kb::Status s = SummaryOf(claim.id, &summed);
-  if (!s.ok()) return s;
-  affirm->Merge(summed->affirm, closeness);
-  deny->Merge(summed->deny, closeness);
-  out->for_count += summed->for_count;
-  out->against_count += summed->against_count;
-  for (const auto& [tag, n] : summed->summary.mechanisms) out->mechanisms[tag] += n;
-  if (candidates != nullptr) candidates->push_back({&claim, closeness, &summed->summary});
-  return kb::Status::OK();
+void EvidencePool::Count(const kb::Claim& claim, const Summed& summed, double closeness,
+                         Tally* tally, std::vector<Candidate>* candidates) {
+  tally->affirm.Merge(summed.affirm, closeness);
+  tally->deny.Merge(summed.deny, closeness);
+  tally->for_count += summed.for_count;
+  tally->against_count += summed.against_count;
+  for (const auto& [tag, n] : summed.mechanisms) {
+    auto it = std::find_if(tally->mechanisms.begin(), tally->mechanisms.end(),
+                           [tag = tag](const auto& m) { return m.first == tag; });
+    if (it == tally->mechanisms.end()) {
+      tally->mechanisms.emplace_back(tag, n);
+    } else {
+      it->second += n;
+    }
+  }
+  if (candidates != nullptr) candidates->push_back({&claim, closeness, &summed.summary});
 }
 
 kb::Status EvidencePool::Gather(const std::vector<Candidate>& candidates, kb::Stance side,
@@ -392,7 +398,9 @@ kb::Status EvidencePool::NarrowerOf(const kb::Claim& claim, const std::vector<Na
       const double closeness = HierarchyCloseness(*lex_, claim.subject, n->subject) *
                                lex_->RelationSimilarity(claim.relation, n->relation) *
                                HierarchyCloseness(*lex_, claim.object, n->object);
-      narrower.push_back({n, closeness});
+      const Summed* summed = nullptr;
+      if (s = SummaryOf(n->id, &summed); !s.ok()) return s;
+      narrower.push_back({n, summed, closeness});
     }
     it = narrower_.emplace(claim.id, std::move(narrower)).first;
   }
@@ -403,19 +411,24 @@ kb::Status EvidencePool::NarrowerOf(const kb::Claim& claim, const std::vector<Na
 kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, size_t max_listed) {
   *out = Judgement{};
   out->claim = claim;
-  kb::SideEvidence affirm, deny;
   std::vector<Candidate> candidates;
   std::vector<Candidate>* listing = max_listed > 0 ? &candidates : nullptr;
-  kb::Status s = Count(out->claim, kSameConcept, out, &affirm, &deny, listing);
+  const Summed* own = nullptr;
+  kb::Status s = SummaryOf(claim.id, &own);
   if (!s.ok()) return s;
+  Tally tally;
+  Count(out->claim, *own, kSameConcept, &tally, listing);
 
   const std::vector<Narrower>* narrower = nullptr;
   if (s = NarrowerOf(claim, &narrower); !s.ok()) return s;
   for (const Narrower& n : *narrower) {
-    if (s = Count(*n.claim, n.closeness, out, &affirm, &deny, listing); !s.ok()) return s;
+    Count(*n.claim, *n.summed, n.closeness, &tally, listing);
   }
+  out->for_count = tally.for_count;
+  out->against_count = tally.against_count;
+  for (const auto& [tag, n] : tally.mechanisms) out->mechanisms[*tag] += n;
 
-  const kb::VerdictResult v = kb::CombineSides(affirm, deny);
+  const kb::VerdictResult v = kb::CombineSides(tally.affirm, tally.deny);
   out->verdict = v.verdict;
   out->confidence = v.confidence;
   if (max_listed > 0) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kb/lexicon.h"
@@ -104,6 +105,14 @@ class EvidencePool {
     kb::EvidenceSummary summary;
     kb::SideEvidence affirm, deny;
     size_t for_count = 0, against_count = 0;
+    // summary.mechanisms with the tags interned (mechanism_tags_).
+    std::vector<std::pair<const std::string*, int>> mechanisms;
+  };
+  // What a judgement has counted so far.
+  struct Tally {
+    kb::SideEvidence affirm, deny;
+    size_t for_count = 0, against_count = 0;
+    std::vector<std::pair<const std::string*, int>> mechanisms;  // interned tags
   };
   // A claim counted in a judgement, with the discount its items get there.
   struct Candidate {
@@ -114,6 +123,7 @@ class EvidencePool {
   // A narrower claim a judgement of a claim counts, with its discount.
   struct Narrower {
     const kb::Claim* claim;  // into claims_
+    const Summed* summed;    // into summaries_
     double closeness;
   };
   // The narrower claims a judgement of `claim` counts (subject and object
@@ -134,12 +144,11 @@ class EvidencePool {
   kb::Status SummaryOf(const std::string& claim_id, const Summed** out);
   // Keeps `summary` as `claim_id`'s (if it has none yet) with its sums.
   const Summed& KeepSummary(const std::string& claim_id, kb::EvidenceSummary summary);
-  // Adds `claim`'s evidence, weighed at `closeness`, to *out's sides, counts
-  // and mechanisms, and (when `candidates` is not null) the claim to the
-  // candidates for the listing.
-  kb::Status Count(const kb::Claim& claim, double closeness, Judgement* out,
-                   kb::SideEvidence* affirm, kb::SideEvidence* deny,
-                   std::vector<Candidate>* candidates);
+  // Adds `claim`'s evidence (`summed`), weighed at `closeness`, to the
+  // tally's sides, counts and mechanisms, and (when `candidates` is not
+  // null) the claim to the candidates for the listing.
+  static void Count(const kb::Claim& claim, const Summed& summed, double closeness, Tally* tally,
+                    std::vector<Candidate>* candidates);
   // The strongest kMaxEvidencePerSide of `side` in listing order, of which
   // the first `max_listed` as Evidence, assertions, works and sources
   // loaded (ties in weight are ordered by source path, so the sources of
@@ -160,6 +169,7 @@ class EvidencePool {
   std::unordered_map<std::string, TopEvidence> top_evidence_;
   std::unordered_map<std::string, Owned> listed_;  // by claim, source and span
   std::unordered_map<std::string, Summed> summaries_;
+  std::unordered_set<std::string> mechanism_tags_;  // Summed::mechanisms point here
   std::unordered_map<std::string, std::vector<Narrower>> narrower_;  // by claim id
   // Lexicon walks, the same few over and over.
   std::unordered_map<std::string, std::vector<std::string>> similar_relations_;

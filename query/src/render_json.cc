@@ -154,6 +154,10 @@ std::string RenderSourcesJson(const SourcesReport& r) {
     w.StartObject();
     kb::WriteWorkFields(w, sw.work);
     KeyStrings(w, "claims", sw.claims);
+    if (r.limit > 0) {
+      w.Key("claims_total");
+      w.Uint64(sw.claims_total);
+    }
     KeyStrings(w, "cited_by", sw.cited_by);
     if (r.limit > 0) {
       w.Key("cited_by_total");

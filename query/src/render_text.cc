@@ -158,7 +158,7 @@ std::string RenderSourcesText(const SourcesReport& r, bool color) {
   for (const SourcedWork& w : r.works) {
     out += "  L" + std::to_string(w.work.level) + "  " + DescribeWork(w.work);
     if (!w.work.title.empty()) out += st.Dim("  " + TrimSentence(w.work.title, 80));
-    out += st.Dim("  [" + std::to_string(w.claims.size()) + " claim(s), cited by " +
+    out += st.Dim("  [" + std::to_string(w.claims_total) + " claim(s), cited by " +
                   std::to_string(w.cited_by_total) + "]") +
            "\n";
   }

@@ -79,22 +79,34 @@ void Put(kb::Store* store, const kb::SourceRecord& r) {
 }
 
 // The works and sources of claims about any of `objects`, ranked from the
-// assertions with public reads only: what the index must hold.
+// assertions with public reads only: what the index must hold. `linking`
+// (if given) gets each work's claims by object, then by id.
 void Fresh(kb::Store* store, const std::set<std::string>& objects,
-           std::vector<kb::ObjectWork>* works, std::vector<kb::ObjectSource>* sources) {
+           std::vector<kb::ObjectWork>* works, std::vector<kb::ObjectSource>* sources,
+           std::map<std::string, std::vector<std::string>>* linking = nullptr) {
   std::map<std::string, std::set<std::string>> work_claims, source_claims;
+  std::map<std::string, std::string> object_of;
   REQUIRE(store
               ->ForEachAssertion([&](const kb::Assertion& a) {
                 kb::Claim c;
                 REQUIRE(store->GetClaim(a.claim_id, &c).ok());
                 if (objects.count(c.object) == 0) return true;
+                object_of[c.id] = c.object;
                 source_claims[a.source_id].insert(a.claim_id);
                 for (const kb::WorkLink& l : a.works) work_claims[l.work_id].insert(a.claim_id);
                 return true;
               })
               .ok());
   works->clear();
+  if (linking != nullptr) linking->clear();
   for (const auto& [id, claims] : work_claims) {
+    if (linking != nullptr) {
+      std::vector<std::string>& ids = (*linking)[id];
+      ids.assign(claims.begin(), claims.end());
+      std::stable_sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
+        return object_of[a] < object_of[b];
+      });
+    }
     kb::ObjectWork w;
     w.work_id = id;
     kb::Work stored;
@@ -131,7 +143,8 @@ void CheckObject(kb::Store* store, const std::string& object,
                  const std::set<std::string>& members) {
   std::vector<kb::ObjectWork> want_works, works;
   std::vector<kb::ObjectSource> want_sources, sources;
-  Fresh(store, members, &want_works, &want_sources);
+  std::map<std::string, std::vector<std::string>> linking;
+  Fresh(store, members, &want_works, &want_sources, &linking);
   REQUIRE(store->WorksForObject(object, 0, &works).ok());
   REQUIRE(store->SourcesForObject(object, 0, &sources).ok());
   REQUIRE(works.size() == want_works.size());
@@ -170,6 +183,36 @@ void CheckObject(kb::Store* store, const std::string& object,
       CHECK(paged[i].work_id == want_works[i].work_id);
       CHECK(paged[i].citing == want_works[i].citing);
     }
+  }
+  // The claims linking each work, all read together (one work twice), whole
+  // and cut short.
+  std::vector<std::string> work_ids;
+  for (const kb::ObjectWork& w : want_works) work_ids.push_back(w.work_id);
+  if (!work_ids.empty()) work_ids.push_back(work_ids.front());
+  for (size_t limit : {0, 1, 2}) {
+    CAPTURE(limit);
+    std::vector<std::vector<std::string>> got;
+    REQUIRE(store->ClaimsLinkingWorks(work_ids, object, limit, &got).ok());
+    REQUIRE(got.size() == work_ids.size());
+    for (size_t k = 0; k < work_ids.size(); ++k) {
+      std::vector<std::string> want = linking[work_ids[k]];
+      if (limit != 0 && want.size() > limit) want.resize(limit);
+      CHECK(got[k] == want);
+    }
+  }
+  // The claims of each listed source (one source twice), from its index entries.
+  std::vector<std::string> source_ids;
+  for (const kb::ObjectSource& s : want_sources) source_ids.push_back(s.source_id);
+  if (!source_ids.empty()) source_ids.push_back(source_ids.front());
+  std::vector<std::vector<std::string>> asserted;
+  REQUIRE(store->ClaimsOfSources(source_ids, &asserted).ok());
+  REQUIRE(asserted.size() == source_ids.size());
+  for (size_t k = 0; k < source_ids.size(); ++k) {
+    std::vector<kb::Assertion> assertions;
+    REQUIRE(store->AssertionsForSource(source_ids[k], &assertions).ok());
+    std::set<std::string> want;
+    for (const kb::Assertion& a : assertions) want.insert(a.claim_id);
+    CHECK(asserted[k] == std::vector<std::string>(want.begin(), want.end()));
   }
 }
 

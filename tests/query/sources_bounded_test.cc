@@ -108,7 +108,11 @@ TEST_CASE("BuildSourcesReport: a bounded report is the head of the full one", "[
       for (size_t i = 0; i < r.works.size() && i < nw; ++i) {
         const query::SourcedWork& got = r.works[i];
         const query::SourcedWork& want = all.works[i];
-        CHECK(got.claims == want.claims);
+        std::vector<std::string> claims_head = want.claims;
+        if (claims_head.size() > limit) claims_head.resize(limit);
+        CHECK(got.claims == claims_head);
+        CHECK(got.claims_total == want.claims.size());
+        CHECK(want.claims_total == want.claims.size());
         CHECK(got.cited_by_total == want.cited_by.size());
         std::vector<std::string> head = want.cited_by;
         if (head.size() > limit) head.resize(limit);
@@ -143,15 +147,26 @@ TEST_CASE("BuildSourcesReport: the fixture cuts lists short at small limits", "[
   CHECK(json.find("\"totals\":{\"works\":" + std::to_string(r.totals.works) +
                   ",\"sources\":" + std::to_string(r.totals.sources)) != std::string::npos);
   CHECK(json.find("\"cited_by_total\":") != std::string::npos);
+  CHECK(json.find("\"claims_total\":") != std::string::npos);
   const std::string text = query::RenderSourcesText(r, false);
   CHECK(text.find("showing 5 of " + std::to_string(r.totals.sources) +
                   " articles (--limit 0 lists all)") != std::string::npos);
+  // A work's claims are cut to the limit too; the text counts them all.
+  bool cut = false;
+  for (const query::SourcedWork& w : r.works) {
+    CHECK(w.claims.size() <= 5);
+    CHECK(text.find("[" + std::to_string(w.claims_total) + " claim(s), cited by " +
+                    std::to_string(w.cited_by_total) + "]") != std::string::npos);
+    cut = cut || w.claims_total > w.claims.size();
+  }
+  CHECK(cut);
 
   query::SourcesReport all;
   REQUIRE(query::BuildSourcesReport(f.kb.store(), f.lex, &judge, "pain", {"pain"}, &all, 0).ok());
   const std::string full = query::RenderSourcesJson(all);
   CHECK(full.find("\"totals\"") == std::string::npos);
   CHECK(full.find("\"cited_by_total\"") == std::string::npos);
+  CHECK(full.find("\"claims_total\"") == std::string::npos);
   CHECK(query::RenderSourcesText(all, false).find("showing") == std::string::npos);
 }
 

@@ -153,9 +153,9 @@ class Store {
   virtual Status MentionsForSource(const std::string& source_id, std::vector<Mention>* out) = 0;
   // Ids of the sources citing `work_id` (through a mention, an assertion or its reference list).
   virtual Status SourcesCitingWork(const std::string& work_id, std::vector<std::string>* source_ids) = 0;
-  // SourcesCitingWork for each of `work_ids`, (*out)[i] for work_ids[i];
-  // cheapest when the ids are sorted.
-  virtual Status SourcesCitingWorks(const std::vector<std::string>& work_ids,
+  // SourcesCitingWork for each of `work_ids`, (*out)[i] for work_ids[i]:
+  // the first `limit` (0: all) of each, in its order, read with one iterator.
+  virtual Status SourcesCitingWorks(const std::vector<std::string>& work_ids, size_t limit,
                                     std::vector<std::vector<std::string>>* out) = 0;
   virtual Status WorksCitedBySource(const std::string& source_id, std::vector<std::string>* work_ids) = 0;
   // The ids, sorted, of the candidate works for cross-article resolution of
@@ -209,18 +209,18 @@ class Store {
   // when it is not listed there.
   virtual Status ObjectWorkClaims(const std::string& work_id, const std::string& object,
                                   uint32_t* claims) = 0;
-  // The claims with object `object` (or, for an object group's name, with
-  // any of its members) that have an assertion linking `work_id`, sorted by
-  // id.
-  virtual Status ClaimsLinkingWork(const std::string& work_id, const std::string& object,
-                                   std::vector<std::string>* claim_ids) = 0;
-  // The first `limit` (0: all) of SourcesCitingWork(work_id), in its order.
-  virtual Status SourcesCitingWorkUpTo(const std::string& work_id, size_t limit,
-                                       std::vector<std::string>* source_ids) = 0;
-  // The ids of the claims `source_id` asserts or denies, sorted and
-  // distinct, read from its index entries alone.
-  virtual Status ClaimsOfSource(const std::string& source_id,
-                                std::vector<std::string>* claim_ids) = 0;
+  // For each of `work_ids`, (*out)[i] for work_ids[i]: the claims with
+  // object `object` (or, for an object group's name, with any of its
+  // members) that have an assertion linking the work, by object, then by
+  // id; the first `limit` of them (0: all). One iterator reads them all.
+  virtual Status ClaimsLinkingWorks(const std::vector<std::string>& work_ids,
+                                    const std::string& object, size_t limit,
+                                    std::vector<std::vector<std::string>>* out) = 0;
+  // For each of `source_ids`, (*out)[i] for source_ids[i]: the ids of the
+  // claims the source asserts or denies, sorted and distinct, read from its
+  // index entries alone, with one iterator.
+  virtual Status ClaimsOfSources(const std::vector<std::string>& source_ids,
+                                 std::vector<std::vector<std::string>>* out) = 0;
 
   // ---- Scans, in key order. The callback returns false to stop early.
   virtual Status ForEachSource(const std::function<bool(const Source&)>& fn) = 0;

@@ -94,6 +94,11 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
     kb::StoreOptions so;
     so.read_only = false;
     so.create_if_missing = !options.upgrade;
+    if (!options.quiet) {
+      so.notice = [err, &db](const std::string& what) {
+        std::fprintf(err, "evkb-ingest: %s: %s\n", db.c_str(), what.c_str());
+      };
+    }
     s = kb::Store::Open(so, db, &store);
     if (!s.ok()) return DatabaseExit(err, db, s);
     s = store->PutConcepts(lexicon.concepts);

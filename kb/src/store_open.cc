@@ -473,6 +473,7 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
   h.cfs = std::move(handles);
   auto result = std::make_unique<RocksStore>(path, std::move(h), options.read_only, secondary,
                                              std::move(owned_secondary_dir));
+  result->set_notice(options.notice);
   Status s = CheckSchema(result.get(), !has_current, options.read_only);
   if (s.ok()) s = result->LoadObjectGroups();
   if (!s.ok()) return s;

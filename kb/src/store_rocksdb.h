@@ -126,6 +126,11 @@ class RocksStore final : public Store {
 
   // Reads the object groups by_object holds from meta (Open calls it).
   Status LoadObjectGroups();
+  void set_notice(std::function<void(const std::string&)> notice) { notice_ = std::move(notice); }
+  // Passes `what` to StoreOptions::notice, if any.
+  void Notice(const std::string& what) const {
+    if (notice_) notice_(what);
+  }
   // Object -> the names of the groups whose lists its claims count in.
   const GroupsByObject& groups_by_object() const { return groups_by_object_; }
 
@@ -143,7 +148,8 @@ class RocksStore final : public Store {
   // Drops every by_object entry and builds the index again for `groups`,
   // recording them in meta last (a rebuild cut short leaves no record of
   // groups, so readers use none and the next PutConcepts builds again).
-  Status RebuildObjectIndex(const ObjectGroups& groups);
+  // `announce`: tell StoreOptions::notice when it starts and ends.
+  Status RebuildObjectIndex(const ObjectGroups& groups, bool announce);
   // Fills each work's `citing` from its by_object 'c' entry (0 if none).
   Status CitingCounts(std::vector<ObjectWork>* works) const;
   Status RequireWritable() const;
@@ -164,6 +170,7 @@ class RocksStore final : public Store {
   Handles handles_;
   bool read_only_;
   bool secondary_;
+  std::function<void(const std::string&)> notice_;  // StoreOptions::notice
   std::string owned_secondary_dir_;
   // The writer's decoded claim records; made by the first PutSource.
   std::unique_ptr<ClaimCache> claim_cache_;

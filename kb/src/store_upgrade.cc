@@ -33,12 +33,26 @@
 // hierarchy; RebuildObjectIndex then makes the whole index again, groups
 // included. The version keeps builds that would not keep the groups up to
 // date from writing to a database that has them.
+#include <chrono>
+#include <cstdio>
+
 #include "claim_summaries.h"
 #include "object_index.h"
 #include "store_rocksdb.h"
 #include "value_codec.h"
 
 namespace kb {
+namespace {
+
+std::string SecondsSince(std::chrono::steady_clock::time_point start) {
+  const double s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f s", s);
+  return buf;
+}
+
+}  // namespace
 
 Status RocksStore::Upgrade(int from) {
   if (from >= kSchemaVersion) return Status::OK();
@@ -46,8 +60,16 @@ Status RocksStore::Upgrade(int from) {
   if (!s.ok()) return s;
   if (claim_cache_) claim_cache_->Clear();      // claim records are rewritten below
   if (object_totals_) object_totals_->Clear();  // and by_object
+  const auto start = std::chrono::steady_clock::now();
+  if (from < 4) {
+    Notice("upgrading from schema version " + std::to_string(from) + " to " +
+           std::to_string(kSchemaVersion) + ": rebuilding " +
+           (from < 3 ? "the claims' summaries and " : "") +
+           "the sources index from every claim and assertion");
+  }
   if (from < 3 && !(s = UpgradeSummaries()).ok()) return s;
   if (from < 4 && !(s = BuildObjectIndex()).ok()) return s;
+  if (from < 4) Notice("rebuilt in " + SecondsSince(start));
   rocksdb::WriteBatch batch;
   batch.Put(cf(Cf::kMeta), kSchemaVersionKey.data(), std::to_string(kSchemaVersion));
   rocksdb::WriteOptions wo;
@@ -153,9 +175,12 @@ Status RocksStore::BuildObjectIndex() {
                    path_, "building by_object");
 }
 
-Status RocksStore::RebuildObjectIndex(const ObjectGroups& groups) {
+Status RocksStore::RebuildObjectIndex(const ObjectGroups& groups, bool announce) {
   Status s = RequireWritable();
   if (!s.ok()) return s;
+  const auto start = std::chrono::steady_clock::now();
+  if (announce) Notice("the concept hierarchy differs from the one the sources index was built with: "
+         "rebuilding it from every claim and assertion");
   // First no groups on record, so that a rebuild cut short is noticed
   // (the groups differ) and done again.
   s = FromRocks(db()->Delete(rocksdb::WriteOptions(), cf(Cf::kMeta), kObjectGroupsKey.data()),
@@ -178,6 +203,7 @@ Status RocksStore::RebuildObjectIndex(const ObjectGroups& groups) {
     s = FromRocks(db()->Put(wo, cf(Cf::kMeta), kObjectGroupsKey.data(), EncodeObjectGroups(groups)),
                   path_, "rebuilding by_object");
   }
+  if (s.ok() && announce) Notice("sources index rebuilt in " + SecondsSince(start));
   return s;
 }
 

@@ -380,7 +380,10 @@ Status RocksStore::PutConcepts(const std::vector<Concept>& concepts) {
   if (!s.ok()) return s;
   ObjectGroups groups = ObjectGroupsOf(stored);
   if (groups == object_groups_) return Status::OK();
-  return RebuildObjectIndex(groups);
+  // Said only when there is something to rebuild (not for a new database).
+  StoreCounts counts;
+  if (s = Counts(&counts); !s.ok()) return s;
+  return RebuildObjectIndex(groups, /*announce=*/counts.claims > 0);
 }
 
 Status RocksStore::ApplyDeltas(rocksdb::WriteBatch* batch,

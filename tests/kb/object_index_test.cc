@@ -480,18 +480,30 @@ TEST_CASE("Store::PutConcepts: a changed hierarchy makes by_object again", "[kb]
   kb_test::TempDir dir;
   const std::string path = dir.Sub("db");
   {
-    auto store = kb_test::OpenWritable(path);
+    // Each rebuild is announced, and its end.
+    std::vector<std::string> notices;
+    kb::StoreOptions so;
+    so.notice = [&](const std::string& what) { notices.push_back(what); };
+    std::unique_ptr<kb::Store> store;
+    REQUIRE(kb::Store::Open(so, path, &store).ok());
     for (int i = 0; i < 24; ++i) Put(store.get(), Article(i, 0));
     std::vector<std::string> members;
     CHECK_FALSE(store->ObjectGroup("pain", &members));  // no concepts yet
+    CHECK(notices.empty());
     REQUIRE(store->PutConcepts(Hierarchy(false)).ok());
     CHECK(Members(store.get(), "pain") == std::vector<std::string>{"doms", "pain", "soreness"});
     CheckAll(store.get());
+    REQUIRE(notices.size() == 2);
+    CHECK_THAT(notices[0], Catch::Contains("rebuilding"));
+    CHECK_THAT(notices[1], Catch::Contains("rebuilt in"));
     REQUIRE(store->PutConcepts(Hierarchy(true)).ok());
     CHECK(Members(store.get(), "pain") ==
           std::vector<std::string>{"doms", "pain", "range_of_motion", "soreness"});
     CHECK(Members(store.get(), "soreness") == std::vector<std::string>{"(no group)"});
     CheckAll(store.get());
+    CHECK(notices.size() == 4);
+    REQUIRE(store->PutConcepts(Hierarchy(true)).ok());  // the same again: nothing to do
+    CHECK(notices.size() == 4);
     Put(store.get(), Article(5, 1));
     CheckAll(store.get());
   }

@@ -43,6 +43,10 @@ struct StoreOptions {
   // secondary_dir, default a temp dir) instead of failing.
   bool allow_secondary = true;
   std::string secondary_dir;
+  // Told, one line each, before long upkeep starts (an upgrade that
+  // rebuilds, an index rebuilt for a changed concept hierarchy) and when it
+  // ends; null: nothing is said.
+  std::function<void(const std::string&)> notice;
 };
 
 enum class PutOutcome { kIngested, kUnchanged, kReplaced };

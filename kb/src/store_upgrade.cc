@@ -45,8 +45,7 @@ namespace kb {
 namespace {
 
 std::string SecondsSince(std::chrono::steady_clock::time_point start) {
-  const double s =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f s", s);
   return buf;
@@ -179,8 +178,11 @@ Status RocksStore::RebuildObjectIndex(const ObjectGroups& groups, bool announce)
   Status s = RequireWritable();
   if (!s.ok()) return s;
   const auto start = std::chrono::steady_clock::now();
-  if (announce) Notice("the concept hierarchy differs from the one the sources index was built with: "
-         "rebuilding it from every claim and assertion");
+  if (announce) {
+    Notice(
+        "the concept hierarchy differs from the one the sources index was built with: "
+        "rebuilding it from every claim and assertion");
+  }
   // First no groups on record, so that a rebuild cut short is noticed
   // (the groups differ) and done again.
   s = FromRocks(db()->Delete(rocksdb::WriteOptions(), cf(Cf::kMeta), kObjectGroupsKey.data()),

@@ -193,52 +193,27 @@ kb::Status RankedLists(kb::Store* store, const std::vector<std::string>& objects
 // For each work, the first `limit` of the report's claims (`claims`: id ->
 // object) with an object in `objects` that link it, by object, then by id.
 // Each object's (or group's) list comes in that order, so the first
-// `limit` of each are enough.
-// (*totals)[k] is 0, or, when an index entry naming another claim was
-// skipped and the work's claims were read whole, how many there are.
+// `limit` of each are enough. An entry naming a claim the report lacks (a
+// database failing Verify) is skipped, which may leave a list short.
 kb::Status ClaimsLinking(kb::Store* store, const std::vector<std::string>& work_ids,
                          const std::vector<std::string>& objects, const ClaimObjects& claims,
-                         size_t limit, std::vector<std::vector<std::string>>* out,
-                         std::vector<uint64_t>* totals) {
+                         size_t limit, std::vector<std::vector<std::string>>* out) {
   out->assign(work_ids.size(), {});
-  totals->assign(work_ids.size(), 0);
-  auto read = [&](const std::vector<std::string>& works, size_t n,
-                  const std::function<void(size_t, std::string)>& keep) {
-    std::vector<std::vector<std::string>> part;
-    for (const std::string& o : objects) {
-      if (kb::Status s = store->ClaimsLinkingWorks(works, o, n, &part); !s.ok()) return s;
-      for (size_t k = 0; k < works.size(); ++k) {
-        for (std::string& id : part[k]) keep(k, std::move(id));
+  std::vector<std::vector<std::string>> part;
+  for (const std::string& o : objects) {
+    if (kb::Status s = store->ClaimsLinkingWorks(work_ids, o, limit, &part); !s.ok()) return s;
+    for (size_t k = 0; k < work_ids.size(); ++k) {
+      for (std::string& id : part[k]) {
+        if (claims.count(id) != 0) (*out)[k].push_back(std::move(id));
       }
     }
-    return kb::Status::OK();
-  };
-  std::vector<size_t> skipped;
-  kb::Status s = read(work_ids, limit, [&](size_t k, std::string id) {
-    if (claims.count(id) != 0) {
-      (*out)[k].push_back(std::move(id));
-    } else if (skipped.empty() || skipped.back() != k) {
-      skipped.push_back(k);
-    }
-  });
-  if (!s.ok()) return s;
-  std::sort(skipped.begin(), skipped.end());
-  skipped.erase(std::unique(skipped.begin(), skipped.end()), skipped.end());
-  for (size_t k : skipped) {
-    (*out)[k].clear();
-    s = read({work_ids[k]}, 0, [&](size_t, std::string id) {
-      if (claims.count(id) != 0) (*out)[k].push_back(std::move(id));
-    });
-    if (!s.ok()) return s;
-    (*totals)[k] = (*out)[k].size();
   }
+  if (objects.size() == 1) return kb::Status::OK();
   for (std::vector<std::string>& ids : *out) {
-    if (objects.size() > 1) {
-      std::sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
-        const std::string_view oa = claims.at(a), ob = claims.at(b);
-        return oa != ob ? oa < ob : a < b;
-      });
-    }
+    std::sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
+      const std::string_view oa = claims.at(a), ob = claims.at(b);
+      return oa != ob ? oa < ob : a < b;
+    });
     if (ids.size() > limit) ids.resize(limit);
   }
   return kb::Status::OK();
@@ -265,11 +240,7 @@ kb::Status RankSourcesFromIndex(kb::Store* store, const std::vector<std::string>
   work_ids.reserve(works.size());
   for (const kb::ObjectWork& w : works) work_ids.push_back(w.work_id);
   std::vector<std::vector<std::string>> linking;
-  std::vector<uint64_t> linking_total;
-  if (s = ClaimsLinking(store, work_ids, present, claims, limit, &linking, &linking_total);
-      !s.ok()) {
-    return s;
-  }
+  if (s = ClaimsLinking(store, work_ids, present, claims, limit, &linking); !s.ok()) return s;
   std::vector<std::vector<std::string>> cited;
   if (s = store->SourcesCitingWorks(work_ids, limit, &cited); !s.ok()) return s;
   out->works.clear();
@@ -278,9 +249,7 @@ kb::Status RankSourcesFromIndex(kb::Store* store, const std::vector<std::string>
     SourcedWork sw;
     if (s = store->GetWork(works[k].work_id, &sw.work); !s.ok()) return s;
     sw.claims = std::move(linking[k]);
-    // The index counts the claims of a work it lists; a re-read whole
-    // (an entry skipped) counted them itself.
-    sw.claims_total = linking_total[k] != 0 ? linking_total[k] : works[k].claims;
+    sw.claims_total = works[k].claims;
     sw.cited_by = std::move(cited[k]);
     sw.cited_by_total = works[k].citing;
     out->works.push_back(std::move(sw));

@@ -41,8 +41,8 @@ kb::Status BuildAskReport(ingest::Pipeline* pipeline, Judge* judge, const std::s
 
 struct SourcedWork {
   kb::Work work;
-  std::vector<std::string> claims;    // ids of the benefit's claims it backs (bounded: the
-                                      // first `limit` by id)
+  std::vector<std::string> claims;    // ids of the benefit's claims it backs, by object, then
+                                      // id (bounded: the first `limit`)
   std::vector<std::string> cited_by;  // ids of the sources citing it (bounded: the first `limit`)
   uint64_t cited_by_total = 0;        // how many sources cite it
   uint64_t claims_total = 0;          // how many of the benefit's claims it backs

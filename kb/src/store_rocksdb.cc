@@ -158,36 +158,77 @@ Status RocksStore::GetConcept(const std::string& id, Concept* out) {
   return GetRecord(*this, Cf::kConcepts, id, DecodeConcept, out);
 }
 
-Status RocksStore::GetSources(const std::vector<std::string>& ids, std::vector<Source>* out,
-                              std::vector<bool>* found) {
-  out->assign(ids.size(), Source());
-  found->assign(ids.size(), false);
-  // MultiGet in slices, so the pinned values of a long list stay bounded.
+Status RocksStore::MultiGetValues(
+    Cf c, const std::vector<std::string>& keys,
+    const std::function<Status(size_t, std::string_view)>& fn) const {
+  // In slices, so the pinned values of a long list stay bounded.
   constexpr size_t kBatch = 256;
-  std::vector<rocksdb::Slice> keys;
-  std::vector<rocksdb::PinnableSlice> values(std::min(kBatch, ids.size()));
+  std::vector<rocksdb::Slice> slices;
+  std::vector<rocksdb::PinnableSlice> values(std::min(kBatch, keys.size()));
   std::vector<rocksdb::Status> statuses(values.size());
   const rocksdb::ReadOptions ro = ReadOpts();
-  for (size_t begin = 0; begin < ids.size(); begin += kBatch) {
-    const size_t n = std::min(kBatch, ids.size() - begin);
-    keys.clear();
+  for (size_t begin = 0; begin < keys.size(); begin += kBatch) {
+    const size_t n = std::min(kBatch, keys.size() - begin);
+    slices.clear();
     for (size_t i = 0; i < n; ++i) {
-      keys.emplace_back(ids[begin + i]);
+      slices.emplace_back(keys[begin + i]);
       values[i].Reset();
     }
-    db()->MultiGet(ro, cf(Cf::kSources), n, keys.data(), values.data(), statuses.data());
+    db()->MultiGet(ro, cf(c), n, slices.data(), values.data(), statuses.data());
     for (size_t i = 0; i < n; ++i) {
-      const std::string& id = ids[begin + i];
       if (statuses[i].IsNotFound()) continue;
-      if (!statuses[i].ok()) return FromRocks(statuses[i], path_, "reading sources");
-      Status s = DecodeInto(*this, Cf::kSources, id,
-                            std::string_view(values[i].data(), values[i].size()), DecodeSource,
-                            &(*out)[begin + i]);
+      if (!statuses[i].ok()) {
+        return FromRocks(statuses[i], path_, std::string("reading ") + CfSpecOf(c).name);
+      }
+      Status s = fn(begin + i, std::string_view(values[i].data(), values[i].size()));
       if (!s.ok()) return s;
-      (*found)[begin + i] = true;
     }
   }
   return Status::OK();
+}
+
+namespace {
+
+// Decodes each found value of `keys` into (*out)[i], marking (*found)[i].
+template <typename T>
+Status GetRecords(const RocksStore& store, Cf c, const std::vector<std::string>& keys,
+                  bool (*decode)(std::string_view, T*), std::vector<T>* out,
+                  std::vector<bool>* found) {
+  out->assign(keys.size(), T());
+  found->assign(keys.size(), false);
+  return store.MultiGetValues(c, keys, [&](size_t i, std::string_view value) {
+    Status s = DecodeInto(store, c, keys[i], value, decode, &(*out)[i]);
+    if (s.ok()) (*found)[i] = true;
+    return s;
+  });
+}
+
+}  // namespace
+
+Status RocksStore::GetSources(const std::vector<std::string>& ids, std::vector<Source>* out,
+                              std::vector<bool>* found) {
+  return GetRecords(*this, Cf::kSources, ids, DecodeSource, out, found);
+}
+
+Status RocksStore::GetWorks(const std::vector<std::string>& ids, std::vector<Work>* out,
+                            std::vector<bool>* found) {
+  return GetRecords(*this, Cf::kWorks, ids, DecodeWork, out, found);
+}
+
+Status RocksStore::GetClaimsWithSummary(const std::vector<std::string>& ids,
+                                        std::vector<Claim>* claims,
+                                        std::vector<EvidenceSummary>* summaries,
+                                        std::vector<bool>* found) {
+  claims->assign(ids.size(), Claim());
+  summaries->assign(ids.size(), EvidenceSummary());
+  found->assign(ids.size(), false);
+  return MultiGetValues(Cf::kClaims, ids, [&](size_t i, std::string_view value) {
+    if (!DecodeClaimWithSummary(value, &(*claims)[i], &(*summaries)[i])) {
+      return Corrupt(Cf::kClaims, ids[i]);
+    }
+    (*found)[i] = true;
+    return Status::OK();
+  });
 }
 
 Status RocksStore::ClaimsByConcept(const std::string& concept_id,
@@ -240,6 +281,16 @@ Status RocksStore::GetAssertion(const RankedAssertion& ref, Assertion* out) {
   return GetRecord(*this, Cf::kAssertions,
                    AssertionKey(ref.claim_id, ref.source_id, ref.span_begin, ref.span_end),
                    DecodeAssertion, out);
+}
+
+Status RocksStore::GetAssertions(const std::vector<const RankedAssertion*>& refs,
+                                 std::vector<Assertion>* out, std::vector<bool>* found) {
+  std::vector<std::string> keys;
+  keys.reserve(refs.size());
+  for (const RankedAssertion* r : refs) {
+    keys.push_back(AssertionKey(r->claim_id, r->source_id, r->span_begin, r->span_end));
+  }
+  return GetRecords(*this, Cf::kAssertions, keys, DecodeAssertion, out, found);
 }
 
 Status RocksStore::AssertionByKey(const std::string& key, Assertion* out) {

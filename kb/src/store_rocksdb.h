@@ -55,6 +55,11 @@ class RocksStore final : public Store {
                              EvidenceSummary* summary) override;
   Status GetSources(const std::vector<std::string>& ids, std::vector<Source>* out,
                     std::vector<bool>* found) override;
+  Status GetWorks(const std::vector<std::string>& ids, std::vector<Work>* out,
+                  std::vector<bool>* found) override;
+  Status GetClaimsWithSummary(const std::vector<std::string>& ids, std::vector<Claim>* claims,
+                              std::vector<EvidenceSummary>* summaries,
+                              std::vector<bool>* found) override;
 
   Status ClaimsByConcept(const std::string& concept_id, std::vector<std::string>* claim_ids) override;
   Status AssertionsForClaim(const std::string& claim_id, std::vector<Assertion>* out) override;
@@ -62,6 +67,8 @@ class RocksStore final : public Store {
                                std::vector<RankedAssertion>* affirming,
                                std::vector<RankedAssertion>* denying) override;
   Status GetAssertion(const RankedAssertion& ref, Assertion* out) override;
+  Status GetAssertions(const std::vector<const RankedAssertion*>& refs,
+                       std::vector<Assertion>* out, std::vector<bool>* found) override;
   Status AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) override;
   Status MentionsForSource(const std::string& source_id, std::vector<Mention>* out) override;
   Status SourcesCitingWork(const std::string& work_id, std::vector<std::string>* source_ids) override;
@@ -110,6 +117,11 @@ class RocksStore final : public Store {
   rocksdb::ReadOptions ReadOpts() const;
   // NotFound when absent.
   Status GetValue(Cf c, std::string_view key, std::string* value) const;
+  // Reads `keys` in batches (RocksDB's MultiGet: one filter and index pass
+  // per batch instead of per key) and calls fn(i, value) for each key found,
+  // in order; stops at the first error, fn's included.
+  Status MultiGetValues(Cf c, const std::vector<std::string>& keys,
+                        const std::function<Status(size_t, std::string_view)>& fn) const;
   // Calls fn(key, value) for each key starting with `prefix`, in order, until
   // fn returns false.
   Status ScanPrefix(Cf c, std::string_view prefix,

@@ -39,6 +39,27 @@ kb::Status EvidencePool::LookUp(const std::string& id, const kb::Claim** out) {
   return kb::Status::OK();
 }
 
+kb::Status EvidencePool::LoadClaims(const std::vector<std::string>& ids) {
+  std::vector<std::string> missing;
+  for (const std::string& id : ids) {
+    if (claims_.count(id) == 0) missing.push_back(id);
+  }
+  if (missing.empty()) return kb::Status::OK();
+  std::sort(missing.begin(), missing.end());
+  missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+  std::vector<kb::Claim> claims;
+  std::vector<kb::EvidenceSummary> summaries;
+  std::vector<bool> found;
+  kb::Status s = store_->GetClaimsWithSummary(missing, &claims, &summaries, &found);
+  if (!s.ok()) return s;
+  for (size_t i = 0; i < missing.size(); ++i) {
+    // As LookUp: the record's summary is kept for SummaryOf.
+    if (found[i]) KeepSummary(missing[i], std::move(summaries[i]));
+    claims_.emplace(missing[i], found[i] ? std::move(claims[i]) : kb::Claim{});
+  }
+  return kb::Status::OK();
+}
+
 kb::Status EvidencePool::ClaimsAbout(const std::string& concept_id,
                                      const std::vector<const kb::Claim*>** out) {
   auto it = claims_by_concept_.find(concept_id);
@@ -46,6 +67,7 @@ kb::Status EvidencePool::ClaimsAbout(const std::string& concept_id,
     std::vector<std::string> ids;
     kb::Status s = store_->ClaimsByConcept(concept_id, &ids);
     if (!s.ok()) return s;
+    if (s = LoadClaims(ids); !s.ok()) return s;
     std::vector<const kb::Claim*> claims;
     claims.reserve(ids.size());
     for (const std::string& id : ids) {
@@ -66,14 +88,18 @@ kb::Status EvidencePool::FindClaims(const std::vector<std::string>& subjects,
   out->clear();
   const size_t triples = subjects.size() * relations.size() * objects.size();
   if (triples <= max_enumerated_) {
+    std::vector<std::string> ids;
+    ids.reserve(triples);
     for (const std::string& o : objects) {
       for (const std::string& s : subjects) {
-        for (const std::string& r : relations) {
-          const kb::Claim* c = nullptr;
-          if (kb::Status st = LookUp(kb::ClaimId(s, r, o), &c); !st.ok()) return st;
-          if (c != nullptr) out->push_back(c);
-        }
+        for (const std::string& r : relations) ids.push_back(kb::ClaimId(s, r, o));
       }
+    }
+    if (kb::Status st = LoadClaims(ids); !st.ok()) return st;
+    for (const std::string& id : ids) {
+      const kb::Claim* c = nullptr;
+      if (kb::Status st = LookUp(id, &c); !st.ok()) return st;
+      if (c != nullptr) out->push_back(c);
     }
     return kb::Status::OK();
   }
@@ -131,6 +157,11 @@ kb::Status EvidencePool::OwnedOf(const std::string& claim_id, const std::vector<
     std::vector<kb::Assertion> assertions;
     kb::Status s = store_->AssertionsForClaim(claim_id, &assertions);
     if (!s.ok()) return s;
+    std::vector<std::string> work_ids;
+    for (const kb::Assertion& a : assertions) {
+      for (const kb::WorkLink& link : a.works) work_ids.push_back(link.work_id);
+    }
+    if (s = LoadWorks(work_ids); !s.ok()) return s;
     std::vector<Owned> owned(assertions.size());
     for (size_t i = 0; i < assertions.size(); ++i) {
       WorksOf(assertions[i], &owned[i].works);
@@ -168,29 +199,78 @@ kb::Status EvidencePool::TopEvidenceOf(const std::string& claim_id, kb::Stance s
   return kb::Status::OK();
 }
 
-kb::Status EvidencePool::Listed(const kb::RankedAssertion& ref, const Owned** out) {
+kb::Status EvidencePool::LoadWorks(const std::vector<std::string>& ids) {
+  std::vector<std::string> missing;
+  for (const std::string& id : ids) {
+    if (works_.count(id) == 0) missing.push_back(id);
+  }
+  if (missing.empty()) return kb::Status::OK();
+  std::sort(missing.begin(), missing.end());
+  missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+  std::vector<kb::Work> works;
+  std::vector<bool> found;
+  kb::Status s = store_->GetWorks(missing, &works, &found);
+  if (!s.ok()) return s;
+  for (size_t i = 0; i < missing.size(); ++i) {
+    if (!found[i]) works[i].id.clear();
+    works_.emplace(missing[i], std::move(works[i]));
+  }
+  return kb::Status::OK();
+}
+
+namespace {
+
+std::string ListedKey(const kb::RankedAssertion& ref) {
   std::string key = ref.claim_id;
   key.push_back('\0');
   key += ref.source_id;
   key.push_back('\0');
   key += std::to_string(ref.span_begin) + "-" + std::to_string(ref.span_end);
-  auto it = listed_.find(key);
-  if (it == listed_.end()) {
-    kb::Assertion a;
-    kb::Status s = store_->GetAssertion(ref, &a);
-    if (s.IsNotFound()) {
-      return kb::Status::Corruption("the top_evidence index names a missing assertion of claim " +
-                                    ref.claim_id + " from source " + ref.source_id +
-                                    "; run evkb-ingest on a fresh --db to rebuild");
+  return key;
+}
+
+kb::Status MissingListed(const kb::RankedAssertion& ref) {
+  return kb::Status::Corruption("the top_evidence index names a missing assertion of claim " +
+                                ref.claim_id + " from source " + ref.source_id +
+                                "; run evkb-ingest on a fresh --db to rebuild");
+}
+
+}  // namespace
+
+kb::Status EvidencePool::ListedAll(const std::vector<const kb::RankedAssertion*>& refs,
+                                   std::vector<const Owned*>* out) {
+  std::vector<std::string> keys(refs.size());
+  std::vector<const kb::RankedAssertion*> unread;
+  std::vector<std::string> unread_keys;
+  for (size_t i = 0; i < refs.size(); ++i) {
+    keys[i] = ListedKey(*refs[i]);
+    if (listed_.count(keys[i]) == 0 &&
+        std::find(unread_keys.begin(), unread_keys.end(), keys[i]) == unread_keys.end()) {
+      unread.push_back(refs[i]);
+      unread_keys.push_back(keys[i]);
     }
-    if (!s.ok()) return s;
-    Owned o;
-    WorksOf(a, &o.works);
-    o.assertion = std::move(a);
-    cached_assertions_ += 1;
-    it = listed_.emplace(std::move(key), std::move(o)).first;
   }
-  *out = &it->second;
+  if (!unread.empty()) {
+    std::vector<kb::Assertion> assertions;
+    std::vector<bool> found;
+    kb::Status s = store_->GetAssertions(unread, &assertions, &found);
+    if (!s.ok()) return s;
+    std::vector<std::string> work_ids;
+    for (size_t i = 0; i < unread.size(); ++i) {
+      if (!found[i]) return MissingListed(*unread[i]);
+      for (const kb::WorkLink& link : assertions[i].works) work_ids.push_back(link.work_id);
+    }
+    if (s = LoadWorks(work_ids); !s.ok()) return s;
+    for (size_t i = 0; i < unread.size(); ++i) {
+      Owned o;
+      WorksOf(assertions[i], &o.works);
+      o.assertion = std::move(assertions[i]);
+      cached_assertions_ += 1;
+      listed_.emplace(std::move(unread_keys[i]), std::move(o));
+    }
+  }
+  out->resize(refs.size());
+  for (size_t i = 0; i < refs.size(); ++i) (*out)[i] = &listed_.find(keys[i])->second;
   return kb::Status::OK();
 }
 
@@ -363,12 +443,15 @@ kb::Status EvidencePool::List(std::vector<Counted>& side, size_t max_listed,
     if (a.counted->weight != b.counted->weight) return a.counted->weight > b.counted->weight;
     return *a.path < *b.path;
   });
+  std::vector<const kb::RankedAssertion*> refs(shown);
+  for (size_t i = 0; i < shown; ++i) refs[i] = listed[i].counted->item;
+  std::vector<const Owned*> items;
+  if (kb::Status s = ListedAll(refs, &items); !s.ok()) return s;
   out->resize(shown);
   for (size_t i = 0; i < out->size(); ++i) {
     Evidence& e = (*out)[i];
     const Counted& c = *listed[i].counted;
-    const Owned* item = nullptr;
-    if (kb::Status s = Listed(*c.item, &item); !s.ok()) return s;
+    const Owned* item = items[i];
     e.assertion = item->assertion;
     for (const kb::Work* work : item->works) e.works.push_back(*work);
     e.claim = *c.claim;

@@ -67,6 +67,9 @@ class EvidencePool {
 
   // The claim with `id`, or nullptr when absent (remembered either way).
   kb::Status LookUp(const std::string& id, const kb::Claim** out);
+  // Reads the claims of `ids` not looked up yet in one batch, so the
+  // LookUp of each that follows finds it remembered.
+  kb::Status LoadClaims(const std::vector<std::string>& ids);
 
   // Calls `fn` for each assertion of `claim_id` itself with its works.
   kb::Status ForEachOwnAssertion(const std::string& claim_id, const Judge::AssertionFn& fn);
@@ -136,8 +139,13 @@ class EvidencePool {
   // kMaxEvidencePerSide-th heaviest of all is not read.
   kb::Status Gather(const std::vector<Candidate>& candidates, kb::Stance side,
                     std::vector<Counted>* listed);
-  // The assertion `ref` names, its works loaded; read once per pool.
-  kb::Status Listed(const kb::RankedAssertion& ref, const Owned** out);
+  // The assertions `refs` name, their works loaded, each read once per
+  // pool: those not read yet, and then their works, in one batch each;
+  // out[i] for refs[i].
+  kb::Status ListedAll(const std::vector<const kb::RankedAssertion*>& refs,
+                       std::vector<const Owned*>* out);
+  // Reads the works of `ids` not read yet in one batch (FindWork then finds them).
+  kb::Status LoadWorks(const std::vector<std::string>& ids);
   // The works `a` links that the store has, loaded.
   void WorksOf(const kb::Assertion& a, std::vector<const kb::Work*>* out);
   // The stored summary of `claim_id`'s own assertions, read once per pool.

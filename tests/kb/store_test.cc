@@ -225,3 +225,71 @@ TEST_CASE("Store: concepts are written, overwritten and counted once", "[kb]") {
   REQUIRE(store->ForEachConcept([&](const kb::Concept&) { return ++n > 0; }).ok());
   CHECK(n == 2);
 }
+
+TEST_CASE("Store: batched reads equal one read per id, in order, absent ids marked", "[kb]") {
+  kb_test::TempDir dir;
+  auto store = kb_test::OpenWritable(dir.Sub("db"));
+  kb::Claim c1 = MakeClaim("foam_rolling", "reduces", "doms");
+  kb::Claim c2 = MakeClaim("massage", "improves", "recovery");
+  kb::Work w1 = MakeWork("Cheatham", 2015, "Review", "10.1/cheat");
+  kb::Work w2 = MakeWork("Pearcey", 2015, "Trial");
+  kb::PutOutcome outcome;
+  REQUIRE(store->PutSource(MakeRecord("a.txt", "A", {c1, c2}, {w1, w2}), &outcome).ok());
+  REQUIRE(store->PutSource(MakeRecord("b.txt", "B", {c1}, {w2}), &outcome).ok());
+  store.reset();
+  store = kb_test::OpenReadOnly(dir.Sub("db"));
+
+  // Enough ids to need several MultiGet slices, repeats and absent ones among them.
+  std::vector<std::string> claim_ids, work_ids;
+  for (int i = 0; i < 300; ++i) {
+    claim_ids.push_back(i % 3 == 0 ? c1.id : i % 3 == 1 ? "c-missing" + std::to_string(i) : c2.id);
+    work_ids.push_back(i % 2 == 0 ? w2.id : i % 5 == 1 ? "w-missing" : w1.id);
+  }
+  std::vector<kb::Claim> claims;
+  std::vector<kb::EvidenceSummary> summaries;
+  std::vector<bool> found;
+  REQUIRE(store->GetClaimsWithSummary(claim_ids, &claims, &summaries, &found).ok());
+  REQUIRE(claims.size() == claim_ids.size());
+  REQUIRE(summaries.size() == claim_ids.size());
+  REQUIRE(found.size() == claim_ids.size());
+  for (size_t i = 0; i < claim_ids.size(); ++i) {
+    kb::Claim one;
+    kb::EvidenceSummary one_summary;
+    kb::Status s = store->GetClaimWithSummary(claim_ids[i], &one, &one_summary);
+    REQUIRE(found[i] == s.ok());
+    if (!found[i]) continue;
+    CHECK(claims[i].id == claim_ids[i]);
+    CHECK(claims[i].text == one.text);
+    CHECK(summaries[i].Count(kb::Stance::kAsserts) == one_summary.Count(kb::Stance::kAsserts));
+    CHECK(summaries[i].Count(kb::Stance::kAsserts) == (claim_ids[i] == c1.id ? 2u : 1u));
+  }
+
+  std::vector<kb::Work> works;
+  REQUIRE(store->GetWorks(work_ids, &works, &found).ok());
+  REQUIRE(works.size() == work_ids.size());
+  for (size_t i = 0; i < work_ids.size(); ++i) {
+    kb::Work one;
+    REQUIRE(found[i] == store->GetWork(work_ids[i], &one).ok());
+    if (found[i]) CHECK(works[i].title == one.title);
+  }
+  CHECK(std::count(found.begin(), found.end(), false) ==
+        std::count(work_ids.begin(), work_ids.end(), "w-missing"));
+
+  std::vector<kb::RankedAssertion> top;
+  REQUIRE(store->TopAssertionsForClaim(c1.id, 10, &top, nullptr).ok());
+  REQUIRE(top.size() == 2);
+  kb::RankedAssertion absent = top[0];
+  absent.span_begin += 1000;
+  std::vector<const kb::RankedAssertion*> refs = {&top[1], &absent, &top[0], &top[1]};
+  std::vector<kb::Assertion> assertions;
+  REQUIRE(store->GetAssertions(refs, &assertions, &found).ok());
+  CHECK(found == std::vector<bool>{true, false, true, true});
+  for (size_t i : {0, 2, 3}) {
+    kb::Assertion one;
+    REQUIRE(store->GetAssertion(*refs[i], &one).ok());
+    CHECK(assertions[i].source_id == one.source_id);
+    CHECK(assertions[i].span_begin == one.span_begin);
+    CHECK(assertions[i].works == one.works);
+  }
+  CHECK(assertions[0].source_id != assertions[2].source_id);
+}

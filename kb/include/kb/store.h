@@ -136,6 +136,13 @@ class Store {
   // (*found)[i]; an absent source is not an error.
   virtual Status GetSources(const std::vector<std::string>& ids, std::vector<Source>* out,
                             std::vector<bool>* found) = 0;
+  // GetWork and GetClaimWithSummary likewise.
+  virtual Status GetWorks(const std::vector<std::string>& ids, std::vector<Work>* out,
+                          std::vector<bool>* found) = 0;
+  virtual Status GetClaimsWithSummary(const std::vector<std::string>& ids,
+                                      std::vector<Claim>* claims,
+                                      std::vector<EvidenceSummary>* summaries,
+                                      std::vector<bool>* found) = 0;
 
   // ---- Index reads. Empty results are OK, not NotFound.
 
@@ -153,6 +160,9 @@ class Store {
                                        std::vector<RankedAssertion>* denying) = 0;
   // The assertion `ref` names. NotFound when absent.
   virtual Status GetAssertion(const RankedAssertion& ref, Assertion* out) = 0;
+  // GetAssertion for each of `refs` in one batch, as GetSources.
+  virtual Status GetAssertions(const std::vector<const RankedAssertion*>& refs,
+                               std::vector<Assertion>* out, std::vector<bool>* found) = 0;
   virtual Status AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) = 0;
   virtual Status MentionsForSource(const std::string& source_id, std::vector<Mention>* out) = 0;
   // Ids of the sources citing `work_id` (through a mention, an assertion or its reference list).

@@ -158,9 +158,8 @@ Status RocksStore::GetConcept(const std::string& id, Concept* out) {
   return GetRecord(*this, Cf::kConcepts, id, DecodeConcept, out);
 }
 
-Status RocksStore::MultiGetValues(
-    Cf c, const std::vector<std::string>& keys,
-    const std::function<Status(size_t, std::string_view)>& fn) const {
+Status RocksStore::MultiGetValues(Cf c, const std::vector<std::string>& keys,
+                                  const std::function<Status(size_t, std::string_view)>& fn) const {
   // In slices, so the pinned values of a long list stay bounded.
   constexpr size_t kBatch = 256;
   std::vector<rocksdb::Slice> slices;

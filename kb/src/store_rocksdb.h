@@ -67,8 +67,8 @@ class RocksStore final : public Store {
                                std::vector<RankedAssertion>* affirming,
                                std::vector<RankedAssertion>* denying) override;
   Status GetAssertion(const RankedAssertion& ref, Assertion* out) override;
-  Status GetAssertions(const std::vector<const RankedAssertion*>& refs,
-                       std::vector<Assertion>* out, std::vector<bool>* found) override;
+  Status GetAssertions(const std::vector<const RankedAssertion*>& refs, std::vector<Assertion>* out,
+                       std::vector<bool>* found) override;
   Status AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) override;
   Status MentionsForSource(const std::string& source_id, std::vector<Mention>* out) override;
   Status SourcesCitingWork(const std::string& work_id, std::vector<std::string>* source_ids) override;

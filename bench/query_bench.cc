@@ -16,9 +16,12 @@
 //            turns repeated questions into cache hits)
 //   match    Judge::Match alone, on the question's first probe
 //   sources  Pipeline::MatchConcepts + BuildSourcesReport with the default
-//            --limit (query::kDefaultSourcesLimit): the bounded report
+//            --limit (query::kDefaultSourcesLimit): the bounded report, a
+//            fresh Judge per call
+//   sources_warm  the same with one Judge reused
 //   sources_all  the same with --limit 0 (every work and article, read from
-//            the claims' assertions); fewer calls, it is slow on a large KB
+//            the claims' assertions) and one Judge reused; fewer calls, it
+//            is slow on a large KB
 //   verdicts the claims part of sources alone: the claims whose object is
 //            the benefit (or below) and Judge::JudgeClaimsWithoutEvidence
 //            on them, without the works and articles lists (the floor of
@@ -153,10 +156,11 @@ int main(int argc, char** argv) {
     else if (a == "--budget-ms" && i + 1 < argc) g_budget_ms = std::strtod(argv[++i], nullptr);
     else if (a == "--only" && i + 1 < argc) g_only = argv[++i];
     else {
-      std::fprintf(stderr,
-                   "usage: evkb-bench-query --db DIR [--iterations N] [--budget-ms MS] [--audit FILE]\n"
-                   "                        [--only ask,ask_warm,match,sources,sources_all,verdicts,"
-                   "audit,audit_warm]\n");
+      std::fprintf(
+          stderr,
+          "usage: evkb-bench-query --db DIR [--iterations N] [--budget-ms MS] [--audit FILE]\n"
+          "                        [--only ask,ask_warm,match,sources,sources_warm,"
+          "sources_all,verdicts,audit,audit_warm]\n");
       return 2;
     }
   }
@@ -200,16 +204,23 @@ int main(int argc, char** argv) {
     return Check(judge.Match(probes[i % probes.size()], query::kAskMatchesPerProbe, &out), "match");
   });
   size_t source_works = 0;
-  Stats sources = Time("sources", benefits.size(), std::max<size_t>(iterations / 4, 20), [&](size_t i) {
+  auto sources_with = [&](query::Judge* j, size_t i) {
     const std::string& b = benefits[i % benefits.size()];
     query::SourcesReport r;
-    bool ok = Check(query::BuildSourcesReport(ctx.store.get(), ctx.lexicon, &judge, b,
-                                              ctx.pipeline->MatchConcepts(b), &r,
-                                              query::kDefaultSourcesLimit),
-                    "sources");
+    bool ok = Check(
+        query::BuildSourcesReport(ctx.store.get(), ctx.lexicon, j, b,
+                                  ctx.pipeline->MatchConcepts(b), &r, query::kDefaultSourcesLimit),
+        "sources");
     source_works += r.totals.works;
     return ok;
-  });
+  };
+  Stats sources =
+      Time("sources", benefits.size(), std::max<size_t>(iterations / 4, 20), [&](size_t i) {
+        query::Judge cold(ctx.store.get(), &ctx.lexicon);
+        return sources_with(&cold, i);
+      });
+  Stats sources_warm = Time("sources_warm", benefits.size(), std::max<size_t>(iterations / 4, 20),
+                            [&](size_t i) { return sources_with(&judge, i); });
   Stats sources_all = Time("sources_all", benefits.size(), std::max<size_t>(iterations / 20, 8), [&](size_t i) {
     const std::string& b = benefits[i % benefits.size()];
     query::SourcesReport r;
@@ -245,19 +256,22 @@ int main(int argc, char** argv) {
 
   std::string out = "{";
   char head[512];
-  std::snprintf(head, sizeof head,
-                "\"db\":\"%s\",\"open_ms\":%.2f,\"claims\":%llu,\"assertions\":%llu,\"sources\":%llu,"
-                "\"works\":%llu,\"questions\":%zu,\"mean_matches\":%.2f,\"mean_source_works\":%.1f,",
-                db.c_str(), open_ms, static_cast<unsigned long long>(counts.claims),
-                static_cast<unsigned long long>(counts.assertions),
-                static_cast<unsigned long long>(counts.sources),
-                static_cast<unsigned long long>(counts.works), questions.size(),
-                static_cast<double>(matches) / static_cast<double>(std::max<size_t>(ask.us.size() + questions.size(), 1)),
-                static_cast<double>(source_works) / static_cast<double>(std::max<size_t>(sources.us.size(), 1)));
+  std::snprintf(
+      head, sizeof head,
+      "\"db\":\"%s\",\"open_ms\":%.2f,\"claims\":%llu,\"assertions\":%llu,\"sources\":%llu,"
+      "\"works\":%llu,\"questions\":%zu,\"mean_matches\":%.2f,\"mean_source_works\":%.1f,",
+      db.c_str(), open_ms, static_cast<unsigned long long>(counts.claims),
+      static_cast<unsigned long long>(counts.assertions),
+      static_cast<unsigned long long>(counts.sources),
+      static_cast<unsigned long long>(counts.works), questions.size(),
+      static_cast<double>(matches) /
+          static_cast<double>(std::max<size_t>(ask.us.size() + questions.size(), 1)),
+      static_cast<double>(source_works) /
+          static_cast<double>(std::max<size_t>(sources.us.size() + sources_warm.us.size(), 1)));
   out += head;
   out += ask.Json("ask") + "," + ask_warm.Json("ask_warm") + "," + match.Json("match") + "," +
-         sources.Json("sources") + "," + sources_all.Json("sources_all") + "," +
-         verdicts.Json("verdicts");
+         sources.Json("sources") + "," + sources_warm.Json("sources_warm") + "," +
+         sources_all.Json("sources_all") + "," + verdicts.Json("verdicts");
 
   if (!audit_path.empty()) {
     std::ifstream in(audit_path, std::ios::binary);

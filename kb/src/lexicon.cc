@@ -14,12 +14,12 @@ std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
 }  // namespace
 
 const Concept* Lexicon::FindConcept(std::string_view id) const {
-  auto it = concept_index_.find(std::string(id));
+  auto it = concept_index_.find(id);
   return it == concept_index_.end() ? nullptr : &concepts[it->second];
 }
 
 const RelationDef* Lexicon::FindRelation(std::string_view id) const {
-  auto it = relation_index_.find(std::string(id));
+  auto it = relation_index_.find(id);
   return it == relation_index_.end() ? nullptr : &relations[it->second];
 }
 

@@ -5,6 +5,7 @@
 #include <rocksdb/convenience.h>
 #include <rocksdb/env.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
 #include <stdlib.h>
 
@@ -63,6 +64,7 @@ void SetWriterCompaction(Cf c, rocksdb::ColumnFamilyOptions* cfo) {
   if (GrowsPerArticle(c)) cfo->write_buffer_size = 16 << 20;
   cfo->level_compaction_dynamic_level_bytes = true;
   cfo->level0_file_num_compaction_trigger = 8;
+  cfo->memtable_insert_with_hint_prefix_extractor.reset(rocksdb::NewCappedPrefixTransform(6));
 }
 
 // How a column family's tables are laid out for reading. The column

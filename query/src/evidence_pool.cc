@@ -476,11 +476,16 @@ kb::Status EvidencePool::NarrowerOf(const kb::Claim& claim, const std::vector<Na
                               AtOrBelow(claim.object), &found);
     if (!s.ok()) return s;
     std::vector<Narrower> narrower;
+    // Found at or below the claim's subject and object, so each is the same
+    // concept or a narrower one (HierarchyCloseness without the lexicon walks).
+    auto hierarchy = [](const std::string& wanted, const std::string& found) {
+      return wanted == found ? kSameConcept : kNarrowerConcept;
+    };
     for (const kb::Claim* n : found) {
       if (n->id == claim.id) continue;
-      const double closeness = HierarchyCloseness(*lex_, claim.subject, n->subject) *
+      const double closeness = hierarchy(claim.subject, n->subject) *
                                lex_->RelationSimilarity(claim.relation, n->relation) *
-                               HierarchyCloseness(*lex_, claim.object, n->object);
+                               hierarchy(claim.object, n->object);
       const Summed* summed = nullptr;
       if (s = SummaryOf(n->id, &summed); !s.ok()) return s;
       narrower.push_back({n, summed, closeness});

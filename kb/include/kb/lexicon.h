@@ -66,8 +66,14 @@ class Lexicon {
   double RelationSimilarity(std::string_view a, std::string_view b) const;
 
   // Internal indexes, built by FinishLexicon().
-  std::unordered_map<std::string, size_t> concept_index_;
-  std::unordered_map<std::string, size_t> relation_index_;
+  // Looked up by string_view without building a string.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Index = std::unordered_map<std::string, size_t, ViewHash, std::equal_to<>>;
+  Index concept_index_;
+  Index relation_index_;
   std::unordered_map<std::string, std::vector<std::string>> children_;
   // Concept id -> "file:line:col" of its definition, set by ParseLexicon, so
   // FinishLexicon's errors can point at the input.

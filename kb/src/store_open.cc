@@ -64,6 +64,10 @@ void SetWriterCompaction(Cf c, rocksdb::ColumnFamilyOptions* cfo) {
   if (GrowsPerArticle(c)) cfo->write_buffer_size = 16 << 20;
   cfo->level_compaction_dynamic_level_bytes = true;
   cfo->level0_file_num_compaction_trigger = 8;
+  // An insert starts from where the last one with the same first bytes went
+  // (keys lead with an id or a tag and concept), not from the top of the
+  // skip list: a quarter fewer instructions per insert on the generated
+  // corpus; 4 to 8 bytes did best, 32 no better than no hint.
   cfo->memtable_insert_with_hint_prefix_extractor.reset(rocksdb::NewCappedPrefixTransform(6));
 }
 

@@ -7,6 +7,22 @@
 
 namespace query {
 
+namespace {
+
+// The ids of `ids` that `have` lacks, sorted, each once.
+template <typename Map>
+std::vector<std::string> Unread(const std::vector<std::string>& ids, const Map& have) {
+  std::vector<std::string> out;
+  for (const std::string& id : ids) {
+    if (have.count(id) == 0) out.push_back(id);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
 // `id` and every concept below it.
 const std::vector<std::string>& EvidencePool::AtOrBelow(const std::string& id) {
   auto [it, added] = at_or_below_.try_emplace(id);
@@ -22,38 +38,23 @@ const std::vector<std::string>& EvidencePool::AtOrBelow(const std::string& id) {
 kb::Status EvidencePool::LookUp(const std::string& id, const kb::Claim** out) {
   auto it = claims_.find(id);
   if (it == claims_.end()) {
-    // The record holds the summary too: kept for SummaryOf.
-    kb::Claim c;
-    kb::EvidenceSummary summary;
-    kb::Status s = store_->GetClaimWithSummary(id, &c, &summary);
-    if (s.IsNotFound()) {
-      c = kb::Claim{};
-    } else if (!s.ok()) {
-      return s;
-    } else {
-      KeepSummary(id, std::move(summary));
-    }
-    it = claims_.emplace(id, std::move(c)).first;
+    if (kb::Status s = LoadClaims({id}); !s.ok()) return s;
+    it = claims_.find(id);
   }
   *out = it->second.id.empty() ? nullptr : &it->second;
   return kb::Status::OK();
 }
 
 kb::Status EvidencePool::LoadClaims(const std::vector<std::string>& ids) {
-  std::vector<std::string> missing;
-  for (const std::string& id : ids) {
-    if (claims_.count(id) == 0) missing.push_back(id);
-  }
+  const std::vector<std::string> missing = Unread(ids, claims_);
   if (missing.empty()) return kb::Status::OK();
-  std::sort(missing.begin(), missing.end());
-  missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
   std::vector<kb::Claim> claims;
   std::vector<kb::EvidenceSummary> summaries;
   std::vector<bool> found;
   kb::Status s = store_->GetClaimsWithSummary(missing, &claims, &summaries, &found);
   if (!s.ok()) return s;
   for (size_t i = 0; i < missing.size(); ++i) {
-    // As LookUp: the record's summary is kept for SummaryOf.
+    // The record holds the summary too: kept for SummaryOf.
     if (found[i]) KeepSummary(missing[i], std::move(summaries[i]));
     claims_.emplace(missing[i], found[i] ? std::move(claims[i]) : kb::Claim{});
   }
@@ -130,14 +131,9 @@ const std::vector<std::string>& EvidencePool::SimilarRelations(const std::string
   return it->second;
 }
 
-const kb::Work* EvidencePool::FindWork(const std::string& id) {
+const kb::Work* EvidencePool::FindWork(const std::string& id) const {
   auto it = works_.find(id);
-  if (it == works_.end()) {
-    kb::Work w;
-    if (!store_->GetWork(id, &w).ok()) w.id.clear();
-    it = works_.emplace(id, std::move(w)).first;
-  }
-  return it->second.id.empty() ? nullptr : &it->second;
+  return it == works_.end() || it->second.id.empty() ? nullptr : &it->second;
 }
 
 const kb::Source* EvidencePool::FindSource(const std::string& id) {
@@ -157,11 +153,7 @@ kb::Status EvidencePool::OwnedOf(const std::string& claim_id, const std::vector<
     std::vector<kb::Assertion> assertions;
     kb::Status s = store_->AssertionsForClaim(claim_id, &assertions);
     if (!s.ok()) return s;
-    std::vector<std::string> work_ids;
-    for (const kb::Assertion& a : assertions) {
-      for (const kb::WorkLink& link : a.works) work_ids.push_back(link.work_id);
-    }
-    if (s = LoadWorks(work_ids); !s.ok()) return s;
+    if (s = LoadWorksOf(assertions); !s.ok()) return s;
     std::vector<Owned> owned(assertions.size());
     for (size_t i = 0; i < assertions.size(); ++i) {
       WorksOf(assertions[i], &owned[i].works);
@@ -174,7 +166,7 @@ kb::Status EvidencePool::OwnedOf(const std::string& claim_id, const std::vector<
   return kb::Status::OK();
 }
 
-void EvidencePool::WorksOf(const kb::Assertion& a, std::vector<const kb::Work*>* out) {
+void EvidencePool::WorksOf(const kb::Assertion& a, std::vector<const kb::Work*>* out) const {
   out->clear();
   for (const kb::WorkLink& link : a.works) {
     if (const kb::Work* work = FindWork(link.work_id)) out->push_back(work);
@@ -199,14 +191,13 @@ kb::Status EvidencePool::TopEvidenceOf(const std::string& claim_id, kb::Stance s
   return kb::Status::OK();
 }
 
-kb::Status EvidencePool::LoadWorks(const std::vector<std::string>& ids) {
-  std::vector<std::string> missing;
-  for (const std::string& id : ids) {
-    if (works_.count(id) == 0) missing.push_back(id);
+kb::Status EvidencePool::LoadWorksOf(const std::vector<kb::Assertion>& assertions) {
+  std::vector<std::string> ids;
+  for (const kb::Assertion& a : assertions) {
+    for (const kb::WorkLink& link : a.works) ids.push_back(link.work_id);
   }
+  const std::vector<std::string> missing = Unread(ids, works_);
   if (missing.empty()) return kb::Status::OK();
-  std::sort(missing.begin(), missing.end());
-  missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
   std::vector<kb::Work> works;
   std::vector<bool> found;
   kb::Status s = store_->GetWorks(missing, &works, &found);
@@ -255,12 +246,10 @@ kb::Status EvidencePool::ListedAll(const std::vector<const kb::RankedAssertion*>
     std::vector<bool> found;
     kb::Status s = store_->GetAssertions(unread, &assertions, &found);
     if (!s.ok()) return s;
-    std::vector<std::string> work_ids;
     for (size_t i = 0; i < unread.size(); ++i) {
       if (!found[i]) return MissingListed(*unread[i]);
-      for (const kb::WorkLink& link : assertions[i].works) work_ids.push_back(link.work_id);
     }
-    if (s = LoadWorks(work_ids); !s.ok()) return s;
+    if (s = LoadWorksOf(assertions); !s.ok()) return s;
     for (size_t i = 0; i < unread.size(); ++i) {
       Owned o;
       WorksOf(assertions[i], &o.works);
@@ -325,6 +314,7 @@ kb::Status EvidencePool::ForEachOwnAssertion(const std::string& claim_id,
   }
   std::vector<kb::Assertion> assertions;
   if (s = store_->AssertionsForClaim(claim_id, &assertions); !s.ok()) return s;
+  if (s = LoadWorksOf(assertions); !s.ok()) return s;
   std::vector<const kb::Work*> works;
   for (const kb::Assertion& a : assertions) {
     WorksOf(a, &works);

@@ -144,10 +144,11 @@ class EvidencePool {
   // out[i] for refs[i].
   kb::Status ListedAll(const std::vector<const kb::RankedAssertion*>& refs,
                        std::vector<const Owned*>* out);
-  // Reads the works of `ids` not read yet in one batch (FindWork then finds them).
-  kb::Status LoadWorks(const std::vector<std::string>& ids);
-  // The works `a` links that the store has, loaded.
-  void WorksOf(const kb::Assertion& a, std::vector<const kb::Work*>* out);
+  // Reads the works the assertions link that are not read yet, in one
+  // batch, for WorksOf.
+  kb::Status LoadWorksOf(const std::vector<kb::Assertion>& assertions);
+  // The works `a` links that the store has (read by LoadWorksOf).
+  void WorksOf(const kb::Assertion& a, std::vector<const kb::Work*>* out) const;
   // The stored summary of `claim_id`'s own assertions, read once per pool.
   kb::Status SummaryOf(const std::string& claim_id, const Summed** out);
   // Keeps `summary` as `claim_id`'s (if it has none yet) with its sums.
@@ -162,7 +163,8 @@ class EvidencePool {
   // loaded (ties in weight are ordered by source path, so the sources of
   // the items as heavy as the last one listed are read too).
   kb::Status List(std::vector<Counted>& side, size_t max_listed, std::vector<Evidence>* out);
-  const kb::Work* FindWork(const std::string& id);
+  // The work `id` if LoadWorksOf read it and the store has it.
+  const kb::Work* FindWork(const std::string& id) const;
   const kb::Source* FindSource(const std::string& id);
 
   kb::Store* store_;

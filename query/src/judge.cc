@@ -145,6 +145,7 @@ kb::Status Judge::JudgeClaims(const std::vector<std::string>& claim_ids,
   // One pool for the whole call, so the assertions visited below are those
   // the judgements read.
   EvidencePool& pool = *Pool();
+  if (kb::Status s = pool.LoadClaims(claim_ids); !s.ok()) return s;
   for (const std::string& id : claim_ids) {
     const kb::Claim* claim = nullptr;
     kb::Status s = pool.LookUp(id, &claim);

@@ -68,19 +68,39 @@ Grade ClassifyStudy(const Reference& ref, std::string_view context,
 }
 
 bool SameWork(const Reference& a, const Reference& b) {
-  if (!a.doi.empty() && !b.doi.empty())
-    return internal::Fold(a.doi) == internal::Fold(b.doi);
+  return SameWork(IdentityOf(a), IdentityOf(b));
+}
+
+WorkIdentity IdentityOf(const Reference& r) {
+  WorkIdentity id;
+  id.has_doi = !r.doi.empty();
+  if (id.has_doi) id.doi = internal::Fold(r.doi);
+  id.pmid = r.pmid;
+  id.year = r.year;
+  id.volume = r.volume;
+  id.first_page = FirstPage(r.pages);
+  id.family = Family(r);
+  id.has_title = !r.title.empty();
+  if (id.has_title) {
+    id.title_words = internal::TitleWords(r.title);
+    id.title_key = internal::FoldKey(r.title);
+  }
+  return id;
+}
+
+bool SameWork(const WorkIdentity& a, const WorkIdentity& b) {
+  if (a.has_doi && b.has_doi) return a.doi == b.doi;
   if (!a.pmid.empty() && !b.pmid.empty()) return a.pmid == b.pmid;
   // Facts both sides state must agree.
   if (a.year != 0 && b.year != 0 && std::abs(a.year - b.year) > 1) return false;
   if (!a.volume.empty() && !b.volume.empty() && a.volume != b.volume) return false;
-  std::string pa = FirstPage(a.pages), pb = FirstPage(b.pages);
+  const std::string &pa = a.first_page, &pb = b.first_page;
   if (!pa.empty() && !pb.empty() && pa != pb) return false;
-  std::string fa = Family(a), fb = Family(b);
+  const std::string &fa = a.family, &fb = b.family;
   bool same_author = !fa.empty() && fa == fb;
   if (!fa.empty() && !fb.empty() && !same_author) return false;
-  if (!a.title.empty() && !b.title.empty()) {
-    double sim = TitleSimilarity(a.title, b.title);
+  if (a.has_title && b.has_title) {
+    double sim = internal::TitleSimilarity(a.title_words, a.title_key, b.title_words, b.title_key);
     return same_author ? sim >= kSameTitle : sim >= kSameTitleNoAuthor;
   }
   // No titles to compare: author, year, volume and first page must all agree.

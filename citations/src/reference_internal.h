@@ -36,6 +36,13 @@ void ParseLocator(std::string_view tail, Reference* ref);
 // "Med", "Proceedings", ...).
 bool LooksJournalName(std::string_view container);
 
+// A title's significant words (folded, singular, no stop words), sorted,
+// each once (venue.cc).
+std::vector<std::string> TitleWords(std::string_view title);
+// TitleSimilarity of two titles given as TitleWords and FoldKey.
+double TitleSimilarity(const std::vector<std::string>& words_a, const std::string& key_a,
+                       const std::vector<std::string>& words_b, const std::string& key_b);
+
 }  // namespace citations::internal
 
 #endif  // EVKB_CITATIONS_SRC_REFERENCE_INTERNAL_H_

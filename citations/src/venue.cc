@@ -4,6 +4,7 @@
 #include <string>
 
 #include "citations/grading.h"
+#include "reference_internal.h"
 #include "text_util.h"
 
 namespace citations {
@@ -54,13 +55,33 @@ bool SameVenue(std::string_view a, std::string_view b) {
 }
 
 double TitleSimilarity(std::string_view a, std::string_view b) {
-  std::vector<std::string> wa = SignificantWords(a), wb = SignificantWords(b);
-  std::set<std::string> sa(wa.begin(), wa.end()), sb(wb.begin(), wb.end());
-  if (sa.empty() && sb.empty()) return internal::FoldKey(a) == internal::FoldKey(b) ? 1.0 : 0.0;
-  if (sa.empty() || sb.empty()) return 0.0;
-  size_t common = 0;
-  for (const std::string& w : sa) common += sb.count(w);
-  return 2.0 * static_cast<double>(common) / static_cast<double>(sa.size() + sb.size());
+  return internal::TitleSimilarity(internal::TitleWords(a), internal::FoldKey(a),
+                                   internal::TitleWords(b), internal::FoldKey(b));
 }
+
+namespace internal {
+
+std::vector<std::string> TitleWords(std::string_view title) {
+  std::vector<std::string> words = SignificantWords(title);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+double TitleSimilarity(const std::vector<std::string>& words_a, const std::string& key_a,
+                       const std::vector<std::string>& words_b, const std::string& key_b) {
+  if (words_a.empty() && words_b.empty()) return key_a == key_b ? 1.0 : 0.0;
+  if (words_a.empty() || words_b.empty()) return 0.0;
+  size_t common = 0;
+  for (size_t i = 0, j = 0; i < words_a.size() && j < words_b.size();) {
+    const int c = words_a[i].compare(words_b[j]);
+    if (c == 0) ++common;
+    i += c <= 0;
+    j += c >= 0;
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(words_a.size() + words_b.size());
+}
+
+}  // namespace internal
 
 }  // namespace citations

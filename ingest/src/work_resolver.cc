@@ -11,17 +11,12 @@ namespace {
 // Two descriptions of one work: the citations library's SameWork for
 // references; a descriptive mention ("a 2019 review in the Journal of Sport
 // Rehabilitation") meets a work of the same year and venue.
-// `ra` and `rb`, when given, are ReferenceFromWork(a) and (b) (used only when
-// both works are resolved), converted once by the caller.
-bool SameWork(const kb::Work& a, const kb::Work& b, const citations::Reference* ra = nullptr,
-              const citations::Reference* rb = nullptr) {
+// `ia` and `ib` are the identities of ReferenceFromWork(a) and (b) (used
+// only when both works are resolved), worked out once by the caller.
+bool SameWork(const kb::Work& a, const kb::Work& b, const citations::WorkIdentity& ia,
+              const citations::WorkIdentity& ib) {
   if (a.id == b.id) return true;
-  if (a.resolved && b.resolved) {
-    citations::Reference ta, tb;
-    if (ra == nullptr) ra = &(ta = ReferenceFromWork(a));
-    if (rb == nullptr) rb = &(tb = ReferenceFromWork(b));
-    return citations::SameWork(*ra, *rb);
-  }
+  if (a.resolved && b.resolved) return citations::SameWork(ia, ib);
   if (!a.resolved && !b.resolved) return false;  // equal descriptions share an id already
   const kb::Work& d = a.resolved ? b : a;
   const kb::Work& r = a.resolved ? a : b;
@@ -89,6 +84,10 @@ void Rename(const std::map<std::string, std::string>& renamed, kb::SourceRecord*
   }
 }
 
+citations::WorkIdentity IdentityOf(const kb::Work& work) {
+  return work.resolved ? citations::IdentityOf(ReferenceFromWork(work)) : citations::WorkIdentity();
+}
+
 }  // namespace
 
 kb::Status WorkCache::Get(kb::Store* store, const std::string& id, const Entry** out) {
@@ -112,7 +111,7 @@ void WorkCache::Stored(const std::vector<kb::Work>& works) {
 const WorkCache::Entry* WorkCache::Put(kb::Work work) {
   if (entries_.size() >= capacity_ && entries_.count(work.id) == 0) entries_.clear();
   Entry& e = entries_[work.id];
-  e.ref = work.resolved ? ReferenceFromWork(work) : citations::Reference();
+  e.identity = IdentityOf(work);
   e.work = std::move(work);
   return &e;
 }
@@ -122,16 +121,16 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* c
   if (cache == nullptr) cache = &this_call;
   std::map<std::string, std::string> renamed;
   std::vector<kb::Work> merged;
-  std::vector<citations::Reference> merged_refs;  // ReferenceFromWork(merged[i])
+  std::vector<citations::WorkIdentity> merged_ids;  // IdentityOf(merged[i])
   for (const kb::Work& w : record->works) {
     // Within the article first.
-    const citations::Reference w_ref = w.resolved ? ReferenceFromWork(w) : citations::Reference();
+    const citations::WorkIdentity w_id = IdentityOf(w);
     bool done = false;
     for (size_t i = 0; i < merged.size(); ++i) {
       kb::Work& m = merged[i];
-      if (SameWork(m, w, &merged_refs[i], &w_ref)) {
+      if (SameWork(m, w, merged_ids[i], w_id)) {
         Merge(w, &m);
-        if (m.resolved) merged_refs[i] = ReferenceFromWork(m);
+        if (m.resolved) merged_ids[i] = IdentityOf(m);
         if (w.id != m.id) renamed[w.id] = m.id;
         done = true;
         break;
@@ -147,7 +146,7 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* c
         const WorkCache::Entry* c = nullptr;
         s = cache->Get(store, id, &c);
         if (!s.ok()) return s;
-        if (!SameWork(c->work, w, &c->ref, &w_ref)) continue;
+        if (!SameWork(c->work, w, c->identity, w_id)) continue;
         kb::Work stored = c->work;
         Merge(w, &stored);
         if (w.id != stored.id) renamed[w.id] = stored.id;
@@ -155,7 +154,7 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* c
         break;
       }
     }
-    merged_refs.push_back(work.resolved ? ReferenceFromWork(work) : citations::Reference());
+    merged_ids.push_back(IdentityOf(work));
     merged.push_back(std::move(work));
   }
   record->works = std::move(merged);

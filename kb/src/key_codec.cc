@@ -256,13 +256,21 @@ std::string WorkKeyYearContainerPrefix(int year, std::string_view container) {
   return Join(WorkKeyYearPrefix(year) + FoldCase(container), "");
 }
 
+std::string WorkKeyAuthorlessPrefix(int year, std::string_view container) {
+  std::string k = "n:";
+  PutBE32(&k, static_cast<uint32_t>(year));
+  return Join(k + FoldCase(container), "");
+}
+
 std::vector<std::string> WorkIndexKeys(const Work& w) {
   std::vector<std::string> keys;
   if (!w.doi.empty()) keys.push_back(WorkKeyDoiPrefix(w.doi) + w.id);
-  if (!w.authors.empty() && !w.authors[0].family.empty()) {
-    keys.push_back(WorkKeyAuthorYearPrefix(w.authors[0].family, w.year) + w.id);
-  }
+  const bool has_author = !w.authors.empty() && !w.authors[0].family.empty();
+  if (has_author) keys.push_back(WorkKeyAuthorYearPrefix(w.authors[0].family, w.year) + w.id);
   if (w.year != 0) keys.push_back(WorkKeyYearContainerPrefix(w.year, w.container) + w.id);
+  if (w.year != 0 && !has_author) {
+    keys.push_back(WorkKeyAuthorlessPrefix(w.year, w.container) + w.id);
+  }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;

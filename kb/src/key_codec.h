@@ -153,6 +153,9 @@ std::string WorkKeyAuthorPrefix(std::string_view family);  // every year
 std::string WorkKeyAuthorYearPrefix(std::string_view family, int year);
 std::string WorkKeyYearPrefix(int year);
 std::string WorkKeyYearContainerPrefix(int year, std::string_view container);
+// The works of a year and container with no first author (only those can
+// match a reference that has one without sharing its author key).
+std::string WorkKeyAuthorlessPrefix(int year, std::string_view container);
 // The work id at the end of a work_keys key.
 std::string_view WorkKeyWorkId(std::string_view key);
 

@@ -367,7 +367,12 @@ Status RocksStore::WorkCandidateIds(const Work& w, std::vector<std::string>* ids
     prefixes.push_back(WorkKeyAuthorPrefix(w.authors[0].family));
   }
   if (w.year != 0 && !w.container.empty()) {
-    prefixes.push_back(WorkKeyYearContainerPrefix(w.year, w.container));
+    // A work with a first author matches another of the same year and
+    // venue only when that one has none (citations::SameWork; a shared
+    // author is found by its own key): the authorless ones suffice, where
+    // every work of a busy journal's year would be read and compared.
+    prefixes.push_back(has_author ? WorkKeyAuthorlessPrefix(w.year, w.container)
+                                  : WorkKeyYearContainerPrefix(w.year, w.container));
   } else if (w.year != 0 && !has_author) {
     // "A 2019 review": the year is all there is to go on.
     prefixes.push_back(WorkKeyYearPrefix(w.year));

@@ -157,6 +157,8 @@ class RocksStore final : public Store {
   // version 1 or 2), the whole by_object index (from any older version).
   Status UpgradeSummaries();
   Status BuildObjectIndex();
+  // work_keys' authorless entries for the stored works (version 7).
+  Status AddAuthorlessWorkKeys();
   // Drops every by_object entry and builds the index again for `groups`,
   // recording them in meta last (a rebuild cut short leaves no record of
   // groups, so readers use none and the next PutConcepts builds again).

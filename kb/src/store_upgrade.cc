@@ -33,6 +33,12 @@
 // hierarchy; RebuildObjectIndex then makes the whole index again, groups
 // included. The version keeps builds that would not keep the groups up to
 // date from writing to a database that has them.
+//
+// Version 6 -> 7: work_keys gains an 'n' entry (year and container) for
+// each work with a year and no first author, which resolution now reads
+// instead of every work of the year and container when the new reference
+// has an author. Made from the works in one scan; writing them again is
+// harmless.
 #include <chrono>
 #include <cstdio>
 
@@ -69,6 +75,7 @@ Status RocksStore::Upgrade(int from) {
   if (from < 3 && !(s = UpgradeSummaries()).ok()) return s;
   if (from < 4 && !(s = BuildObjectIndex()).ok()) return s;
   if (from < 4) Notice("rebuilt in " + SecondsSince(start));
+  if (from < 7 && !(s = AddAuthorlessWorkKeys()).ok()) return s;
   rocksdb::WriteBatch batch;
   batch.Put(cf(Cf::kMeta), kSchemaVersionKey.data(), std::to_string(kSchemaVersion));
   rocksdb::WriteOptions wo;
@@ -78,6 +85,26 @@ Status RocksStore::Upgrade(int from) {
   // What the upgrade wrote is still in the write-ahead log, which every
   // later open (a read-only one included) would replay: flushed, it is not.
   return s.ok() ? Flush() : s;
+}
+
+Status RocksStore::AddAuthorlessWorkKeys() {
+  rocksdb::WriteBatch batch;
+  Status bad;
+  Status s = ScanPrefix(Cf::kWorks, "", [&](std::string_view key, std::string_view value) {
+    Work w;
+    if (!DecodeWork(value, &w)) {
+      bad = Corrupt(Cf::kWorks, key);
+      return false;
+    }
+    w.id = std::string(key);
+    for (const std::string& k : WorkIndexKeys(w)) {
+      if (k.compare(0, 2, "n:") == 0) batch.Put(cf(Cf::kWorkKeys), k, "");
+    }
+    return true;
+  });
+  if (!s.ok()) return s;
+  if (!bad.ok()) return bad;
+  return FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "adding work_keys");
 }
 
 Status RocksStore::BuildObjectIndex() {

@@ -105,6 +105,22 @@ TEST_CASE("KeyCodec: work_keys cover DOI, first author and year+container", "[kb
   kb::Work bare;
   bare.id = "w0";
   CHECK(kb::WorkIndexKeys(bare).empty());
+
+  // A work with no first author ("a 2019 review in ...") is also listed
+  // among the authorless works of its year and container; one with an
+  // author (above) is not.
+  kb::Work described;
+  described.id = "wdesc";
+  described.year = 2019;
+  described.container = "J Sport Rehabil";
+  keys = kb::WorkIndexKeys(described);
+  CHECK(keys == std::vector<std::string>{
+                    kb::WorkKeyAuthorlessPrefix(2019, "j sport rehabil") + "wdesc",
+                    kb::WorkKeyYearContainerPrefix(2019, "J SPORT REHABIL") + "wdesc"});
+  CHECK_FALSE(set.count(kb::WorkKeyAuthorlessPrefix(2015, "j sport rehabil") + "wabc"));
+  CHECK(kb::WorkKeyWorkId(keys[0]) == "wdesc");
+  described.year = 0;
+  CHECK(kb::WorkIndexKeys(described).empty());
 }
 
 TEST_CASE("KeyCodec: column family names are unique and start with default", "[kb]") {

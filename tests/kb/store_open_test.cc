@@ -84,6 +84,66 @@ std::string RawValue(const std::string& path, kb::Cf c, const std::string& key) 
 
 }  // namespace
 
+TEST_CASE("Store::Open: a schema-6 database gains work_keys for its authorless works", "[kb]") {
+  kb_test::TempDir dir;
+  const std::string path = dir.Sub("db");
+  // "A 2019 review in the Journal of Sport Rehabilitation", and a full
+  // reference of that year and journal.
+  auto work = [](std::vector<kb::Author> authors, const std::string& title) {
+    kb::Work w;
+    w.authors = std::move(authors);
+    w.year = 2019;
+    w.title = title;
+    w.container = "Journal of Sport Rehabilitation";
+    w.id = kb::WorkId(w);
+    w.label = kb::WorkLabel(w);
+    return w;
+  };
+  const kb::Work described = work({}, "");
+  const kb::Work authored = work({kb::Author{"Wilke", "J."}}, "A review");
+  const std::string key =
+      kb::WorkKeyAuthorlessPrefix(2019, "Journal of Sport Rehabilitation") + described.id;
+  {
+    auto store = kb_test::OpenWritable(path);
+    kb::PutOutcome outcome;
+    REQUIRE(store
+                ->PutSource(MakeRecord("a.md", "a1", {MakeClaim("foam_rolling", "reduces", "doms")},
+                                       {described, authored}),
+                            &outcome)
+                .ok());
+    std::vector<std::string> ids;
+    REQUIRE(store->WorkCandidateIds(authored, &ids).ok());
+    CHECK(ids == std::vector<std::string>{std::min(authored.id, described.id),
+                                          std::max(authored.id, described.id)});
+  }
+  CHECK(RawValue(path, kb::Cf::kWorkKeys, key).empty());  // present, empty value
+  // As version 6 left it: no authorless entries.
+  kb_test::EditRaw(path, [&](rocksdb::DB* db, const std::string& name,
+                             rocksdb::ColumnFamilyHandle* cf) {
+    if (name == kb::CfSpecOf(kb::Cf::kWorkKeys).name) {
+      REQUIRE(db->Delete(rocksdb::WriteOptions(), cf, key).ok());
+    } else if (name == kb::CfSpecOf(kb::Cf::kMeta).name) {
+      REQUIRE(db->Put(rocksdb::WriteOptions(), cf, std::string(kb::kSchemaVersionKey), "6").ok());
+    }
+  });
+  {
+    std::unique_ptr<kb::Store> store;
+    REQUIRE(OpenWith(true, path, &store).ok());  // read as it is
+    std::vector<std::string> ids;
+    REQUIRE(store->WorkCandidateIds(authored, &ids).ok());
+    CHECK(ids == std::vector<std::string>{authored.id});  // the described work is not found
+  }
+  {
+    auto store = kb_test::OpenWritable(path);  // upgrades
+    std::vector<std::string> ids;
+    REQUIRE(store->WorkCandidateIds(authored, &ids).ok());
+    CHECK(ids.size() == 2);
+    CHECK(kb_test::CheckConsistency(store.get()).empty());
+  }
+  CHECK(RawValue(path, kb::Cf::kWorkKeys, key).empty());
+  CHECK(RawValue(path, kb::Cf::kMeta, std::string(kb::kSchemaVersionKey)) == "7");
+}
+
 TEST_CASE("Store::Open: a database from a newer schema is refused", "[kb]") {
   kb_test::TempDir dir;
   std::string path = dir.Sub("db");

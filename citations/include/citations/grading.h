@@ -40,6 +40,25 @@ double TitleSimilarity(std::string_view a, std::string_view b);
 // and pages when both have them.
 bool SameWork(const Reference& a, const Reference& b);
 
+// What SameWork compares of a reference, worked out once: resolving one
+// reference compares it with every candidate work of the KB, and folding a
+// title into words costs far more than comparing the words.
+struct WorkIdentity {
+  bool has_doi = false;
+  std::string doi;  // folded
+  std::string pmid;
+  int year = 0;
+  std::string volume;
+  std::string first_page;
+  std::string family;  // the first author's last folded family word; "" if none
+  bool has_title = false;
+  std::vector<std::string> title_words;  // significant words, sorted, each once
+  std::string title_key;                 // FoldedKey(title)
+};
+WorkIdentity IdentityOf(const Reference& r);
+// SameWork(a, b) for the references a and b describe.
+bool SameWork(const WorkIdentity& a, const WorkIdentity& b);
+
 }  // namespace citations
 
 #endif  // EVKB_CITATIONS_GRADING_H_

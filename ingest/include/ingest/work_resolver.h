@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "citations/grading.h"
 #include "citations/reference_parser.h"
 #include "kb/model.h"
 #include "kb/status.h"
@@ -24,7 +25,8 @@ class WorkCache {
  public:
   struct Entry {
     kb::Work work;
-    citations::Reference ref;  // ReferenceFromWork(work) when work.resolved
+    // Of ReferenceFromWork(work) when work.resolved, for SameWork.
+    citations::WorkIdentity identity;
   };
   static constexpr size_t kDefaultCapacity = 32768;
   explicit WorkCache(size_t capacity = kDefaultCapacity) : capacity_(capacity) {}

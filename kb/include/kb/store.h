@@ -26,8 +26,9 @@ namespace kb {
 // (see kb/FORMAT.md).
 // Version 4 added the by_object index (what `evkb-query sources` ranks),
 // version 5 a binary layout for record values (JSON before), version 6
-// by_object lists per object group (a concept and its narrower concepts).
-inline constexpr int kSchemaVersion = 6;
+// by_object lists per object group (a concept and its narrower concepts),
+// version 7 work_keys entries for the works with no first author.
+inline constexpr int kSchemaVersion = 7;
 // The oldest version a read-only open takes as it is: a version-4 database
 // differs only in holding JSON values, which every reader still decodes, and
 // in having no object groups, which readers do without.

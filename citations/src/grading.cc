@@ -83,7 +83,7 @@ WorkIdentity IdentityOf(const Reference& r) {
   id.has_title = !r.title.empty();
   if (id.has_title) {
     id.title_words = internal::TitleWords(r.title);
-    id.title_key = internal::FoldKey(r.title);
+    if (id.title_words.empty()) id.title_key = internal::FoldKey(r.title);
   }
   return id;
 }

@@ -39,7 +39,8 @@ bool LooksJournalName(std::string_view container);
 // A title's significant words (folded, singular, no stop words), sorted,
 // each once (venue.cc).
 std::vector<std::string> TitleWords(std::string_view title);
-// TitleSimilarity of two titles given as TitleWords and FoldKey.
+// TitleSimilarity of two titles given as TitleWords and FoldKey (the keys
+// are compared only when both titles have no significant word).
 double TitleSimilarity(const std::vector<std::string>& words_a, const std::string& key_a,
                        const std::vector<std::string>& words_b, const std::string& key_b);
 

@@ -55,8 +55,9 @@ bool SameVenue(std::string_view a, std::string_view b) {
 }
 
 double TitleSimilarity(std::string_view a, std::string_view b) {
-  return internal::TitleSimilarity(internal::TitleWords(a), internal::FoldKey(a),
-                                   internal::TitleWords(b), internal::FoldKey(b));
+  const std::vector<std::string> wa = internal::TitleWords(a), wb = internal::TitleWords(b);
+  if (wa.empty() && wb.empty()) return internal::FoldKey(a) == internal::FoldKey(b) ? 1.0 : 0.0;
+  return internal::TitleSimilarity(wa, "", wb, "");  // the keys count only when both are empty
 }
 
 namespace internal {

@@ -53,7 +53,7 @@ struct WorkIdentity {
   std::string family;  // the first author's last folded family word; "" if none
   bool has_title = false;
   std::vector<std::string> title_words;  // significant words, sorted, each once
-  std::string title_key;                 // FoldedKey(title)
+  std::string title_key;                 // FoldedKey(title) when title_words is empty
 };
 WorkIdentity IdentityOf(const Reference& r);
 // SameWork(a, b) for the references a and b describe.

@@ -262,15 +262,20 @@ std::string WorkKeyAuthorlessPrefix(int year, std::string_view container) {
   return Join(k + FoldCase(container), "");
 }
 
+bool HasFirstAuthor(const Work& w) { return !w.authors.empty() && !w.authors[0].family.empty(); }
+
+std::string WorkKeyAuthorless(const Work& w) {
+  if (w.year == 0 || HasFirstAuthor(w)) return "";
+  return WorkKeyAuthorlessPrefix(w.year, w.container) + w.id;
+}
+
 std::vector<std::string> WorkIndexKeys(const Work& w) {
   std::vector<std::string> keys;
   if (!w.doi.empty()) keys.push_back(WorkKeyDoiPrefix(w.doi) + w.id);
-  const bool has_author = !w.authors.empty() && !w.authors[0].family.empty();
-  if (has_author) keys.push_back(WorkKeyAuthorYearPrefix(w.authors[0].family, w.year) + w.id);
+  if (HasFirstAuthor(w))
+    keys.push_back(WorkKeyAuthorYearPrefix(w.authors[0].family, w.year) + w.id);
   if (w.year != 0) keys.push_back(WorkKeyYearContainerPrefix(w.year, w.container) + w.id);
-  if (w.year != 0 && !has_author) {
-    keys.push_back(WorkKeyAuthorlessPrefix(w.year, w.container) + w.id);
-  }
+  if (std::string k = WorkKeyAuthorless(w); !k.empty()) keys.push_back(std::move(k));
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;

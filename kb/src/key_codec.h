@@ -156,6 +156,11 @@ std::string WorkKeyYearContainerPrefix(int year, std::string_view container);
 // The works of a year and container with no first author (only those can
 // match a reference that has one without sharing its author key).
 std::string WorkKeyAuthorlessPrefix(int year, std::string_view container);
+// Whether `w` has a first author with a family name (the "a:" key).
+bool HasFirstAuthor(const Work& w);
+// The "n:" key of `w` (one of WorkIndexKeys), or "" when it has no year or
+// has a first author.
+std::string WorkKeyAuthorless(const Work& w);
 // The work id at the end of a work_keys key.
 std::string_view WorkKeyWorkId(std::string_view key);
 

@@ -355,7 +355,7 @@ Status RocksStore::WorkCandidateIds(const Work& w, std::vector<std::string>* ids
   ids->clear();
   std::vector<std::string> prefixes;
   if (!w.doi.empty()) prefixes.push_back(WorkKeyDoiPrefix(w.doi));
-  bool has_author = !w.authors.empty() && !w.authors[0].family.empty();
+  const bool has_author = HasFirstAuthor(w);
   if (has_author && w.year != 0) {
     // Works of that author a year either side (citations disagree by one),
     // and those with no year: a prolific author's other years are skipped.

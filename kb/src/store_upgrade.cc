@@ -97,9 +97,7 @@ Status RocksStore::AddAuthorlessWorkKeys() {
       return false;
     }
     w.id = std::string(key);
-    for (const std::string& k : WorkIndexKeys(w)) {
-      if (k.compare(0, 2, "n:") == 0) batch.Put(cf(Cf::kWorkKeys), k, "");
-    }
+    if (std::string k = WorkKeyAuthorless(w); !k.empty()) batch.Put(cf(Cf::kWorkKeys), k, "");
     return true;
   });
   if (!s.ok()) return s;

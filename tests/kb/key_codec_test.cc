@@ -118,6 +118,8 @@ TEST_CASE("KeyCodec: work_keys cover DOI, first author and year+container", "[kb
                     kb::WorkKeyAuthorlessPrefix(2019, "j sport rehabil") + "wdesc",
                     kb::WorkKeyYearContainerPrefix(2019, "J SPORT REHABIL") + "wdesc"});
   CHECK_FALSE(set.count(kb::WorkKeyAuthorlessPrefix(2015, "j sport rehabil") + "wabc"));
+  CHECK(kb::WorkKeyAuthorless(w).empty());
+  CHECK(kb::WorkKeyAuthorless(described) == keys[0]);
   CHECK(kb::WorkKeyWorkId(keys[0]) == "wdesc");
   described.year = 0;
   CHECK(kb::WorkIndexKeys(described).empty());

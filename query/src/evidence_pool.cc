@@ -349,11 +349,13 @@ void EvidencePool::Count(const kb::Claim& claim, const Summed& summed, double cl
 }
 
 kb::Status EvidencePool::Gather(const std::vector<Candidate>& candidates, kb::Stance side,
-                                std::vector<Counted>* listed) {
+                                size_t max_listed, std::vector<Counted>* listed) {
   auto buckets = [side](const Candidate& c) -> const std::vector<kb::EvidenceSummary::Bucket>& {
     return side == kb::Stance::kAsserts ? c.summary->affirm : c.summary->deny;
   };
-  // The kMaxEvidencePerSide-th heaviest item of all; 0 when there are fewer.
+  // The `wanted`-th heaviest item of all; 0 when there are fewer. A lighter
+  // item can be neither listed nor a tie that orders the listed ones.
+  const size_t wanted = std::min(max_listed, kMaxEvidencePerSide);
   std::vector<std::pair<double, uint32_t>> weights;  // discounted weight, items
   std::vector<double> heaviest(candidates.size(), -1);  // -1: none on this side
   for (size_t i = 0; i < candidates.size(); ++i) {
@@ -368,7 +370,7 @@ kb::Status EvidencePool::Gather(const std::vector<Candidate>& candidates, kb::St
   size_t seen = 0;
   for (const auto& [weight, count] : weights) {
     seen += count;
-    if (seen >= kMaxEvidencePerSide) {
+    if (seen >= wanted) {
       threshold = weight;
       break;
     }
@@ -511,8 +513,10 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, size
   out->confidence = v.confidence;
   if (max_listed > 0) {
     std::vector<Counted> listed_for, listed_against;
-    if (s = Gather(candidates, kb::Stance::kAsserts, &listed_for); !s.ok()) return s;
-    if (s = Gather(candidates, kb::Stance::kDenies, &listed_against); !s.ok()) return s;
+    if (s = Gather(candidates, kb::Stance::kAsserts, max_listed, &listed_for); !s.ok()) return s;
+    if (s = Gather(candidates, kb::Stance::kDenies, max_listed, &listed_against); !s.ok()) {
+      return s;
+    }
     if (s = List(listed_for, max_listed, &out->for_evidence); !s.ok()) return s;
     if (s = List(listed_against, max_listed, &out->against_evidence); !s.ok()) return s;
   }

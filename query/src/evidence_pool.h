@@ -134,10 +134,11 @@ class EvidencePool {
   // once per pool.
   kb::Status NarrowerOf(const kb::Claim& claim, const std::vector<Narrower>** out);
   // Adds to `listed` every item of the candidates' `side` that can be among
-  // its kMaxEvidencePerSide strongest. The summaries say how heavy each
-  // claim's items are, so a claim whose heaviest item is lighter than the
-  // kMaxEvidencePerSide-th heaviest of all is not read.
-  kb::Status Gather(const std::vector<Candidate>& candidates, kb::Stance side,
+  // its `max_listed` strongest (at most kMaxEvidencePerSide) or tie with the
+  // last of them. The summaries say how heavy each claim's items are, so a
+  // claim whose heaviest item is lighter than the `max_listed`-th heaviest
+  // of all is not read.
+  kb::Status Gather(const std::vector<Candidate>& candidates, kb::Stance side, size_t max_listed,
                     std::vector<Counted>* listed);
   // The assertions `refs` name, their works loaded, each read once per
   // pool: those not read yet, and then their works, in one batch each;

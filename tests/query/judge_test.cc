@@ -226,6 +226,42 @@ TEST_CASE("Judge: a shorter listing is the head of the full one", "[judge]") {
   }
 }
 
+TEST_CASE("Judge: a shorter listing of pooled claims is the head of the full one", "[judge]") {
+  Fixture f;
+  // The broad claim's evidence comes from four claims, each discounted
+  // differently, with items of three weights: a short listing reads only
+  // the claims whose heaviest item can reach it, and must still list the
+  // same items in the same order.
+  const kb::Claim broad = MakeClaim("foam_rolling", "reduces", "soreness");
+  const kb::Claim narrower[] = {broad, MakeClaim("foam_rolling", "reduces", "doms"),
+                                MakeClaim("foam_rolling", "reduces", "cramp"),
+                                MakeClaim("massage_ball", "reduces", "doms")};
+  const char* names[] = {"k", "c", "x", "a", "m", "e", "t", "b", "q", "h", "z", "d", "p", "g"};
+  for (size_t i = 0; i < 14; ++i) {
+    std::vector<kb::Work> works;
+    if (i % 3 == 0) works = {kReview};
+    if (i % 3 == 1) works = {kTrial};
+    f.kb.AddSource(std::string(names[i]) + ".txt",
+                   {Says(narrower[(i * 7) % 4], Stance::kAsserts, works)});
+  }
+  std::vector<Judgement> full;
+  REQUIRE(f.judge.Match(broad, 1, &full).ok());
+  REQUIRE(full.size() == 1);
+  REQUIRE(full[0].for_evidence.size() == query::kMaxEvidencePerSide);
+  for (size_t listed = 1; listed < query::kMaxEvidencePerSide; ++listed) {
+    CAPTURE(listed);
+    Judge fresh(f.kb.store(), &f.lex);
+    std::vector<Judgement> part;
+    REQUIRE(fresh.Match(broad, 1, &part, listed).ok());
+    REQUIRE(part.size() == 1);
+    REQUIRE(part[0].for_evidence.size() == listed);
+    for (size_t i = 0; i < listed; ++i) {
+      CHECK(part[0].for_evidence[i].source.path == full[0].for_evidence[i].source.path);
+      CHECK(part[0].for_evidence[i].weight == full[0].for_evidence[i].weight);
+    }
+  }
+}
+
 TEST_CASE("Judge: listings read the same with or without sources in the index", "[judge]") {
   Fixture f;
   const kb::Claim doms = MakeClaim("foam_rolling", "reduces", "doms");

@@ -1,7 +1,7 @@
 // evkb-bench-query: in-process latency of ask, sources and audit on a KB.
 //
 //   evkb-bench-query --db DIR [--iterations 200] [--budget-ms 0] [--audit FILE]
-//                    [--only OP,OP...]
+//                    [--threads N] [--only OP,OP...]
 //
 // --budget-ms caps the time spent per operation (at least 5 timed calls are
 // made); 0 means no cap. --only times just the operations named (the others
@@ -26,9 +26,11 @@
 //            the benefit (or below) and Judge::JudgeClaimsWithoutEvidence
 //            on them, without the works and articles lists (the floor of
 //            any sources report that keeps every claim's verdict)
-//   audit    ParseByName + AuditDocument of FILE (nothing stored), a fresh
-//            Judge per call
-//   audit_warm  the same with one Judge reused
+//   audit    ParseByName + AuditDocument of FILE (nothing stored) on
+//            --threads threads (default: as evkb-query audit, one per core,
+//            at most 4), fresh Judges per call
+//   audit_1t the same on one thread
+//   audit_warm  audit with its Judges reused (one per thread)
 // cycling through a fixed set of questions and benefits built from the
 // lexicon. The first pass over the set warms the caches and is not counted.
 // Prints one JSON object with p50/p90/p99/max in microseconds per operation.
@@ -148,6 +150,7 @@ std::vector<std::string> Questions(const kb::Lexicon& lex) {
 int main(int argc, char** argv) {
   std::string db, audit_path;
   size_t iterations = 200;
+  unsigned threads = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc) db = argv[++i];
@@ -155,12 +158,14 @@ int main(int argc, char** argv) {
     else if (a == "--audit" && i + 1 < argc) audit_path = argv[++i];
     else if (a == "--budget-ms" && i + 1 < argc) g_budget_ms = std::strtod(argv[++i], nullptr);
     else if (a == "--only" && i + 1 < argc) g_only = argv[++i];
+    else if (a == "--threads" && i + 1 < argc)
+      threads = std::strtoul(argv[++i], nullptr, 10);
     else {
       std::fprintf(
           stderr,
           "usage: evkb-bench-query --db DIR [--iterations N] [--budget-ms MS] [--audit FILE]\n"
-          "                        [--only ask,ask_warm,match,sources,sources_warm,"
-          "sources_all,verdicts,audit,audit_warm]\n");
+          "                        [--threads N] [--only ask,ask_warm,match,sources,"
+          "sources_warm,sources_all,verdicts,audit,audit_1t,audit_warm]\n");
       return 2;
     }
   }
@@ -279,26 +284,43 @@ int main(int argc, char** argv) {
     ss << in.rdbuf();
     const std::string bytes = ss.str();
     size_t findings = 0;
-    query::AuditOptions ao;
-    ao.lexicon = &ctx.lexicon;
-    auto audit_with = [&](query::Judge* j) {
+    if (threads == 0) threads = query::DefaultAuditThreads();
+    // judges[0] on the calling thread, the others as AuditOptions::helpers.
+    auto audit_with = [&](const std::vector<query::Judge*>& judges) {
       ingest::Document doc;
       if (!Check(ingest::ParseByName(bytes, audit_path, &doc), "read")) return false;
+      query::AuditOptions ao;
+      ao.lexicon = &ctx.lexicon;
+      ao.helpers.assign(judges.begin() + 1, judges.end());
       query::AuditReport r;
-      bool ok = Check(query::AuditDocument(ctx.pipeline.get(), j, doc, ao, &r), "audit");
+      bool ok = Check(query::AuditDocument(ctx.pipeline.get(), judges[0], doc, ao, &r), "audit");
       findings = r.findings.size();
       return ok;
     };
-    Stats audit = Time("audit", 2, std::max<size_t>(iterations / 10, 10), [&](size_t) {
-      query::Judge cold(ctx.store.get(), &ctx.lexicon);
-      return audit_with(&cold);
-    });
-    Stats audit_warm = Time("audit_warm", 2, std::max<size_t>(iterations / 10, 10), [&](size_t) {
-      return audit_with(&judge);
-    });
-    char a[128];
-    std::snprintf(a, sizeof a, ",\"audit_bytes\":%zu,\"audit_findings\":%zu,", bytes.size(), findings);
-    out += a + audit.Json("audit") + "," + audit_warm.Json("audit_warm");
+    auto cold_audit = [&](unsigned n) {
+      std::vector<std::unique_ptr<query::Judge>> owned;
+      std::vector<query::Judge*> judges;
+      for (unsigned t = 0; t < n; ++t) {
+        owned.push_back(std::make_unique<query::Judge>(ctx.store.get(), &ctx.lexicon));
+        judges.push_back(owned.back().get());
+      }
+      return audit_with(judges);
+    };
+    const size_t audits = std::max<size_t>(iterations / 10, 10);
+    Stats audit = Time("audit", 2, audits, [&](size_t) { return cold_audit(threads); });
+    Stats audit_1t = Time("audit_1t", 2, audits, [&](size_t) { return cold_audit(1); });
+    std::vector<std::unique_ptr<query::Judge>> warm_helpers;
+    std::vector<query::Judge*> warm = {&judge};
+    for (unsigned t = 1; t < threads; ++t) {
+      warm_helpers.push_back(std::make_unique<query::Judge>(ctx.store.get(), &ctx.lexicon));
+      warm.push_back(warm_helpers.back().get());
+    }
+    Stats audit_warm = Time("audit_warm", 2, audits, [&](size_t) { return audit_with(warm); });
+    char a[160];
+    std::snprintf(a, sizeof a, ",\"audit_bytes\":%zu,\"audit_findings\":%zu,\"audit_threads\":%u,",
+                  bytes.size(), findings, threads);
+    out += a + audit.Json("audit") + "," + audit_1t.Json("audit_1t") + "," +
+           audit_warm.Json("audit_warm");
   }
   out += "}\n";
   std::fputs(out.c_str(), stdout);

@@ -3,7 +3,10 @@
 #include "query/audit.h"
 
 #include <algorithm>
+#include <atomic>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -51,11 +54,15 @@ size_t EvidenceNeeded(const AuditOptions& options, const kb::Assertion& a) {
   return std::clamp<size_t>(shown, 1, kMaxEvidencePerSide);
 }
 
+std::string MatchKey(const kb::Claim& claim, size_t listed) {
+  return claim.id + '\0' + std::to_string(listed);
+}
+
 // The best match of `claim` with `listed` evidence items a side, from the
 // cache or judged now.
 kb::Status MatchOnce(Judge* judge, const kb::Claim& claim, size_t listed, MatchCache* cache,
                      const std::vector<Judgement>** out) {
-  const std::string key = claim.id + '\0' + std::to_string(listed);
+  const std::string key = MatchKey(claim, listed);
   auto cached = cache->find(key);
   if (cached == cache->end()) {
     std::vector<Judgement> found;
@@ -64,6 +71,41 @@ kb::Status MatchOnce(Judge* judge, const kb::Claim& claim, size_t listed, MatchC
     cached = cache->emplace(key, std::move(found)).first;
   }
   *out = &cached->second;
+  return kb::Status::OK();
+}
+
+// One match the audit will want: a claim and how many items a side lists.
+struct MatchJob {
+  const kb::Claim* claim;
+  size_t listed;
+  std::vector<Judgement> result;
+  kb::Status status;
+};
+
+// Judges `jobs` with `judges[0]` on the calling thread and each other judge
+// on a thread of its own, each taking the next job not yet taken. Returns
+// the first failed job's status, in job order.
+kb::Status JudgeInParallel(const std::vector<Judge*>& judges, std::vector<MatchJob>* jobs) {
+  std::atomic<size_t> next{0};
+  auto work = [&](Judge* judge) {
+    for (size_t i = next++; i < jobs->size(); i = next++) {
+      MatchJob& job = (*jobs)[i];
+      job.status = judge->Match(*job.claim, 1, &job.result, job.listed);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < judges.size(); ++t) {
+    try {
+      threads.emplace_back(work, judges[t]);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: the others take the jobs
+    }
+  }
+  work(judges[0]);
+  for (std::thread& t : threads) t.join();
+  for (const MatchJob& job : *jobs) {
+    if (!job.status.ok()) return job.status;
+  }
   return kb::Status::OK();
 }
 
@@ -146,7 +188,43 @@ bool IsHeading(ingest::BlockKind k) {
   return k == ingest::BlockKind::kTitle || k == ingest::BlockKind::kHeading;
 }
 
+// Judges, spread over `judge` and the options' helpers, the first match
+// each assertion the audit judges will want (JudgeAssertion), into *cache.
+kb::Status MatchAhead(Judge* judge, const AuditOptions& options, const ingest::Analysis& analysis,
+                      const std::unordered_map<std::string, const kb::Claim*>& claims,
+                      MatchCache* cache) {
+  std::vector<MatchJob> jobs;
+  std::unordered_map<std::string, size_t> seen;
+  for (const ingest::SentenceAnalysis& sa : analysis.sentences) {
+    if (sa.in_references || (sa.instruction && !sa.claim_like)) continue;
+    for (size_t index : sa.assertions) {
+      if (index >= analysis.record.assertions.size()) continue;
+      const kb::Assertion& a = analysis.record.assertions[index];
+      auto it = claims.find(a.claim_id);
+      if (it == claims.end()) continue;
+      const size_t listed = EvidenceNeeded(options, a);
+      if (seen.emplace(MatchKey(*it->second, listed), jobs.size()).second) {
+        jobs.push_back({it->second, listed, {}, kb::Status::OK()});
+      }
+    }
+  }
+  std::vector<Judge*> judges = {judge};
+  for (Judge* helper : options.helpers) {
+    if (jobs.size() < (judges.size() + 1) * kMinClaimsPerAuditThread) break;
+    judges.push_back(helper);
+  }
+  if (judges.size() == 1) return kb::Status::OK();  // judged as the findings are made
+  if (kb::Status s = JudgeInParallel(judges, &jobs); !s.ok()) return s;
+  for (auto& [key, i] : seen) cache->emplace(key, std::move(jobs[i].result));
+  return kb::Status::OK();
+}
+
 }  // namespace
+
+unsigned DefaultAuditThreads() {
+  constexpr unsigned kMaxDefault = 4;
+  return std::clamp(std::thread::hardware_concurrency(), 1u, kMaxDefault);
+}
 
 kb::Status AuditDocument(ingest::Pipeline* pipeline, Judge* judge, const ingest::Document& doc,
                          AuditReport* report) {
@@ -167,6 +245,9 @@ kb::Status AuditDocument(ingest::Pipeline* pipeline, Judge* judge, const ingest:
   std::unordered_map<std::string, const kb::Claim*> claims;
   for (const kb::Claim& c : record.claims) claims.emplace(c.id, &c);
   MatchCache matched;
+  if (!options.helpers.empty()) {
+    if (s = MatchAhead(judge, options, analysis, claims, &matched); !s.ok()) return s;
+  }
 
   for (const ingest::SentenceAnalysis& sa : analysis.sentences) {
     if (sa.in_references) continue;

@@ -22,6 +22,7 @@ struct AuditFlags {
   std::string input;
   std::shared_ptr<std::string> format;
   std::string fail_on = "never";
+  unsigned threads = 0;
 };
 
 void Error(const std::string& message) {
@@ -74,6 +75,12 @@ int RunAudit(const AuditFlags& flags, const GlobalOptions& global) {
   Judge judge(ctx.store.get(), &ctx.lexicon);
   AuditOptions options;
   options.lexicon = &ctx.lexicon;
+  std::vector<std::unique_ptr<Judge>> helpers;
+  const unsigned threads = flags.threads > 0 ? flags.threads : DefaultAuditThreads();
+  for (unsigned i = 1; i < threads; ++i) {
+    helpers.push_back(std::make_unique<Judge>(ctx.store.get(), &ctx.lexicon));
+    options.helpers.push_back(helpers.back().get());
+  }
   AuditReport report;
   kb::Status s = AuditDocument(ctx.pipeline.get(), &judge, doc, options, &report);
   if (!s.ok()) {
@@ -106,6 +113,10 @@ Runner SetupAudit(CLI::App* sub, const GlobalOptions* global) {
          "--fail-on", flags->fail_on,
          "Exit 1 when a finding is at or above this level: myth, contested, unsupported or never")
       ->check(CLI::IsMember({"myth", "contested", "unsupported", "never"}))
+      ->capture_default_str();
+  sub->add_option("--threads", flags->threads,
+                  "Threads judging the article's claims (0: one per core, at most 4); the "
+                  "findings are the same with any number")
       ->capture_default_str();
   sub->footer(
       "Does this article repeat myths? Reads the article without storing it, judges each\n"

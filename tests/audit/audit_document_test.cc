@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -128,13 +129,19 @@ struct Fixture {
     REQUIRE(ingest::Pipeline::Create(&lexicon, &pipeline).ok());
   }
 
-  AuditReport Audit(const std::string& text) {
+  // Audits `text` on `threads` threads (the caller's and threads - 1 helpers).
+  AuditReport Audit(const std::string& text, size_t threads = 1) {
     ingest::Document doc;
     kb::Status s = ingest::ParseText(text, "draft.txt", &doc);
     REQUIRE(s.ok());
     Judge judge(store.get(), &lexicon);
+    std::vector<std::unique_ptr<Judge>> helpers;
     AuditOptions options;
     options.lexicon = &lexicon;
+    for (size_t t = 1; t < threads; ++t) {
+      helpers.push_back(std::make_unique<Judge>(store.get(), &lexicon));
+      options.helpers.push_back(helpers.back().get());
+    }
     AuditReport report;
     s = AuditDocument(pipeline.get(), &judge, doc, options, &report);
     INFO(s.ToString());
@@ -255,6 +262,38 @@ TEST_CASE("AuditDocument: a statement listed twice does not crowd out the eviden
   for (size_t i = 0; i < 3; ++i) {
     INFO(i);
     CHECK(f->evidence[i].source.id == distinct[i]->source.id);
+  }
+}
+
+TEST_CASE("AuditDocument: helper threads give the same findings", "[audit]") {
+  Fixture fx;
+  kb::PutOutcome outcome;
+  REQUIRE(fx.store->PutSource(Denial("020_both", true), &outcome).ok());
+  const std::string article =
+      "Foam rolling breaks down scar tissue.\n\n"
+      "Foam rolling reduces muscle soreness.\n\n"
+      "Foam rolling improves range of motion.\n\n"
+      "Foam rolling improves flexibility.\n\n"
+      "Foam rolling improves circulation.\n\n"
+      "Foam rolling prevents injuries.\n\n"
+      "Foam rolling improves performance.\n\n"
+      "Stretching reduces the risk of injury.\n\n"
+      "Massage improves recovery.\n\n"
+      "Static stretching reduces performance.\n\n"
+      "Foam rolling lengthens the IT band.\n\n"
+      "Foam rolling flushes out lactic acid.\n";
+  const AuditReport one = fx.Audit(article);
+  // Enough different claims that every helper below gets some to judge.
+  std::set<std::string> claims;
+  for (const Finding& f : one.findings) {
+    if (f.has_claim) claims.insert(f.claim.id);
+  }
+  REQUIRE(claims.size() >= 3 * kMinClaimsPerAuditThread);
+  CHECK(one.Count(FindingKind::kMyth) >= 1);
+  for (size_t threads : {2, 3}) {
+    CAPTURE(threads);
+    const AuditReport many = fx.Audit(article, threads);
+    CHECK(RenderAuditJson(many) == RenderAuditJson(one));
   }
 }
 

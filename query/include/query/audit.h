@@ -80,7 +80,21 @@ struct AuditOptions {
   const kb::Lexicon* lexicon = nullptr;
   size_t max_deciding_evidence = 3;  // evidence items from the deciding side
   size_t max_other_evidence = 2;     // and from the other side
+  // More judges, to judge the article's claims on as many more threads, each
+  // judge used by one thread only (see Judge). An article with few claims
+  // uses fewer of them; empty: everything on the calling thread. The
+  // findings are the same either way.
+  std::vector<Judge*> helpers;
 };
+
+// An article with fewer claims to judge than this per thread uses fewer of
+// AuditOptions::helpers: a thread costs its start and a judge that has read
+// nothing yet.
+inline constexpr size_t kMinClaimsPerAuditThread = 4;
+
+// The threads an audit uses unless told otherwise (evkb-query audit
+// --threads 0): one per core, at most 4.
+unsigned DefaultAuditThreads();
 
 // Analyses `doc` with `pipeline` (nothing is stored) and judges each claim of
 // each sentence with `judge`. Instructions, questions and sentences without

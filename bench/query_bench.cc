@@ -297,24 +297,25 @@ int main(int argc, char** argv) {
       findings = r.findings.size();
       return ok;
     };
-    auto cold_audit = [&](unsigned n) {
-      std::vector<std::unique_ptr<query::Judge>> owned;
+    // `n` new Judges, kept in *owned.
+    auto new_judges = [&](unsigned n, std::vector<std::unique_ptr<query::Judge>>* owned) {
       std::vector<query::Judge*> judges;
       for (unsigned t = 0; t < n; ++t) {
-        owned.push_back(std::make_unique<query::Judge>(ctx.store.get(), &ctx.lexicon));
-        judges.push_back(owned.back().get());
+        owned->push_back(std::make_unique<query::Judge>(ctx.store.get(), &ctx.lexicon));
+        judges.push_back(owned->back().get());
       }
-      return audit_with(judges);
+      return judges;
+    };
+    auto cold_audit = [&](unsigned n) {
+      std::vector<std::unique_ptr<query::Judge>> owned;
+      return audit_with(new_judges(n, &owned));
     };
     const size_t audits = std::max<size_t>(iterations / 10, 10);
     Stats audit = Time("audit", 2, audits, [&](size_t) { return cold_audit(threads); });
     Stats audit_1t = Time("audit_1t", 2, audits, [&](size_t) { return cold_audit(1); });
     std::vector<std::unique_ptr<query::Judge>> warm_helpers;
-    std::vector<query::Judge*> warm = {&judge};
-    for (unsigned t = 1; t < threads; ++t) {
-      warm_helpers.push_back(std::make_unique<query::Judge>(ctx.store.get(), &ctx.lexicon));
-      warm.push_back(warm_helpers.back().get());
-    }
+    std::vector<query::Judge*> warm = new_judges(threads - 1, &warm_helpers);
+    warm.insert(warm.begin(), &judge);
     Stats audit_warm = Time("audit_warm", 2, audits, [&](size_t) { return audit_with(warm); });
     char a[160];
     std::snprintf(a, sizeof a, ",\"audit_bytes\":%zu,\"audit_findings\":%zu,\"audit_threads\":%u,",

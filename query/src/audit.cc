@@ -74,6 +74,17 @@ kb::Status MatchOnce(Judge* judge, const kb::Claim& claim, size_t listed, MatchC
   return kb::Status::OK();
 }
 
+// The assertion `index` of `record` and the claim it asserts, or null when
+// the index or the claim is not in the record.
+const kb::Claim* AssertedClaim(const kb::SourceRecord& record,
+                               const std::unordered_map<std::string, const kb::Claim*>& claims,
+                               size_t index, const kb::Assertion** assertion) {
+  if (index >= record.assertions.size()) return nullptr;
+  *assertion = &record.assertions[index];
+  auto it = claims.find((*assertion)->claim_id);
+  return it == claims.end() ? nullptr : it->second;
+}
+
 // One match the audit will want: a claim and how many items a side lists.
 struct MatchJob {
   const kb::Claim* claim;
@@ -198,13 +209,12 @@ kb::Status MatchAhead(Judge* judge, const AuditOptions& options, const ingest::A
   for (const ingest::SentenceAnalysis& sa : analysis.sentences) {
     if (sa.in_references || (sa.instruction && !sa.claim_like)) continue;
     for (size_t index : sa.assertions) {
-      if (index >= analysis.record.assertions.size()) continue;
-      const kb::Assertion& a = analysis.record.assertions[index];
-      auto it = claims.find(a.claim_id);
-      if (it == claims.end()) continue;
-      const size_t listed = EvidenceNeeded(options, a);
-      if (seen.emplace(MatchKey(*it->second, listed), jobs.size()).second) {
-        jobs.push_back({it->second, listed, {}, kb::Status::OK()});
+      const kb::Assertion* a = nullptr;
+      const kb::Claim* claim = AssertedClaim(analysis.record, claims, index, &a);
+      if (claim == nullptr) continue;
+      const size_t listed = EvidenceNeeded(options, *a);
+      if (seen.emplace(MatchKey(*claim, listed), jobs.size()).second) {
+        jobs.push_back({claim, listed, {}, kb::Status::OK()});
       }
     }
   }
@@ -273,12 +283,11 @@ kb::Status AuditDocument(ingest::Pipeline* pipeline, Judge* judge, const ingest:
     bool have = false;
     Finding best;
     for (size_t index : sa.assertions) {
-      if (index >= record.assertions.size()) continue;
-      const kb::Assertion& a = record.assertions[index];
-      auto it = claims.find(a.claim_id);
-      if (it == claims.end()) continue;
+      const kb::Assertion* a = nullptr;
+      const kb::Claim* claim = AssertedClaim(record, claims, index, &a);
+      if (claim == nullptr) continue;
       Finding f = base;
-      s = JudgeAssertion(judge, options, a, *it->second, &matched, &f);
+      s = JudgeAssertion(judge, options, *a, *claim, &matched, &f);
       if (!s.ok()) return s;
       if (!have || MoreTelling(f, best)) best = std::move(f);
       have = true;

@@ -36,6 +36,27 @@ struct Fixture {
 const kb::Work kReview = MakeWork("Cheatham", 2015, "systematic_review", 1);
 const kb::Work kTrial = MakeWork("Pearcey", 2015, "rct", 2);
 
+// Every listing of `claim`'s match shorter than the full one, made by a
+// fresh Judge, is the head of the full listing (a full one is required).
+void CheckShorterListings(Fixture* f, const kb::Claim& claim) {
+  std::vector<Judgement> full;
+  REQUIRE(f->judge.Match(claim, 1, &full).ok());
+  REQUIRE(full.size() == 1);
+  REQUIRE(full[0].for_evidence.size() == query::kMaxEvidencePerSide);
+  for (size_t listed = 0; listed <= query::kMaxEvidencePerSide; ++listed) {
+    CAPTURE(listed);
+    Judge fresh(f->kb.store(), &f->lex);
+    std::vector<Judgement> part;
+    REQUIRE(fresh.Match(claim, 1, &part, listed).ok());
+    REQUIRE(part.size() == 1);
+    REQUIRE(part[0].for_evidence.size() == listed);
+    for (size_t i = 0; i < listed; ++i) {
+      CHECK(part[0].for_evidence[i].source.path == full[0].for_evidence[i].source.path);
+      CHECK(part[0].for_evidence[i].weight == full[0].for_evidence[i].weight);
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("Judge: the exact claim matches with score 1", "[judge]") {
@@ -208,22 +229,7 @@ TEST_CASE("Judge: a shorter listing is the head of the full one", "[judge]") {
     if (i % 3 == 1) works = {kTrial};
     f.kb.AddSource(std::string(names[i]) + ".txt", {Says(doms, Stance::kAsserts, works)});
   }
-  std::vector<Judgement> full;
-  REQUIRE(f.judge.Match(doms, 1, &full).ok());
-  REQUIRE(full.size() == 1);
-  REQUIRE(full[0].for_evidence.size() == query::kMaxEvidencePerSide);
-  for (size_t listed = 0; listed <= query::kMaxEvidencePerSide; ++listed) {
-    CAPTURE(listed);
-    Judge fresh(f.kb.store(), &f.lex);
-    std::vector<Judgement> part;
-    REQUIRE(fresh.Match(doms, 1, &part, listed).ok());
-    REQUIRE(part.size() == 1);
-    REQUIRE(part[0].for_evidence.size() == listed);
-    for (size_t i = 0; i < listed; ++i) {
-      CHECK(part[0].for_evidence[i].source.path == full[0].for_evidence[i].source.path);
-      CHECK(part[0].for_evidence[i].weight == full[0].for_evidence[i].weight);
-    }
-  }
+  CheckShorterListings(&f, doms);
 }
 
 TEST_CASE("Judge: a shorter listing of pooled claims is the head of the full one", "[judge]") {
@@ -244,22 +250,7 @@ TEST_CASE("Judge: a shorter listing of pooled claims is the head of the full one
     f.kb.AddSource(std::string(names[i]) + ".txt",
                    {Says(narrower[(i * 7) % 4], Stance::kAsserts, works)});
   }
-  std::vector<Judgement> full;
-  REQUIRE(f.judge.Match(broad, 1, &full).ok());
-  REQUIRE(full.size() == 1);
-  REQUIRE(full[0].for_evidence.size() == query::kMaxEvidencePerSide);
-  for (size_t listed = 1; listed < query::kMaxEvidencePerSide; ++listed) {
-    CAPTURE(listed);
-    Judge fresh(f.kb.store(), &f.lex);
-    std::vector<Judgement> part;
-    REQUIRE(fresh.Match(broad, 1, &part, listed).ok());
-    REQUIRE(part.size() == 1);
-    REQUIRE(part[0].for_evidence.size() == listed);
-    for (size_t i = 0; i < listed; ++i) {
-      CHECK(part[0].for_evidence[i].source.path == full[0].for_evidence[i].source.path);
-      CHECK(part[0].for_evidence[i].weight == full[0].for_evidence[i].weight);
-    }
-  }
+  CheckShorterListings(&f, broad);
 }
 
 TEST_CASE("Judge: listings read the same with or without sources in the index", "[judge]") {

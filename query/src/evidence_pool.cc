@@ -365,10 +365,14 @@ kb::Status EvidencePool::Gather(const std::vector<Candidate>& candidates, kb::St
       heaviest[i] = std::max(heaviest[i], w);
     }
   }
-  std::sort(weights.begin(), weights.end(), std::greater<>());
+  // Every bucket holds at least one item, so the `wanted` heaviest buckets
+  // hold the `wanted`-th heaviest item: only they need ordering.
+  auto head = weights.begin() + static_cast<std::ptrdiff_t>(std::min(wanted, weights.size()));
+  std::partial_sort(weights.begin(), head, weights.end(), std::greater<>());
   double threshold = 0;
   size_t seen = 0;
-  for (const auto& [weight, count] : weights) {
+  for (auto it = weights.begin(); it != head; ++it) {
+    const auto& [weight, count] = *it;
     seen += count;
     if (seen >= wanted) {
       threshold = weight;

@@ -14,7 +14,7 @@ constexpr char kSep = '\0';
 
 const CfSpec kCfSpecs[kNumCfs] = {
     {"default", false},    {"meta", false},   {"sources", true},  {"source_paths", true},
-    {"claims", true},      {"assertions", false}, {"by_source", false}, {"concepts", true},
+    {"claims", true},      {"assertions", true}, {"by_source", false}, {"concepts", true},
     {"by_concept", false}, {"works", true},   {"by_work", false}, {"work_keys", false},
     {"mentions", false},   {"top_evidence", false}, {"by_object", true},
 };

@@ -90,7 +90,7 @@ void SetTableLayout(Cf c, const CfSpec& spec, bool writer, rocksdb::BlockBasedTa
     table->index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
     table->partition_filters = table->filter_policy != nullptr;
   }
-  if (spec.point_lookups || c == Cf::kAssertions) {
+  if (spec.point_lookups) {
     table->data_block_index_type = rocksdb::BlockBasedTableOptions::kDataBlockBinaryAndHash;
   }
   table->cache_index_and_filter_blocks = !writer;
@@ -120,6 +120,10 @@ std::vector<rocksdb::ColumnFamilyDescriptor> CfDescriptors(bool writer) {
     // Records fetched by id get a bloom filter; index CFs are only scanned
     // by prefix, where a whole-key filter does not help.
     if (spec.point_lookups) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    // An assertion is read by the key an index entry gave, so the read
+    // finds it: a filter only spares the levels above the one holding it.
+    // The last level, where nearly every assertion lies, gets none.
+    cfo.optimize_filters_for_hits = static_cast<Cf>(i) == Cf::kAssertions;
     SetTableLayout(static_cast<Cf>(i), spec, writer, &table);
     cfo.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     out.emplace_back(spec.name, cfo);

@@ -89,18 +89,29 @@ kb::Status EvidencePool::FindClaims(const std::vector<std::string>& subjects,
   out->clear();
   const size_t triples = subjects.size() * relations.size() * objects.size();
   if (triples <= max_enumerated_) {
+    // Each combination by id, but for an object whose claims ClaimsAbout
+    // has read: those are all its claims, so they are picked from there.
     std::vector<std::string> ids;
     ids.reserve(triples);
     for (const std::string& o : objects) {
+      if (claims_by_concept_.count(o) != 0) continue;
       for (const std::string& s : subjects) {
         for (const std::string& r : relations) ids.push_back(kb::ClaimId(s, r, o));
       }
     }
     if (kb::Status st = LoadClaims(ids); !st.ok()) return st;
-    for (const std::string& id : ids) {
-      const kb::Claim* c = nullptr;
-      if (kb::Status st = LookUp(id, &c); !st.ok()) return st;
-      if (c != nullptr) out->push_back(c);
+    auto id = ids.begin();
+    for (const std::string& o : objects) {
+      auto held = claims_by_concept_.find(o);
+      if (held != claims_by_concept_.end()) {
+        PickHeld(held->second, subjects, relations, o, out);
+        continue;
+      }
+      for (size_t k = 0; k < subjects.size() * relations.size(); ++k, ++id) {
+        const kb::Claim* c = nullptr;
+        if (kb::Status st = LookUp(*id, &c); !st.ok()) return st;
+        if (c != nullptr) out->push_back(c);
+      }
     }
     return kb::Status::OK();
   }
@@ -116,6 +127,28 @@ kb::Status EvidencePool::FindClaims(const std::vector<std::string>& subjects,
     }
   }
   return kb::Status::OK();
+}
+
+void EvidencePool::PickHeld(const std::vector<const kb::Claim*>& held,
+                            const std::vector<std::string>& subjects,
+                            const std::vector<std::string>& relations, const std::string& object,
+                            std::vector<const kb::Claim*>* out) {
+  auto [by_subject, added] = held_by_subject_.try_emplace(object);
+  if (added) {
+    for (const kb::Claim* c : held) {
+      if (c->object == object) by_subject->second[c->subject].push_back(c);
+    }
+  }
+  // In the order the ids are tried in, so sums add up in the same order.
+  for (const std::string& s : subjects) {
+    auto group = by_subject->second.find(s);
+    if (group == by_subject->second.end()) continue;
+    for (const std::string& r : relations) {
+      for (const kb::Claim* c : group->second) {
+        if (c->relation == r) out->push_back(c);
+      }
+    }
+  }
 }
 
 const std::vector<std::string>& EvidencePool::SimilarRelations(const std::string& relation) {

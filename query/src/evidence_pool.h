@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -37,8 +38,9 @@ class EvidencePool {
 
   // The stored claims with a subject in `subjects`, a relation in
   // `relations` and an object in `objects`. Small products are looked up by
-  // id (kb::ClaimId), so the cost does not grow with the KB; larger ones scan
-  // the objects' index entries. Pointers stay valid while the pool lives.
+  // id (kb::ClaimId), so the cost does not grow with the KB (an object whose
+  // claims ClaimsAbout has read has them picked from there); larger ones
+  // scan the objects' index entries. Pointers stay valid while the pool lives.
   kb::Status FindClaims(const std::vector<std::string>& subjects,
                         const std::vector<std::string>& relations,
                         const std::vector<std::string>& objects,
@@ -90,6 +92,14 @@ class EvidencePool {
     kb::Assertion assertion;
     std::vector<const kb::Work*> works;  // into works_
   };
+  // Appends the claims of `held` (ClaimsAbout's list for `object`: every
+  // stored claim with that object) whose subject is one of `subjects` and
+  // relation one of `relations`, in FindClaims' order: by subject, then by
+  // relation, as listed.
+  void PickHeld(const std::vector<const kb::Claim*>& held, const std::vector<std::string>& subjects,
+                const std::vector<std::string>& relations, const std::string& object,
+                std::vector<const kb::Claim*>* out);
+
   // The assertions of `claim_id` itself, in store order, read once per pool.
   kb::Status OwnedOf(const std::string& claim_id, const std::vector<Owned>** out);
   // The keys and weights of the first kMaxEvidencePerSide of one side of
@@ -173,6 +183,11 @@ class EvidencePool {
   size_t max_enumerated_;
   size_t cached_assertions_ = 0;
   std::unordered_map<std::string, std::vector<const kb::Claim*>> claims_by_concept_;
+  // Claims with an object whose claims_by_concept_ are read, by subject
+  // (keys point into claims_): PickHeld's, filled once per object.
+  std::unordered_map<std::string,
+                     std::unordered_map<std::string_view, std::vector<const kb::Claim*>>>
+      held_by_subject_;
   std::unordered_map<std::string, kb::Claim> claims_;  // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Work> works_;    // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Source> sources_;

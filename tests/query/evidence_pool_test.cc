@@ -47,6 +47,44 @@ TEST_CASE("EvidencePool: lookup by id and index scan find the same claims", "[ju
   CHECK(Ids(b) == want);
 }
 
+TEST_CASE("EvidencePool: claims of an object already read come in lookup order", "[judge]") {
+  query_test::TempDir dir;
+  const kb::Lexicon lex = query_test::FixtureLexicon();
+  query_test::FixtureStore kb(dir.path() + "/db");
+  kb.AddSource("001_a.txt", {Says(MakeClaim("massage_ball", "relieves", "doms")),
+                             Says(MakeClaim("foam_rolling", "relieves", "doms")),
+                             Says(MakeClaim("massage_ball", "reduces", "doms")),
+                             Says(MakeClaim("foam_rolling", "reduces", "doms")),
+                             Says(MakeClaim("foam_rolling", "improves", "doms")),
+                             Says(MakeClaim("doms", "reduces", "cramp")),
+                             Says(MakeClaim("massage_ball", "reduces", "cramp")),
+                             Says(MakeClaim("foam_rolling", "relieves", "cramp"))});
+  const std::vector<std::string> subjects = {"foam_rolling", "massage_ball"};
+  const std::vector<std::string> objects = {"doms", "soreness", "cramp"};
+
+  query::EvidencePool looked_up(kb.store(), &lex);
+  const std::vector<std::string> relations = looked_up.SimilarRelations("reduces");
+  std::vector<const kb::Claim*> want;
+  REQUIRE(looked_up.FindClaims(subjects, relations, objects, &want).ok());
+  REQUIRE(want.size() == 6);
+  auto in_order = [](const std::vector<const kb::Claim*>& claims) {
+    std::vector<std::string> ids;
+    for (const kb::Claim* c : claims) ids.push_back(c->id);
+    return ids;
+  };
+  // Every object's claims read first, then one object's only.
+  for (size_t held : {objects.size(), size_t{1}}) {
+    query::EvidencePool pool(kb.store(), &lex);
+    for (size_t i = 0; i < held; ++i) {
+      const std::vector<const kb::Claim*>* about = nullptr;
+      REQUIRE(pool.ClaimsAbout(objects[i], &about).ok());
+    }
+    std::vector<const kb::Claim*> got;
+    REQUIRE(pool.FindClaims(subjects, relations, objects, &got).ok());
+    CHECK(in_order(got) == in_order(want));
+  }
+}
+
 TEST_CASE("EvidencePool: a claim pools narrower subjects and objects", "[judge]") {
   query_test::TempDir dir;
   const kb::Lexicon lex = query_test::FixtureLexicon();

@@ -87,43 +87,35 @@ kb::Status EvidencePool::FindClaims(const std::vector<std::string>& subjects,
                                     const std::vector<std::string>& objects,
                                     std::vector<const kb::Claim*>* out) {
   out->clear();
-  const size_t triples = subjects.size() * relations.size() * objects.size();
-  if (triples <= max_enumerated_) {
-    // Each combination by id, but for an object whose claims ClaimsAbout
-    // has read: those are all its claims, so they are picked from there.
-    std::vector<std::string> ids;
-    ids.reserve(triples);
+  const size_t per_object = subjects.size() * relations.size();
+  if (per_object * objects.size() > max_enumerated_) {
+    // Too many ids to try: every object's claims are read instead.
     for (const std::string& o : objects) {
-      if (claims_by_concept_.count(o) != 0) continue;
-      for (const std::string& s : subjects) {
-        for (const std::string& r : relations) ids.push_back(kb::ClaimId(s, r, o));
-      }
+      const std::vector<const kb::Claim*>* around = nullptr;
+      if (kb::Status st = ClaimsAbout(o, &around); !st.ok()) return st;
     }
-    if (kb::Status st = LoadClaims(ids); !st.ok()) return st;
-    auto id = ids.begin();
-    for (const std::string& o : objects) {
-      auto held = claims_by_concept_.find(o);
-      if (held != claims_by_concept_.end()) {
-        PickHeld(held->second, subjects, relations, o, out);
-        continue;
-      }
-      for (size_t k = 0; k < subjects.size() * relations.size(); ++k, ++id) {
-        const kb::Claim* c = nullptr;
-        if (kb::Status st = LookUp(*id, &c); !st.ok()) return st;
-        if (c != nullptr) out->push_back(c);
-      }
-    }
-    return kb::Status::OK();
   }
-  const std::unordered_set<std::string> want_s(subjects.begin(), subjects.end());
-  const std::unordered_set<std::string> want_r(relations.begin(), relations.end());
+  // Each combination by id, but for an object whose claims ClaimsAbout has
+  // read: those are all its claims, so they are picked from there.
+  std::vector<std::string> ids;
   for (const std::string& o : objects) {
-    const std::vector<const kb::Claim*>* around = nullptr;
-    if (kb::Status st = ClaimsAbout(o, &around); !st.ok()) return st;
-    for (const kb::Claim* c : *around) {
-      if (c->object == o && want_s.count(c->subject) > 0 && want_r.count(c->relation) > 0) {
-        out->push_back(c);
-      }
+    if (claims_by_concept_.count(o) != 0) continue;
+    for (const std::string& s : subjects) {
+      for (const std::string& r : relations) ids.push_back(kb::ClaimId(s, r, o));
+    }
+  }
+  if (kb::Status st = LoadClaims(ids); !st.ok()) return st;
+  auto id = ids.begin();
+  for (const std::string& o : objects) {
+    auto held = claims_by_concept_.find(o);
+    if (held != claims_by_concept_.end()) {
+      PickHeld(held->second, subjects, relations, o, out);
+      continue;
+    }
+    for (size_t k = 0; k < per_object; ++k, ++id) {
+      const kb::Claim* c = nullptr;
+      if (kb::Status st = LookUp(*id, &c); !st.ok()) return st;
+      if (c != nullptr) out->push_back(c);
     }
   }
   return kb::Status::OK();

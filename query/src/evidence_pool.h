@@ -37,10 +37,11 @@ class EvidencePool {
       : store_(store), lex_(lexicon), max_enumerated_(max_enumerated) {}
 
   // The stored claims with a subject in `subjects`, a relation in
-  // `relations` and an object in `objects`. Small products are looked up by
-  // id (kb::ClaimId), so the cost does not grow with the KB (an object whose
-  // claims ClaimsAbout has read has them picked from there); larger ones
-  // scan the objects' index entries. Pointers stay valid while the pool lives.
+  // `relations` and an object in `objects`, by object, then subject, then
+  // relation, as listed. Small products are looked up by id (kb::ClaimId),
+  // so the cost does not grow with the KB; for larger ones the objects'
+  // claims are read (ClaimsAbout), and an object's claims read so are
+  // picked from there. Pointers stay valid while the pool lives.
   kb::Status FindClaims(const std::vector<std::string>& subjects,
                         const std::vector<std::string>& relations,
                         const std::vector<std::string>& objects,

@@ -147,8 +147,8 @@ bool ParseTopEvidenceValue(std::string_view value, std::string* source_path,
   return true;
 }
 
-bool ParseTopEvidenceKey(std::string_view key, std::string* assertion_key, Stance* side,
-                         double* weight) {
+bool ParseTopEvidenceKey(std::string_view key, Stance* side, double* weight,
+                         std::string_view* source_id, uint32_t* begin, uint32_t* end) {
   size_t sep = key.find(kSep);
   // claim 00 side BE64 source 00 BE32 BE32 (the source id is not empty)
   if (sep == std::string_view::npos || key.size() < sep + 2 + 8 + 1 + 9) return false;
@@ -157,13 +157,22 @@ bool ParseTopEvidenceKey(std::string_view key, std::string* assertion_key, Stanc
   uint64_t inverted = 0;
   if (!GetBE64(key.substr(sep + 2, 8), &inverted)) return false;
   std::string_view rest = key.substr(sep + 10);  // source_id 00 BE32 BE32
-  if (rest[rest.size() - 9] != kSep || rest.substr(0, rest.size() - 9).find(kSep) != std::string_view::npos) {
-    return false;
-  }
-  assertion_key->assign(key.substr(0, sep + 1));
-  assertion_key->append(rest);
+  std::string_view source = rest.substr(0, rest.size() - 9);
+  if (rest[rest.size() - 9] != kSep || source.find(kSep) != std::string_view::npos) return false;
+  std::string_view spans = rest.substr(rest.size() - 8);
+  if (!GetBE32(spans, begin) || !GetBE32(spans.substr(4), end)) return false;
+  *source_id = source;
   *side = tag == kTopEvidenceAffirmTag ? Stance::kAsserts : Stance::kDenies;
   *weight = WeightFromInvertedBits(inverted);
+  return true;
+}
+
+bool ParseTopEvidenceKey(std::string_view key, std::string* assertion_key, Stance* side,
+                         double* weight) {
+  std::string_view source_id;
+  uint32_t begin = 0, end = 0;
+  if (!ParseTopEvidenceKey(key, side, weight, &source_id, &begin, &end)) return false;
+  *assertion_key = AssertionKey(key.substr(0, key.find(kSep)), source_id, begin, end);
   return true;
 }
 

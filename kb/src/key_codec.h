@@ -175,6 +175,10 @@ std::string TopEvidencePrefix(std::string_view claim_id, Stance side);
 // Given a top_evidence key, the matching assertions key, side and weight.
 bool ParseTopEvidenceKey(std::string_view key, std::string* assertion_key, Stance* side,
                          double* weight);
+// The same parts one by one: the source id points into `key` (the claim id
+// is the key up to its first 00).
+bool ParseTopEvidenceKey(std::string_view key, Stance* side, double* weight,
+                         std::string_view* source_id, uint32_t* begin, uint32_t* end);
 // A top_evidence entry's value: the asserting source's path 00 title, so a
 // listing orders and shows its items without reading their sources (a
 // source id names fixed bytes, so its path and title never change). Entries

@@ -68,17 +68,26 @@ std::vector<std::string> Lexicon::Descendants(std::string_view id) const {
 
 double Lexicon::RelationSimilarity(std::string_view a, std::string_view b) const {
   if (a == b) return 1.0;
-  const RelationDef* ra = FindRelation(a);
-  const RelationDef* rb = FindRelation(b);
-  if (ra == nullptr || rb == nullptr) return 0.0;
-  for (const auto& [from, to] : {std::pair(ra, rb), std::pair(rb, ra)}) {
-    auto row = family_similarity.find(from->family);
-    if (row == family_similarity.end()) continue;
+  auto ia = relation_index_.find(a);
+  auto ib = relation_index_.find(b);
+  if (ia == relation_index_.end() || ib == relation_index_.end()) return 0.0;
+  return relation_similarity_[ia->second * relations.size() + ib->second];
+}
+
+namespace {
+
+// RelationSimilarity of two different relations, from their families.
+double FamilySimilarity(const Lexicon& lex, const RelationDef& ra, const RelationDef& rb) {
+  for (const auto& [from, to] : {std::pair(&ra, &rb), std::pair(&rb, &ra)}) {
+    auto row = lex.family_similarity.find(from->family);
+    if (row == lex.family_similarity.end()) continue;
     auto cell = row->second.find(to->family);
     if (cell != row->second.end()) return cell->second;
   }
-  return ra->family == rb->family ? 0.8 : 0.0;
+  return ra.family == rb.family ? 0.8 : 0.0;
 }
+
+}  // namespace
 
 Status FinishLexicon(Lexicon* lex) {
   auto where = [lex](const std::string& id) {
@@ -100,6 +109,18 @@ Status FinishLexicon(Lexicon* lex) {
     if (id.empty()) return Status::InvalidArgument("lexicon: a relation has an empty id");
     if (!lex->relation_index_.emplace(id, i).second) {
       return Status::InvalidArgument("lexicon: duplicate relation id " + Quoted(id));
+    }
+  }
+  // Every pair's similarity, worked out once: judging a broad claim weighs
+  // thousands of pairs.
+  const size_t n = lex->relations.size();
+  lex->relation_similarity_.assign(n * n, 1.0);
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = 0; b < n; ++b) {
+      if (a != b) {
+        lex->relation_similarity_[a * n + b] =
+            FamilySimilarity(*lex, lex->relations[a], lex->relations[b]);
+      }
     }
   }
   for (const Concept& c : lex->concepts) {

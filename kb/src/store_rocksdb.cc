@@ -249,31 +249,44 @@ Status RocksStore::TopAssertionsForClaim(const std::string& claim_id, size_t per
                                          std::vector<RankedAssertion>* denying) {
   if (affirming != nullptr) affirming->clear();
   if (denying != nullptr) denying->clear();
-  if (per_side == 0) return Status::OK();
+  if (per_side == 0 || (affirming == nullptr && denying == nullptr)) return Status::OK();
+  // Both sides with one iterator: the denials follow the affirmations, so
+  // once the affirmations are read the iterator is on the denials or a few
+  // steps before them, and a step costs far less than a seek.
+  constexpr int kMaxSteps = 8;
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(Cf::kTopEvidence)));
+  bool placed = false;  // the iterator is at or before the next side's first entry
   for (Stance side : {Stance::kAsserts, Stance::kDenies}) {
     std::vector<RankedAssertion>* out = side == Stance::kAsserts ? affirming : denying;
     if (out == nullptr) continue;
-    Status bad;
-    Status s = ScanPrefix(Cf::kTopEvidence, TopEvidencePrefix(claim_id, side),
-                          [&](std::string_view key, std::string_view value) {
-                            std::string akey;
-                            Stance stance = side;
-                            RankedAssertion r;
-                            r.source_known =
-                                ParseTopEvidenceValue(value, &r.source_path, &r.source_title);
-                            if (!ParseTopEvidenceKey(key, &akey, &stance, &r.weight) ||
-                                !ParseAssertionKey(akey, &r.claim_id, &r.source_id, &r.span_begin,
-                                                   &r.span_end)) {
-                              bad = Corrupt(Cf::kTopEvidence, key);
-                              return false;
-                            }
-                            out->push_back(std::move(r));
-                            return out->size() < per_side;
-                          });
-    if (s.ok()) s = bad;
-    if (!s.ok()) return s;
+    const std::string prefix = TopEvidencePrefix(claim_id, side);
+    for (int steps = 0; placed && it->Valid() && it->key().compare(prefix) < 0; ++steps) {
+      if (steps == kMaxSteps) {
+        placed = false;
+      } else {
+        it->Next();
+      }
+    }
+    if (!placed) it->Seek(prefix);
+    for (; it->Valid(); it->Next()) {
+      std::string_view key(it->key().data(), it->key().size());
+      if (!StartsWith(key, prefix)) break;
+      RankedAssertion& r = out->emplace_back();
+      Stance stance = side;
+      std::string_view source_id;
+      if (!ParseTopEvidenceKey(key, &stance, &r.weight, &source_id, &r.span_begin, &r.span_end)) {
+        return Corrupt(Cf::kTopEvidence, key);
+      }
+      r.claim_id = claim_id;
+      r.source_id = source_id;
+      r.source_known =
+          ParseTopEvidenceValue(std::string_view(it->value().data(), it->value().size()),
+                                &r.source_path, &r.source_title);
+      if (out->size() == per_side) break;
+    }
+    placed = true;
   }
-  return Status::OK();
+  return FromRocks(it->status(), path_, "scanning top_evidence");
 }
 
 Status RocksStore::GetAssertion(const RankedAssertion& ref, Assertion* out) {

@@ -502,10 +502,19 @@ kb::Status EvidencePool::NarrowerOf(const kb::Claim& claim, const std::vector<Na
     auto hierarchy = [](const std::string& wanted, const std::string& found) {
       return wanted == found ? kSameConcept : kNarrowerConcept;
     };
+    // The found claims have a handful of relations: each one's similarity
+    // is looked up once.
+    std::vector<std::pair<std::string_view, double>> similarity;
+    auto similar = [&](const std::string& relation) {
+      for (const auto& [r, score] : similarity) {
+        if (r == relation) return score;
+      }
+      similarity.emplace_back(relation, lex_->RelationSimilarity(claim.relation, relation));
+      return similarity.back().second;
+    };
     for (const kb::Claim* n : found) {
       if (n->id == claim.id) continue;
-      const double closeness = hierarchy(claim.subject, n->subject) *
-                               lex_->RelationSimilarity(claim.relation, n->relation) *
+      const double closeness = hierarchy(claim.subject, n->subject) * similar(n->relation) *
                                hierarchy(claim.object, n->object);
       const Summed* summed = nullptr;
       if (s = SummaryOf(n->id, &summed); !s.ok()) return s;

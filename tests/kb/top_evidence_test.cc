@@ -128,6 +128,36 @@ TEST_CASE("top_evidence values hold the source's path and title", "[kb]") {
   CHECK_FALSE(kb::ParseTopEvidenceValue("no separator", &path, &title));
 }
 
+TEST_CASE("Store: both sides of a claim read at once, past many affirmations", "[kb]") {
+  // The denials follow the affirmations in the index; a read that stops
+  // early on the affirmations must still find every denial it asks for,
+  // however many affirmations lie between (a few steps, or a seek).
+  kb_test::TempDir dir;
+  auto store = kb_test::OpenWritable(dir.Sub("db"));
+  const kb::Claim c = MakeClaim("foam_rolling", "reduces", "doms");
+  const kb::Claim other = MakeClaim("massage", "reduces", "doms");
+  kb::PutOutcome outcome;
+  for (int i = 0; i < 30; ++i) {
+    kb::SourceRecord r =
+        MakeRecord("s" + std::to_string(i) + ".md", "s" + std::to_string(i), {c, other}, {});
+    if (i % 10 == 9) r.assertions[0].stance = kb::Stance::kDenies;  // 3 denials, 27 affirmations
+    REQUIRE(store->PutSource(r, &outcome).ok());
+  }
+  for (size_t k : {size_t{1}, size_t{2}, size_t{10}, size_t{18}, size_t{19}, size_t{26}, size_t{27},
+                   size_t{100}}) {
+    INFO("per side " << k);
+    std::vector<kb::RankedAssertion> affirming, denying, alone;
+    REQUIRE(store->TopAssertionsForClaim(c.id, k, &affirming, &denying).ok());
+    std::vector<std::string> want_a, want_d;
+    Fresh(store.get(), c.id, k, &want_a, &want_d);
+    CHECK(Keys(store.get(), affirming) == want_a);
+    CHECK(Keys(store.get(), denying) == want_d);
+    CHECK(denying.size() == std::min<size_t>(k, 3));
+    REQUIRE(store->TopAssertionsForClaim(c.id, k, nullptr, &alone).ok());
+    CHECK(Keys(store.get(), alone) == want_d);
+  }
+}
+
 TEST_CASE("Store: top evidence follows ingest, replace and level changes", "[kb]") {
   kb_test::TempDir dir;
   auto store = kb_test::OpenWritable(dir.Sub("db"));

@@ -74,6 +74,9 @@ class Lexicon {
   using Index = std::unordered_map<std::string, size_t, ViewHash, std::equal_to<>>;
   Index concept_index_;
   Index relation_index_;
+  // RelationSimilarity of relations i and j (indexes into `relations`) at
+  // [i * relations.size() + j].
+  std::vector<double> relation_similarity_;
   std::unordered_map<std::string, std::vector<std::string>> children_;
   // Concept id -> "file:line:col" of its definition, set by ParseLexicon, so
   // FinishLexicon's errors can point at the input.

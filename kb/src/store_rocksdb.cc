@@ -250,24 +250,12 @@ Status RocksStore::TopAssertionsForClaim(const std::string& claim_id, size_t per
   if (affirming != nullptr) affirming->clear();
   if (denying != nullptr) denying->clear();
   if (per_side == 0 || (affirming == nullptr && denying == nullptr)) return Status::OK();
-  // Both sides with one iterator: the denials follow the affirmations, so
-  // once the affirmations are read the iterator is on the denials or a few
-  // steps before them, and a step costs far less than a seek.
-  constexpr int kMaxSteps = 8;
   std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(Cf::kTopEvidence)));
-  bool placed = false;  // the iterator is at or before the next side's first entry
   for (Stance side : {Stance::kAsserts, Stance::kDenies}) {
     std::vector<RankedAssertion>* out = side == Stance::kAsserts ? affirming : denying;
     if (out == nullptr) continue;
     const std::string prefix = TopEvidencePrefix(claim_id, side);
-    for (int steps = 0; placed && it->Valid() && it->key().compare(prefix) < 0; ++steps) {
-      if (steps == kMaxSteps) {
-        placed = false;
-      } else {
-        it->Next();
-      }
-    }
-    if (!placed) it->Seek(prefix);
+    it->Seek(prefix);
     for (; it->Valid(); it->Next()) {
       std::string_view key(it->key().data(), it->key().size());
       if (!StartsWith(key, prefix)) break;
@@ -284,7 +272,7 @@ Status RocksStore::TopAssertionsForClaim(const std::string& claim_id, size_t per
                                 &r.source_path, &r.source_title);
       if (out->size() == per_side) break;
     }
-    placed = true;
+    if (!it->status().ok()) break;  // a later seek could clear the error
   }
   return FromRocks(it->status(), path_, "scanning top_evidence");
 }

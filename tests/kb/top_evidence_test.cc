@@ -131,7 +131,7 @@ TEST_CASE("top_evidence values hold the source's path and title", "[kb]") {
 TEST_CASE("Store: both sides of a claim read at once, past many affirmations", "[kb]") {
   // The denials follow the affirmations in the index; a read that stops
   // early on the affirmations must still find every denial it asks for,
-  // however many affirmations lie between (a few steps, or a seek).
+  // however many affirmations lie between.
   kb_test::TempDir dir;
   auto store = kb_test::OpenWritable(dir.Sub("db"));
   const kb::Claim c = MakeClaim("foam_rolling", "reduces", "doms");

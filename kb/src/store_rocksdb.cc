@@ -59,8 +59,18 @@ rocksdb::ReadOptions RocksStore::ReadOpts() const {
 }
 
 Status RocksStore::GetValue(Cf c, std::string_view key, std::string* value) const {
-  rocksdb::Status s =
-      db()->Get(ReadOpts(), cf(c), rocksdb::Slice(key.data(), key.size()), value);
+  const rocksdb::Slice k(key.data(), key.size());
+  rocksdb::Status s;
+  if (read_only_) {
+    // RocksDB 7.8's read-only Get replays a row-cache hit with a sequence
+    // number its own read callback rejects, so a row read twice is NotFound
+    // the second time; MultiGet reads without that callback.
+    rocksdb::PinnableSlice pinned;
+    db()->MultiGet(ReadOpts(), cf(c), 1, &k, &pinned, &s);
+    if (s.ok()) value->assign(pinned.data(), pinned.size());
+  } else {
+    s = db()->Get(ReadOpts(), cf(c), k, value);
+  }
   if (s.IsNotFound()) return Status::NotFound(std::string(key));
   return FromRocks(s, path_, std::string("reading ") + CfSpecOf(c).name);
 }

@@ -386,6 +386,42 @@ void PutAndFlush(const std::string& path, int first, int count) {
 
 }  // namespace
 
+TEST_CASE("Store::Open: a reader finds a stored row however often it reads it", "[kb]") {
+  // A reader's row cache serves rows read before; each way of reading must
+  // see a row another way put there.
+  kb_test::TempDir dir;
+  const std::string path = dir.Sub("db");
+  PutAndFlush(path, 0, 3);
+  std::unique_ptr<kb::Store> reader;
+  REQUIRE(OpenWith(true, path, &reader).ok());
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 3; ++i) {
+      INFO("round " << round << ", record " << i);
+      const kb::SourceRecord rec = NumberedRecord(i);
+      const std::string& id = rec.claims[0].id;
+      std::vector<kb::Claim> claims;
+      std::vector<kb::EvidenceSummary> summaries;
+      std::vector<bool> found;
+      kb::Claim claim;
+      // Alternate which way reads a row first.
+      if ((round + i) % 2 == 0) {
+        CHECK(reader->GetClaim(id, &claim).ok());
+        REQUIRE(reader->GetClaimsWithSummary({id}, &claims, &summaries, &found).ok());
+      } else {
+        REQUIRE(reader->GetClaimsWithSummary({id}, &claims, &summaries, &found).ok());
+        CHECK(reader->GetClaim(id, &claim).ok());
+      }
+      CHECK(claim.id == id);
+      REQUIRE(found.size() == 1);
+      CHECK(found[0]);
+      CHECK(claims[0].id == id);
+      kb::Source source;
+      CHECK(reader->FindSourceByPath(rec.source.path, &source).ok());
+      CHECK(source.path == rec.source.path);
+    }
+  }
+}
+
 TEST_CASE("Store::Flush: level 0 ends as one table, or in the last level when it is large",
           "[kb]") {
   kb_test::TempDir dir;

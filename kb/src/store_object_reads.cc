@@ -142,7 +142,7 @@ Status RocksStore::WorksForObjectAfter(const std::string& object, const ObjectWo
   // and sorted. A page ends with a whole group, cut to `limit`.
   out->clear();
   const std::string prefix = ObjectWorkRankPrefix(object);
-  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(Cf::kByObject)));
+  IteratorPtr it = NewIter(Cf::kByObject);
   it->Seek(after == nullptr ? prefix : ObjectWorkRankGroupKey(object, after->level, after->claims));
   std::vector<ObjectWork> group;
   auto flush = [&]() {
@@ -199,7 +199,7 @@ Status RocksStore::SourcesForObjects(const std::vector<std::string>& objects, si
   };
   StringArena arena;
   std::unordered_map<std::string_view, Merged> by_id;
-  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(Cf::kByObject)));
+  IteratorPtr it = NewIter(Cf::kByObject);
   for (const std::string& object : objects) {
     const std::string prefix = ObjectSourceRankPrefix(object);
     for (it->Seek(prefix); it->Valid(); it->Next()) {

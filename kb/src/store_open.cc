@@ -583,6 +583,7 @@ Status RocksStore::Compact() {
 }
 
 RocksStore::~RocksStore() {
+  for (auto& list : free_iterators_) list.clear();  // before their column families go
   for (rocksdb::ColumnFamilyHandle* h : handles_.cfs) {
     handles_.db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
   }

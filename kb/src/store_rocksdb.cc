@@ -58,6 +58,39 @@ rocksdb::ReadOptions RocksStore::ReadOpts() const {
   return ro;
 }
 
+namespace {
+
+// Iterators a reader keeps per column family: as many as threads reading
+// one family at once, in practice.
+constexpr size_t kMaxFreeIterators = 8;
+
+}  // namespace
+
+void RocksStore::IteratorReturn::operator()(rocksdb::Iterator* it) const {
+  if (it != nullptr && store->read_only_ && !store->secondary_ && it->status().ok()) {
+    std::lock_guard<std::mutex> lock(store->free_iterators_mu_);
+    auto& list = store->free_iterators_[static_cast<int>(cf)];
+    if (list.size() < kMaxFreeIterators) {
+      list.emplace_back(it);
+      return;
+    }
+  }
+  delete it;
+}
+
+RocksStore::IteratorPtr RocksStore::NewIter(Cf c) const {
+  if (read_only_ && !secondary_) {
+    std::lock_guard<std::mutex> lock(free_iterators_mu_);
+    auto& list = free_iterators_[static_cast<int>(c)];
+    if (!list.empty()) {
+      IteratorPtr it(list.back().release(), IteratorReturn{this, c});
+      list.pop_back();
+      return it;
+    }
+  }
+  return IteratorPtr(db()->NewIterator(ReadOpts(), cf(c)), IteratorReturn{this, c});
+}
+
 Status RocksStore::GetValue(Cf c, std::string_view key, std::string* value) const {
   const rocksdb::Slice k(key.data(), key.size());
   rocksdb::Status s;
@@ -78,7 +111,7 @@ Status RocksStore::GetValue(Cf c, std::string_view key, std::string* value) cons
 Status RocksStore::ScanPrefix(
     Cf c, std::string_view prefix,
     const std::function<bool(std::string_view, std::string_view)>& fn) const {
-  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(c)));
+  IteratorPtr it = NewIter(c);
   for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
     std::string_view key(it->key().data(), it->key().size());
     if (!StartsWith(key, prefix)) break;
@@ -94,7 +127,7 @@ Status RocksStore::ScanPrefixes(Cf c, const std::vector<std::string>& prefixes,
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(),
             [&](size_t a, size_t b) { return prefixes[a] < prefixes[b]; });
-  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(c)));
+  IteratorPtr it = NewIter(c);
   // The last prefix read whole, the iterator standing on the first key
   // after its keys: if that key is at or past the next prefix (and the next
   // does not start with the last, whose keys would hold its own), it is
@@ -260,7 +293,7 @@ Status RocksStore::TopAssertionsForClaim(const std::string& claim_id, size_t per
   if (affirming != nullptr) affirming->clear();
   if (denying != nullptr) denying->clear();
   if (per_side == 0 || (affirming == nullptr && denying == nullptr)) return Status::OK();
-  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(ReadOpts(), cf(Cf::kTopEvidence)));
+  IteratorPtr it = NewIter(Cf::kTopEvidence);
   for (Stance side : {Stance::kAsserts, Stance::kDenies}) {
     std::vector<RankedAssertion>* out = side == Stance::kAsserts ? affirming : denying;
     if (out == nullptr) continue;

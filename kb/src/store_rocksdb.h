@@ -10,13 +10,14 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "kb/store.h"
 #include "key_codec.h"
 #include "object_groups.h"
-#include "kb/store.h"
 
 namespace kb {
 
@@ -180,10 +181,27 @@ class RocksStore final : public Store {
   Status ApplyDeltas(rocksdb::WriteBatch* batch,
                      std::initializer_list<std::pair<const char*, int64_t>> deltas);
 
+  // Returns an iterator to the store's free list when the store reuses
+  // them, else deletes it.
+  struct IteratorReturn {
+    const RocksStore* store;
+    Cf cf;
+    void operator()(rocksdb::Iterator* it) const;
+  };
+  using IteratorPtr = std::unique_ptr<rocksdb::Iterator, IteratorReturn>;
+  // An iterator over `c` with ReadOpts(). A reader nobody writes to
+  // (read-only, not secondary) sees one unchanging version of the database,
+  // so its iterators are kept and reused: making one costs more than a seek.
+  // The caller seeks before reading.
+  IteratorPtr NewIter(Cf c) const;
+
   std::string path_;
   Handles handles_;
   bool read_only_;
   bool secondary_;
+  // Iterators kept for reuse, by column family (see NewIter).
+  mutable std::mutex free_iterators_mu_;
+  mutable std::vector<std::unique_ptr<rocksdb::Iterator>> free_iterators_[kNumCfs];
   std::function<void(const std::string&)> notice_;  // StoreOptions::notice
   std::string owned_secondary_dir_;
   // The writer's decoded claim records; made by the first PutSource.

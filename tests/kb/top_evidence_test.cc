@@ -143,19 +143,32 @@ TEST_CASE("Store: both sides of a claim read at once, past many affirmations", "
     if (i % 10 == 9) r.assertions[0].stance = kb::Stance::kDenies;  // 3 denials, 27 affirmations
     REQUIRE(store->PutSource(r, &outcome).ok());
   }
-  for (size_t k : {size_t{1}, size_t{2}, size_t{10}, size_t{18}, size_t{19}, size_t{26}, size_t{27},
-                   size_t{100}}) {
-    INFO("per side " << k);
-    std::vector<kb::RankedAssertion> affirming, denying, alone;
-    REQUIRE(store->TopAssertionsForClaim(c.id, k, &affirming, &denying).ok());
-    std::vector<std::string> want_a, want_d;
-    Fresh(store.get(), c.id, k, &want_a, &want_d);
-    CHECK(Keys(store.get(), affirming) == want_a);
-    CHECK(Keys(store.get(), denying) == want_d);
-    CHECK(denying.size() == std::min<size_t>(k, 3));
-    REQUIRE(store->TopAssertionsForClaim(c.id, k, nullptr, &alone).ok());
-    CHECK(Keys(store.get(), alone) == want_d);
-  }
+  auto check = [&](kb::Store* reader) {
+    for (size_t k : {size_t{1}, size_t{2}, size_t{10}, size_t{18}, size_t{19}, size_t{26},
+                     size_t{27}, size_t{100}}) {
+      INFO("per side " << k);
+      std::vector<kb::RankedAssertion> affirming, denying, alone, others;
+      REQUIRE(reader->TopAssertionsForClaim(c.id, k, &affirming, &denying).ok());
+      std::vector<std::string> want_a, want_d;
+      Fresh(reader, c.id, k, &want_a, &want_d);
+      CHECK(Keys(reader, affirming) == want_a);
+      CHECK(Keys(reader, denying) == want_d);
+      CHECK(denying.size() == std::min<size_t>(k, 3));
+      REQUIRE(reader->TopAssertionsForClaim(c.id, k, nullptr, &alone).ok());
+      CHECK(Keys(reader, alone) == want_d);
+      REQUIRE(reader->TopAssertionsForClaim(other.id, k, &others, nullptr).ok());
+      CHECK(others.size() == std::min<size_t>(k, 30));
+    }
+  };
+  check(store.get());
+  // A reader reuses its iterators: the same reads, twice over, on one.
+  store.reset();
+  std::unique_ptr<kb::Store> reader;
+  kb::StoreOptions options;
+  options.read_only = true;
+  REQUIRE(kb::Store::Open(options, dir.Sub("db"), &reader).ok());
+  check(reader.get());
+  check(reader.get());
 }
 
 TEST_CASE("Store: top evidence follows ingest, replace and level changes", "[kb]") {

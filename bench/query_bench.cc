@@ -11,7 +11,7 @@
 // pipeline, then times, per call:
 //   ask      BuildAskReport: ParseQuestion + Judge::Match for each probe, with
 //            a fresh query::Judge (and so evidence pool) per call, as a new
-//            evkb-query process has (RocksDB's block cache stays warm)
+//            evkb-query process has (RocksDB's block and row caches stay warm)
 //   ask_warm the same with one Judge reused across calls (its pool's memo
 //            turns repeated questions into cache hits)
 //   match    Judge::Match alone, on the question's first probe

@@ -396,7 +396,7 @@ def report(argv):
           "propositions saturate, so a bigger KB means more evidence per claim, not more claims.\n")
         w("In-process (`evkb-bench-query`: store opened once; µs per call, median over runs of each "
           "percentile). `ask`, `sources` and `audit` build a fresh Judge per call, so nothing a previous call read is "
-          "reused but RocksDB's block cache; `warm` reuses one Judge (and its evidence memo) across calls, "
+          "reused but RocksDB's block and row caches; `warm` reuses one Judge (and its evidence memo) across calls, "
           "as a long-running process would. `audit` judges the article's claims on as many threads as "
           "`evkb-query audit` does by default (one per core, at most 4; a fresh Judge each), `audit p50, "
           "1 thread` on one:\n")

@@ -67,7 +67,7 @@ constexpr size_t kMaxFreeIterators = 8;
 }  // namespace
 
 void RocksStore::IteratorReturn::operator()(rocksdb::Iterator* it) const {
-  if (it != nullptr && store->read_only_ && !store->secondary_ && it->status().ok()) {
+  if (it != nullptr && store->ReusesIterators() && it->status().ok()) {
     std::lock_guard<std::mutex> lock(store->free_iterators_mu_);
     auto& list = store->free_iterators_[static_cast<int>(cf)];
     if (list.size() < kMaxFreeIterators) {
@@ -79,7 +79,7 @@ void RocksStore::IteratorReturn::operator()(rocksdb::Iterator* it) const {
 }
 
 RocksStore::IteratorPtr RocksStore::NewIter(Cf c) const {
-  if (read_only_ && !secondary_) {
+  if (ReusesIterators()) {
     std::lock_guard<std::mutex> lock(free_iterators_mu_);
     auto& list = free_iterators_[static_cast<int>(c)];
     if (!list.empty()) {

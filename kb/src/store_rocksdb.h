@@ -194,6 +194,8 @@ class RocksStore final : public Store {
   // so its iterators are kept and reused: making one costs more than a seek.
   // The caller seeks before reading.
   IteratorPtr NewIter(Cf c) const;
+  // Whether NewIter's iterators are kept and reused.
+  bool ReusesIterators() const { return read_only_ && !secondary_; }
 
   std::string path_;
   Handles handles_;

@@ -9,9 +9,12 @@
 #include <rocksdb/table.h>
 #include <stdlib.h>
 
+#include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "claim_summaries.h"
 #include "object_index.h"
@@ -510,7 +513,20 @@ RocksStore::RocksStore(std::string path, Handles handles, bool read_only, bool s
       handles_(std::move(handles)),
       read_only_(read_only),
       secondary_(secondary),
-      owned_secondary_dir_(std::move(owned_secondary_dir)) {}
+      owned_secondary_dir_(std::move(owned_secondary_dir)) {
+  if (!read_only_ && !secondary_) settled_level0_ = Level0Tables();
+}
+
+std::vector<std::vector<std::string>> RocksStore::Level0Tables() const {
+  std::vector<std::vector<std::string>> out;
+  for (rocksdb::ColumnFamilyHandle* h : handles_.cfs) {
+    rocksdb::ColumnFamilyMetaData meta;
+    handles_.db->GetColumnFamilyMetaData(h, &meta);
+    out.emplace_back();
+    for (const rocksdb::SstFileMetaData& f : meta.levels[0].files) out.back().push_back(f.name);
+  }
+  return out;
+}
 
 Status RocksStore::Flush() {
   if (read_only_ || secondary_) return Status::InvalidArgument(path_ + ": opened read-only");
@@ -527,7 +543,11 @@ Status RocksStore::Flush() {
 // and probes each one's filter on every read, so a bulk ingest used to leave
 // a third of a cold query's work in tables of a few hundred kilobytes.
 // Merging each column family's level 0 into one table costs a rewrite of
-// level 0 only. When level 0 holds an eighth of the column family or more
+// level 0 only; but done after every small ingest into a large database
+// (an editor's save hook), that rewrite was most of the ingest's time, so
+// the oldest table is left out while the newer ones weigh less than an
+// eighth of it, and a reader probes at most two tables in level 0, the
+// second small. When level 0 holds an eighth of the column family or more
 // (a bulk ingest into a new or small database), the whole column family is
 // compacted into its last level instead: every read then probes one level,
 // not two (a cold query does about an eighth less work), and since the data
@@ -535,36 +555,87 @@ Status RocksStore::Flush() {
 // rewritten this way a bounded number of times.
 Status RocksStore::CompactLevel0() {
   constexpr uint64_t kLevel0Share = 8;  // level 0 >= 1/8 of the family: compact it all
+  constexpr uint64_t kKeepOldest = 8;   // see below
   rocksdb::DB* db = handles_.db.get();
   // Waits for running compactions: a file being compacted cannot be taken.
   Status s = FromRocks(db->PauseBackgroundWork(), path_, "pausing compactions");
   if (!s.ok()) return s;
-  for (rocksdb::ColumnFamilyHandle* h : handles_.cfs) {
+  struct Job {
+    rocksdb::ColumnFamilyHandle* cf;
+    std::vector<std::string> names;
+    int output_level = 0;
+    rocksdb::CompactionOptions options;
+    uint64_t bytes = 0;  // input
+  };
+  std::vector<Job> jobs;
+  for (size_t c = 0; c < handles_.cfs.size(); ++c) {
+    rocksdb::ColumnFamilyHandle* h = handles_.cfs[c];
     rocksdb::ColumnFamilyMetaData meta;
     db->GetColumnFamilyMetaData(h, &meta);
-    std::vector<std::string> names;
-    uint64_t level0_bytes = 0;
+    Job job;
+    job.cf = h;
     for (const rocksdb::SstFileMetaData& f : meta.levels[0].files) {
-      names.push_back(f.name);
-      level0_bytes += f.size;
+      job.names.push_back(f.name);
+      job.bytes += f.size;
     }
-    if (names.empty()) continue;
-    rocksdb::CompactionOptions co;  // output_file_size_limit unset: one level-0 table
-    co.compression = rocksdb::kDisableCompressionOption;  // the column family's (default: Snappy)
-    int output_level = 0;
-    if (level0_bytes * kLevel0Share >= meta.size) {
-      output_level = static_cast<int>(meta.levels.size()) - 1;
+    if (job.names.empty()) continue;
+    // output_file_size_limit unset: one level-0 table.
+    job.options.compression = rocksdb::kDisableCompressionOption;  // the column family's
+    if (job.bytes * kLevel0Share >= meta.size) {
+      job.output_level = static_cast<int>(meta.levels.size()) - 1;
       for (size_t level = 1; level < meta.levels.size(); ++level) {
-        for (const rocksdb::SstFileMetaData& f : meta.levels[level].files) names.push_back(f.name);
+        for (const rocksdb::SstFileMetaData& f : meta.levels[level].files) {
+          job.names.push_back(f.name);
+          job.bytes += f.size;
+        }
       }
-      co.output_file_size_limit = db->GetOptions(h).target_file_size_base;
-    } else if (names.size() < 2) {
-      continue;
+      job.options.output_file_size_limit = db->GetOptions(h).target_file_size_base;
+    } else {
+      // RocksDB lists level 0 newest first. When its oldest table was there
+      // before this ingest (what earlier ones merged) and outweighs the
+      // newer ones kKeepOldest times over, only the newer ones are merged:
+      // a small ingest into a large database then rewrites its own tables
+      // and a table of at most an eighth of the rest, not the whole of
+      // level 0 every time. An ingest that flushed its own tables only
+      // (into a new database, say) still ends with one.
+      const rocksdb::SstFileMetaData& oldest = meta.levels[0].files.back();
+      const bool settled = c < settled_level0_.size() &&
+                           std::find(settled_level0_[c].begin(), settled_level0_[c].end(),
+                                     oldest.name) != settled_level0_[c].end();
+      if (settled && oldest.size > kKeepOldest * (job.bytes - oldest.size)) {
+        job.names.pop_back();
+        job.bytes -= oldest.size;
+      }
+      if (job.names.size() < 2) continue;
     }
-    s = FromRocks(db->CompactFiles(co, h, names, output_level), path_,
-                  "compacting level 0 of " + h->GetName());
-    if (!s.ok()) break;
+    jobs.push_back(std::move(job));
   }
+  // Each column family's compaction runs on one thread, so at the end of
+  // an ingest (nothing else left to do) the families are compacted side by
+  // side, largest first, on as many threads as there are cores.
+  std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.bytes > b.bytes; });
+  std::vector<Status> results(jobs.size());
+  std::atomic<size_t> next{0};
+  auto work = [&]() {
+    for (size_t i = next++; i < jobs.size(); i = next++) {
+      Job& job = jobs[i];
+      results[i] = FromRocks(db->CompactFiles(job.options, job.cf, job.names, job.output_level),
+                             path_, "compacting level 0 of " + job.cf->GetName());
+    }
+  };
+  const size_t threads =
+      std::min<size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& t : helpers) t.join();
+  for (const Status& r : results) {
+    if (!r.ok()) {
+      s = r;
+      break;
+    }
+  }
+  settled_level0_ = Level0Tables();
   Status resumed = FromRocks(db->ContinueBackgroundWork(), path_, "resuming compactions");
   return s.ok() ? resumed : s;
 }

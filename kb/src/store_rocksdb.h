@@ -168,9 +168,13 @@ class RocksStore final : public Store {
   // Fills each work's `citing` from its by_object 'c' entry (0 if none).
   Status CitingCounts(std::vector<ObjectWork>* works) const;
   Status RequireWritable() const;
-  // Flush's second step: each column family's level-0 tables become one, or
-  // with the levels below one level when level 0 is an eighth of the family.
+  // Flush's second step: each column family's level-0 tables become one (or
+  // two, see kb/src/store_open.cc), or with the levels below one level when
+  // level 0 is an eighth of the family.
   Status CompactLevel0();
+  // Each column family's level-0 table files when the store opened or the
+  // last CompactLevel0 ended (writers only).
+  std::vector<std::vector<std::string>> Level0Tables() const;
   // Compact's first step: top_evidence entries written empty by builds
   // that did not keep sources' paths and titles there get them.
   Status FillTopEvidenceValues();
@@ -202,6 +206,9 @@ class RocksStore final : public Store {
   bool read_only_;
   bool secondary_;
   // Iterators kept for reuse, by column family (see NewIter).
+  // Level0Tables() at open or after the last CompactLevel0: the tables an
+  // ingest found, as opposed to those it flushed.
+  std::vector<std::vector<std::string>> settled_level0_;
   mutable std::mutex free_iterators_mu_;
   mutable std::vector<std::unique_ptr<rocksdb::Iterator>> free_iterators_[kNumCfs];
   std::function<void(const std::string&)> notice_;  // StoreOptions::notice

@@ -422,14 +422,14 @@ TEST_CASE("Store::Open: a reader finds a stored row however often it reads it", 
   }
 }
 
-TEST_CASE("Store::Flush: level 0 ends as one table, or in the last level when it is large",
+TEST_CASE("Store::Flush: level 0 ends as one table (two after small ingests), or in the last level",
           "[kb]") {
   kb_test::TempDir dir;
   const std::string path = dir.Sub("db");
   const std::string sources = kb::CfSpecOf(kb::Cf::kSources).name;
   // A bulk ingest into a new database: level 0 is all there is, so every
   // column family is compacted into its last level.
-  PutAndFlush(path, 0, 1500);
+  PutAndFlush(path, 0, 8000);
   std::map<std::string, Tables> bulk = TablesOf(path);
   int with_tables = 0;
   for (const auto& [name, t] : bulk) {
@@ -445,11 +445,11 @@ TEST_CASE("Store::Flush: level 0 ends as one table, or in the last level when it
 
   // Small ingests on top: their level-0 tables merge into one, and the
   // levels below are left alone.
-  PutAndFlush(path, 1500, 1);
+  PutAndFlush(path, 8000, 1);
   const Tables flushed = TablesOf(path)[sources];
   REQUIRE(flushed.levels[0].size() == 1);  // a flush's own table, nothing to merge
-  PutAndFlush(path, 1501, 1);
-  PutAndFlush(path, 1502, 1);
+  PutAndFlush(path, 8001, 1);
+  PutAndFlush(path, 8002, 1);
   for (const auto& [name, t] : TablesOf(path)) {
     INFO(name);
     CHECK(t.levels[0].size() <= 1);
@@ -461,9 +461,28 @@ TEST_CASE("Store::Flush: level 0 ends as one table, or in the last level when it
   CHECK(after.levels[0].size() == 1);
   CHECK(after.levels.back() == base);
 
+  // A larger ingest leaves one table in level 0 (less than an eighth of
+  // the family). Small ingests after it merge only their own tables: that
+  // table stays as it is, and level 0 holds at most two.
+  PutAndFlush(path, 9000, 800);
+  const Tables medium = TablesOf(path)[sources];
+  REQUIRE(medium.levels[0].size() == 1);
+  const std::string kept = medium.levels[0][0];
+  for (int i = 10000; i < 10004; ++i) {
+    PutAndFlush(path, i, 1);
+    for (const auto& [name, t] : TablesOf(path)) {
+      INFO(name << " after record " << i);
+      CHECK(t.levels[0].size() <= 2);
+    }
+    const Tables small = TablesOf(path)[sources];
+    REQUIRE(small.levels[0].size() == 2);
+    CHECK(small.levels[0].back() == kept);
+    CHECK(small.levels.back() == base);
+  }
+
   std::unique_ptr<kb::Store> reader;
   REQUIRE(OpenWith(true, path, &reader).ok());
-  for (int i : {0, 777, 1499, 1500, 1502}) {
+  for (int i : {0, 777, 7999, 8000, 8002, 9000, 9799, 10000, 10003}) {
     const kb::SourceRecord rec = NumberedRecord(i);
     kb::Source source;
     CHECK(reader->FindSourceByPath(rec.source.path, &source).ok());

@@ -262,9 +262,13 @@ class Store {
   // Writes the memtables out to table files, so that the next open (a
   // reader's) need not replay the write-ahead log, and merges each column
   // family's level-0 tables into one, so that a reader opens and probes one
-  // table there instead of up to eight; a column family whose level 0 holds
-  // an eighth of its bytes or more is compacted whole into its last level,
-  // so that a read probes one level. REQUIRES: writable.
+  // table there instead of up to eight; but a table that was in level 0
+  // before and weighs more than eight times the newer ones is left as it
+  // is (the newer ones become one), so a small ingest into a large
+  // database does not rewrite it. A column family whose level 0 holds an
+  // eighth of its bytes or more is compacted whole into its last level, so
+  // that a read probes one level. The column families are compacted side by
+  // side, one thread per core. REQUIRES: writable.
   virtual Status Flush() = 0;
 
   // Brings what an earlier build wrote to this one's layout: fills the

@@ -265,6 +265,17 @@ def report(argv):
             res["audit_10kb_1t_p99_ms"] = query[largest]["audit_1t"]["p99_us"] / 1000
         res["query_largest_kb"] = int(largest)
 
+    # ---- one article at a time into the largest KB
+    one = next((r for r in recs if r["kind"] == "ingest_one"), None)
+    hook = next((r["result"] for r in recs if r["kind"] == "query_hook"), None)
+    if one and one["ms"]:
+        res["ingest_one_ms"] = med(one["ms"])
+        res["ingest_one"] = {"target": one["target"], "ms": one["ms"], "median_ms": med(one["ms"]),
+                             "min_ms": min(one["ms"]), "max_ms": max(one["ms"])}
+        if hook:
+            res["ingest_one"]["after"] = {op: {k: hook[op][k] for k in ("p50_us", "p99_us")}
+                                          for op in ("ask", "sources") if op in hook}
+
     # ---- segmenters
     seg = {}
     for r in recs:
@@ -420,6 +431,23 @@ def report(argv):
           "`evkb-query --db KB audit audit-10k.md --format json` (15 and 5 runs; 3 and 2 with --quick, after "
           "one untimed run), wall time from spawn to exit "
           "(process start, lexicon load, database open included), median.\n")
+
+    if res.get("ingest_one"):
+        o = res["ingest_one"]
+        w("## One article at a time\n")
+        text = ("`evkb-ingest --db KB ONE.jsonl` of a new article into a copy of the {:,}-claim KB, {} times in turn "
+          "(an editor's save hook, a site publishing as it goes), process start, database open and the "
+          "closing flush included: median **{:.0f} ms** ({:.0f}–{:.0f}).".format(
+              o["target"], len(o["ms"]), o["median_ms"], o["min_ms"], o["max_ms"]))
+        bulk = query.get(str(o["target"]), {})
+        after = o.get("after", {})
+        if after and "ask" in bulk:
+            text += (" The questions on that copy afterwards, whose level 0 then holds the small ingests' table "
+              "beside the bulk ingest's (cold, as above): ask p50 {:,.0f} / p99 {:,.0f} µs, sources p99 "
+              "{:,.0f} µs, against {:,.0f} / {:,.0f} and {:,.0f} µs on the bulk-built KB.".format(
+                  after["ask"]["p50_us"], after["ask"]["p99_us"], after.get("sources", {}).get("p99_us", 0),
+                  bulk["ask"]["p50_us"], bulk["ask"]["p99_us"], bulk.get("sources", {}).get("p99_us", 0)))
+        w(text + "\n")
 
     if res["segmenters"]:
         w("## Sentence segmenters\n")

@@ -144,6 +144,30 @@ for target in "${KBS[@]}"; do
     "$QUERY" --db "$KB" audit "$WORK/audit-10k.md" --format json --fail-on never >> "$RAW"
 done
 
+# ---- One article at a time into the largest KB (an editor's save hook, a
+# site publishing as it goes): each run a new article, process start,
+# database open and the closing flush included; on a copy, so the figures
+# above stay those of the bulk-built KB. Then the questions on that copy:
+# its level 0 now holds the small ingests' table beside the bulk one's.
+log "ingest one article at a time into KB ${KBS[-1]}"
+HOOK="$WORK/kb-hook"
+rm -rf "$HOOK"
+cp -r "$KB" "$HOOK"
+one_runs=10
+[ $QUICK = 1 ] && one_runs=3
+ms=()
+for i in $(seq "$one_runs"); do
+  "$B/evkb-bench-gen" --seed 1 --format jsonl --first $((first + 100000 + i)) --articles 1 \
+    --out "$WORK/one.jsonl" 2>/dev/null
+  t0=$(now)
+  "$INGEST" --db "$HOOK" --quiet --progress never "$WORK/one.jsonl" 2>"$WORK/ingest.err" || true
+  t1=$(now)
+  ms+=("$(awk -v s="$(elapsed "$t0" "$t1")" 'BEGIN { printf "%.2f", s * 1000 }')")
+done
+rec "{\"kind\":\"ingest_one\",\"target\":${KBS[-1]},\"ms\":[$(IFS=,; echo "${ms[*]}")]}"
+rec "{\"kind\":\"query_hook\",\"target\":${KBS[-1]},\"result\":$("$B/evkb-bench-query" --db "$HOOK" --iterations $iters --budget-ms $budget --only ask,sources)}"
+rm -rf "$HOOK"
+
 # ---- Segmenters: speed over the same text, Golden Rules accuracy.
 log "segmenters"
 SEGTXT="$WORK/seg-input.txt"

@@ -626,7 +626,13 @@ Status RocksStore::CompactLevel0() {
   const size_t threads =
       std::min<size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> helpers;
-  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  for (size_t t = 1; t < threads; ++t) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: this one takes the jobs
+    }
+  }
   work();
   for (std::thread& t : helpers) t.join();
   for (const Status& r : results) {

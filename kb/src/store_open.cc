@@ -580,7 +580,8 @@ Status RocksStore::CompactLevel0() {
     }
     if (job.names.empty()) continue;
     // output_file_size_limit unset: one level-0 table.
-    job.options.compression = rocksdb::kDisableCompressionOption;  // the column family's
+    // The column family's compression, not CompactFiles' default (Snappy).
+    job.options.compression = rocksdb::kDisableCompressionOption;
     if (job.bytes * kLevel0Share >= meta.size) {
       job.output_level = static_cast<int>(meta.levels.size()) - 1;
       for (size_t level = 1; level < meta.levels.size(); ++level) {

@@ -205,10 +205,10 @@ class RocksStore final : public Store {
   Handles handles_;
   bool read_only_;
   bool secondary_;
-  // Iterators kept for reuse, by column family (see NewIter).
   // Level0Tables() at open or after the last CompactLevel0: the tables an
   // ingest found, as opposed to those it flushed.
   std::vector<std::vector<std::string>> settled_level0_;
+  // Iterators kept for reuse, by column family (see NewIter).
   mutable std::mutex free_iterators_mu_;
   mutable std::vector<std::unique_ptr<rocksdb::Iterator>> free_iterators_[kNumCfs];
   std::function<void(const std::string&)> notice_;  // StoreOptions::notice

@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 
 #include "text_fold.h"
 
@@ -101,12 +102,22 @@ bool ParseLinkKind(std::string_view name, LinkKind* out) {
 std::string ContentId(std::string_view bytes) { return HashId('s', bytes); }
 
 std::string ClaimId(std::string_view subject, std::string_view relation, std::string_view object) {
-  std::string canonical;
-  canonical.reserve(subject.size() + relation.size() + object.size() + 2);
-  canonical.append(subject).push_back('\0');
-  canonical.append(relation).push_back('\0');
-  canonical.append(object);
-  return HashId('c', canonical);
+  // Queries make hundreds of these: concept and relation ids are short, so
+  // the canonical bytes are put together on the stack.
+  const size_t size = subject.size() + relation.size() + object.size() + 2;
+  char local[128];
+  std::string heap;
+  char* p = local;
+  if (size > sizeof local) {
+    heap.resize(size);
+    p = heap.data();
+  }
+  char* end = std::copy(subject.begin(), subject.end(), p);
+  *end++ = '\0';
+  end = std::copy(relation.begin(), relation.end(), end);
+  *end++ = '\0';
+  std::copy(object.begin(), object.end(), end);
+  return HashId('c', std::string_view(p, size));
 }
 
 std::string WorkId(const Work& w) {

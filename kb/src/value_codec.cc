@@ -69,6 +69,8 @@ class BinaryReader {
   bool Done() const { return ok_ && p_ == end_; }
 
   uint64_t Varint() {
+    // Most numbers (lengths, counts, flags) fit in one byte.
+    if (p_ != end_ && static_cast<uint8_t>(*p_) < 0x80) return static_cast<uint8_t>(*p_++);
     uint64_t v = 0;
     for (int shift = 0; shift < 64 && p_ != end_; shift += 7) {
       const uint8_t b = static_cast<uint8_t>(*p_++);
@@ -212,7 +214,8 @@ bool ReadSummary(BinaryReader& r, EvidenceSummary* evidence) {
     r.Str(&tag);
     const int count = r.Int();
     if (count <= 0) r.Reject();
-    evidence->mechanisms[tag] = count;
+    // Written from a map, so in order: each goes at the end.
+    evidence->mechanisms.insert_or_assign(evidence->mechanisms.end(), tag, count);
   }
   return r.Done();
 }

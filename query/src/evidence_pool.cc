@@ -55,8 +55,9 @@ kb::Status EvidencePool::LoadClaims(const std::vector<std::string>& ids) {
   if (!s.ok()) return s;
   for (size_t i = 0; i < missing.size(); ++i) {
     // The record holds the summary too: kept for SummaryOf.
-    if (found[i]) KeepSummary(missing[i], std::move(summaries[i]));
-    claims_.emplace(missing[i], found[i] ? std::move(claims[i]) : kb::Claim{});
+    const Summed* summed = found[i] ? &KeepSummary(missing[i], std::move(summaries[i])) : nullptr;
+    auto it = claims_.emplace(missing[i], found[i] ? std::move(claims[i]) : kb::Claim{}).first;
+    if (summed != nullptr) summed_of_.emplace(&it->second, summed);
   }
   return kb::Status::OK();
 }
@@ -96,26 +97,45 @@ kb::Status EvidencePool::FindClaims(const std::vector<std::string>& subjects,
     }
   }
   // Each combination by id, but for an object whose claims ClaimsAbout has
-  // read: those are all its claims, so they are picked from there.
+  // read: those are all its claims, so they are picked from there. An id
+  // is looked up once here; those not read yet are read in one batch.
   std::vector<std::string> ids;
+  std::vector<const kb::Claim*> looked_up;  // null: not read yet, or missing
+  std::vector<std::string> unread;
   for (const std::string& o : objects) {
     if (claims_by_concept_.count(o) != 0) continue;
     for (const std::string& s : subjects) {
-      for (const std::string& r : relations) ids.push_back(kb::ClaimId(s, r, o));
+      for (const std::string& r : relations) {
+        std::string id = kb::ClaimId(s, r, o);
+        auto it = claims_.find(id);
+        if (it == claims_.end()) {
+          unread.push_back(id);
+          looked_up.push_back(nullptr);
+        } else {
+          looked_up.push_back(it->second.id.empty() ? nullptr : &it->second);
+        }
+        ids.push_back(std::move(id));
+      }
     }
   }
-  if (kb::Status st = LoadClaims(ids); !st.ok()) return st;
-  auto id = ids.begin();
+  if (!unread.empty()) {
+    if (kb::Status st = LoadClaims(unread); !st.ok()) return st;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (looked_up[i] == nullptr) {
+        const kb::Claim& c = claims_.find(ids[i])->second;
+        looked_up[i] = c.id.empty() ? nullptr : &c;
+      }
+    }
+  }
+  size_t next = 0;
   for (const std::string& o : objects) {
     auto held = claims_by_concept_.find(o);
     if (held != claims_by_concept_.end()) {
       PickHeld(held->second, subjects, relations, o, out);
       continue;
     }
-    for (size_t k = 0; k < per_object; ++k, ++id) {
-      const kb::Claim* c = nullptr;
-      if (kb::Status st = LookUp(*id, &c); !st.ok()) return st;
-      if (c != nullptr) out->push_back(c);
+    for (size_t k = 0; k < per_object; ++k, ++next) {
+      if (looked_up[next] != nullptr) out->push_back(looked_up[next]);
     }
   }
   return kb::Status::OK();
@@ -146,10 +166,14 @@ void EvidencePool::PickHeld(const std::vector<const kb::Claim*>& held,
 const std::vector<std::string>& EvidencePool::SimilarRelations(const std::string& relation) {
   auto [it, added] = similar_relations_.try_emplace(relation);
   if (added) {
+    std::vector<double>& scores = relation_scores_[relation];
     it->second.push_back(relation);
+    scores.push_back(lex_->RelationSimilarity(relation, relation));
     for (const kb::RelationDef& r : lex_->relations) {
-      if (r.id != relation && lex_->RelationSimilarity(relation, r.id) > 0) {
+      const double score = r.id == relation ? 0 : lex_->RelationSimilarity(relation, r.id);
+      if (score > 0) {
         it->second.push_back(r.id);
+        scores.push_back(score);
       }
     }
   }
@@ -198,21 +222,24 @@ void EvidencePool::WorksOf(const kb::Assertion& a, std::vector<const kb::Work*>*
   }
 }
 
-kb::Status EvidencePool::TopEvidenceOf(const std::string& claim_id, kb::Stance side,
+kb::Status EvidencePool::TopEvidenceOf(const std::string& claim_id, kb::Stance side, size_t n,
                                        const std::vector<kb::RankedAssertion>** out) {
   const bool affirming = side == kb::Stance::kAsserts;
-  std::optional<std::vector<kb::RankedAssertion>>& items =
-      top_evidence_[claim_id].sides[affirming ? 0 : 1];
-  if (!items) {
+  TopEvidence& top = top_evidence_[claim_id];
+  std::vector<kb::RankedAssertion>& items = top.sides[affirming ? 0 : 1];
+  size_t& asked = top.asked[affirming ? 0 : 1];
+  n = std::min(n, kMaxEvidencePerSide);
+  // A read that came back short of what it asked for has read the side whole.
+  if (n > asked && items.size() == asked) {
     std::vector<kb::RankedAssertion> read;
-    kb::Status s = store_->TopAssertionsForClaim(claim_id, kMaxEvidencePerSide,
-                                                 affirming ? &read : nullptr,
+    kb::Status s = store_->TopAssertionsForClaim(claim_id, n, affirming ? &read : nullptr,
                                                  affirming ? nullptr : &read);
     if (!s.ok()) return s;
-    cached_assertions_ += read.size();
+    cached_assertions_ += read.size() - items.size();
     items = std::move(read);
+    asked = n;
   }
-  *out = &*items;
+  *out = &items;
   return kb::Status::OK();
 }
 
@@ -382,12 +409,9 @@ kb::Status EvidencePool::Gather(const std::vector<Candidate>& candidates, kb::St
   // item can be neither listed nor a tie that orders the listed ones.
   const size_t wanted = std::min(max_listed, kMaxEvidencePerSide);
   std::vector<std::pair<double, uint32_t>> weights;  // discounted weight, items
-  std::vector<double> heaviest(candidates.size(), -1);  // -1: none on this side
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    for (const kb::EvidenceSummary::Bucket& b : buckets(candidates[i])) {
-      const double w = b.weight() * candidates[i].closeness;
-      weights.emplace_back(w, b.count);
-      heaviest[i] = std::max(heaviest[i], w);
+  for (const Candidate& c : candidates) {
+    for (const kb::EvidenceSummary::Bucket& b : buckets(c)) {
+      weights.emplace_back(b.weight() * c.closeness, b.count);
     }
   }
   // Every bucket holds at least one item, so the `wanted` heaviest buckets
@@ -407,14 +431,18 @@ kb::Status EvidencePool::Gather(const std::vector<Candidate>& candidates, kb::St
   // The index keeps weights as doubles, the summaries in millionths: the
   // margin only makes more claims be read, never fewer.
   constexpr double kMargin = 1e-4;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    const Candidate& c = candidates[i];
-    if (heaviest[i] < 0 || heaviest[i] < threshold - kMargin) continue;
+  for (const Candidate& c : candidates) {
+    // The claim's items as heavy as the threshold: they come first in its
+    // index, whose order one discount keeps, so only they are read (at most
+    // kMaxEvidencePerSide of them can reach the listing).
+    size_t heavy = 0;
+    for (const kb::EvidenceSummary::Bucket& b : buckets(c)) {
+      if (b.weight() * c.closeness >= threshold - kMargin) heavy += b.count;
+    }
+    if (heavy == 0) continue;
     const std::vector<kb::RankedAssertion>* items = nullptr;
-    if (kb::Status s = TopEvidenceOf(c.claim->id, side, &items); !s.ok()) return s;
-    // A claim's items keep their order under one discount: only its first
-    // kMaxEvidencePerSide can reach the listing.
-    const size_t n = std::min(items->size(), kMaxEvidencePerSide);
+    if (kb::Status s = TopEvidenceOf(c.claim->id, side, heavy, &items); !s.ok()) return s;
+    const size_t n = std::min(items->size(), std::min(heavy, kMaxEvidencePerSide));
     for (size_t i = 0; i < n; ++i) {
       listed->push_back({&(*items)[i], c.claim, (*items)[i].weight * c.closeness});
     }
@@ -474,6 +502,7 @@ kb::Status EvidencePool::List(std::vector<Counted>& side, size_t max_listed,
     const Counted& c = *listed[i].counted;
     const Owned* item = items[i];
     e.assertion = item->assertion;
+    e.works.reserve(item->works.size());
     for (const kb::Work* work : item->works) e.works.push_back(*work);
     e.claim = *c.claim;
     e.weight = c.weight;
@@ -493,8 +522,9 @@ kb::Status EvidencePool::NarrowerOf(const kb::Claim& claim, const std::vector<Na
   auto it = narrower_.find(claim.id);
   if (it == narrower_.end()) {
     std::vector<const kb::Claim*> found;
-    kb::Status s = FindClaims(AtOrBelow(claim.subject), SimilarRelations(claim.relation),
-                              AtOrBelow(claim.object), &found);
+    const std::vector<std::string>& relations = SimilarRelations(claim.relation);
+    const std::vector<double>& scores = relation_scores_.find(claim.relation)->second;
+    kb::Status s = FindClaims(AtOrBelow(claim.subject), relations, AtOrBelow(claim.object), &found);
     if (!s.ok()) return s;
     std::vector<Narrower> narrower;
     // Found at or below the claim's subject and object, so each is the same
@@ -502,22 +532,25 @@ kb::Status EvidencePool::NarrowerOf(const kb::Claim& claim, const std::vector<Na
     auto hierarchy = [](const std::string& wanted, const std::string& found) {
       return wanted == found ? kSameConcept : kNarrowerConcept;
     };
-    // The found claims have a handful of relations: each one's similarity
-    // is looked up once.
-    std::vector<std::pair<std::string_view, double>> similarity;
+    // Each found claim has one of the few relations found for: their
+    // similarities were worked out with the list.
     auto similar = [&](const std::string& relation) {
-      for (const auto& [r, score] : similarity) {
-        if (r == relation) return score;
+      for (size_t k = 0; k < relations.size(); ++k) {
+        if (relations[k] == relation) return scores[k];
       }
-      similarity.emplace_back(relation, lex_->RelationSimilarity(claim.relation, relation));
-      return similarity.back().second;
+      return lex_->RelationSimilarity(claim.relation, relation);
     };
+    narrower.reserve(found.size());
     for (const kb::Claim* n : found) {
       if (n->id == claim.id) continue;
       const double closeness = hierarchy(claim.subject, n->subject) * similar(n->relation) *
                                hierarchy(claim.object, n->object);
       const Summed* summed = nullptr;
-      if (s = SummaryOf(n->id, &summed); !s.ok()) return s;
+      if (auto known = summed_of_.find(n); known != summed_of_.end()) {
+        summed = known->second;
+      } else if (s = SummaryOf(n->id, &summed); !s.ok()) {
+        return s;
+      }
       narrower.push_back({n, summed, closeness});
     }
     it = narrower_.emplace(claim.id, std::move(narrower)).first;

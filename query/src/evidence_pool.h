@@ -5,7 +5,6 @@
 #define EVKB_QUERY_EVIDENCE_POOL_H_
 
 #include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -103,14 +102,16 @@ class EvidencePool {
 
   // The assertions of `claim_id` itself, in store order, read once per pool.
   kb::Status OwnedOf(const std::string& claim_id, const std::vector<Owned>** out);
-  // The keys and weights of the first kMaxEvidencePerSide of one side of
-  // the claim's assertions by weight, read from the store's top_evidence
-  // index once per pool: all a listing can show of the claim.
+  // The keys and weights of the first `n` (at most kMaxEvidencePerSide) of
+  // one side of the claim's assertions by weight, read from the store's
+  // top_evidence index: all a listing can show of the claim. What was read
+  // is kept for the pool's life and read again only when more is wanted.
   struct TopEvidence {
-    // Affirmations, denials: each strongest first, empty until read.
-    std::optional<std::vector<kb::RankedAssertion>> sides[2];
+    // Affirmations, denials: each strongest first.
+    std::vector<kb::RankedAssertion> sides[2];
+    size_t asked[2] = {0, 0};  // how many each read asked for
   };
-  kb::Status TopEvidenceOf(const std::string& claim_id, kb::Stance side,
+  kb::Status TopEvidenceOf(const std::string& claim_id, kb::Stance side, size_t n,
                            const std::vector<kb::RankedAssertion>** out);
   // A claim's stored summary with what every judgement counting the claim
   // adds from it, worked out once per pool (a claim is counted by each
@@ -196,10 +197,15 @@ class EvidencePool {
   std::unordered_map<std::string, TopEvidence> top_evidence_;
   std::unordered_map<std::string, Owned> listed_;  // by claim, source and span
   std::unordered_map<std::string, Summed> summaries_;
+  // The summaries of the claims in claims_ read with their records, by
+  // record: a judgement finds each counted claim's without hashing its id.
+  std::unordered_map<const kb::Claim*, const Summed*> summed_of_;
   std::unordered_set<std::string> mechanism_tags_;  // Summed::mechanisms point here
   std::unordered_map<std::string, std::vector<Narrower>> narrower_;  // by claim id
   // Lexicon walks, the same few over and over.
   std::unordered_map<std::string, std::vector<std::string>> similar_relations_;
+  // Each similar_relations_ list's similarities to its relation, in order.
+  std::unordered_map<std::string, std::vector<double>> relation_scores_;
   std::unordered_map<std::string, std::vector<std::string>> at_or_below_;
   const std::vector<std::string>& AtOrBelow(const std::string& concept_id);
 };

@@ -465,6 +465,17 @@ std::string EncodeObjectTotals(uint64_t works, uint64_t sources) {
   return v;
 }
 
+bool ParseSourceClaims(std::string_view value, std::vector<std::string>* out) {
+  if (value.empty() || value.back() != '\0') return false;
+  while (!value.empty()) {
+    const size_t end = value.find('\0');
+    if (end == 0) return false;
+    out->emplace_back(value.substr(0, end));
+    value.remove_prefix(end + 1);
+  }
+  return true;
+}
+
 bool ParseObjectTotals(std::string_view value, uint64_t* works, uint64_t* sources) {
   return value.size() == 16 && GetBE64(value.substr(0, 8), works) &&
          GetBE64(value.substr(8), sources);

@@ -30,7 +30,8 @@
 //                                                              linking the work
 //                 'c' work_id                               -> BE32 citing sources
 //                 'W' object 00 BE32(level^2^31) BE32(~claims) work_id -> ""
-//                 'S' object 00 BE32(~claims) path 00 source_id -> ""
+//                 'S' object 00 BE32(~claims) path 00 source_id -> the claims, each
+//                                                              ended by 00 (or "")
 //                 'T' object                                -> BE64 works, BE64 sources
 //                 'o' object 00 claim_id                    -> ""  (only during an upgrade)
 //   where an object is a claim's object, or 01 concept_id: the object group
@@ -229,6 +230,17 @@ std::string_view ObjectWorkRankId(std::string_view key, size_t prefix_size);
 std::string ObjectTotalsKey(std::string_view object);
 std::string ObjectUpgradeClaimKey(std::string_view object, std::string_view claim_id);
 std::string EncodeObjectTotals(uint64_t works, uint64_t sources);
+// An 'S' value: the source's claims under the object, in id order, each
+// ended by a 00 byte. Empty from builds before the lists were kept.
+template <typename Ids>
+std::string EncodeSourceClaims(const Ids& claim_ids) {
+  std::string v;
+  for (const auto& id : claim_ids) v.append(id).push_back('\0');
+  return v;
+}
+// Appends the ids of an 'S' value to `out`; false when it is not one
+// (empty, or not ended by a 00 byte).
+bool ParseSourceClaims(std::string_view value, std::vector<std::string>* out);
 bool ParseObjectTotals(std::string_view value, uint64_t* works, uint64_t* sources);
 std::string EncodeBE32(uint32_t v);
 

@@ -1,5 +1,7 @@
 #include "object_index.h"
 
+#include <algorithm>
+
 #include "key_codec.h"
 #include "value_codec.h"
 
@@ -44,7 +46,7 @@ Status ObjectIndexBuilder::AddClaim(const std::string& claim_id, const std::stri
       if (level_of_.count(w) != 0) links[w] += 1;
     }
   }
-  for (std::string_view src : sources) source_claims_[std::string(src)] += 1;
+  for (std::string_view src : sources) source_claims_[std::string(src)].push_back(claim_id);
   const bool group = IsObjectGroupName(object);
   for (const auto& [work, n] : links) {
     if (!group) {
@@ -67,10 +69,12 @@ Status ObjectIndexBuilder::FinishObject() {
       return s;
     }
   }
-  for (const auto& [source, n] : source_claims_) {
-    if (!(s = sink_(ObjectSourceRankKey(object, n, path_of_.at(source), source), "")).ok()) {
-      return s;
-    }
+  for (auto& [source, claims] : source_claims_) {
+    std::sort(claims.begin(), claims.end());
+    claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
+    const std::string key = ObjectSourceRankKey(object, static_cast<uint32_t>(claims.size()),
+                                                path_of_.at(source), source);
+    if (!(s = sink_(key, EncodeSourceClaims(claims))).ok()) return s;
   }
   if (!work_claims_.empty() || !source_claims_.empty()) {
     s = sink_(ObjectTotalsKey(object),
@@ -356,7 +360,7 @@ Status ObjectIndexUpdater::Write(rocksdb::WriteBatch* batch) {
     const auto& [id, path] = *added_;
     for (const auto& [object, claims] : added_claims_) {
       batch->Put(cf, ObjectSourceRankKey(object, static_cast<uint32_t>(claims.size()), path, id),
-                 "");
+                 EncodeSourceClaims(claims));
       Total(object, 0, +1);
     }
   }

@@ -62,7 +62,7 @@ class ObjectIndexBuilder {
   // The object whose claims are being added, and its counts so far.
   std::optional<std::string> object_;
   std::map<std::string, uint32_t> work_claims_;    // work -> claims of object_
-  std::map<std::string, uint32_t> source_claims_;  // source -> claims of object_
+  std::map<std::string, std::vector<std::string>> source_claims_;  // source -> claims of object_
 };
 
 // The writer's copy of the by_object 'T' values it has read or written:

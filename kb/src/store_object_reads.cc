@@ -178,12 +178,14 @@ Status RocksStore::SourcesForObject(const std::string& object, size_t limit,
   out->clear();
   const std::string prefix = ObjectSourceRankPrefix(object);
   Status bad;
-  Status s = ScanPrefix(Cf::kByObject, prefix, [&](std::string_view key, std::string_view) {
+  Status s = ScanPrefix(Cf::kByObject, prefix, [&](std::string_view key, std::string_view value) {
     ObjectSource src;
     if (!ParseObjectSourceRankKey(key, prefix.size(), &src.claims, &src.path, &src.source_id)) {
       bad = Corrupt(Cf::kByObject, key);
       return false;
     }
+    src.claims_listed = ParseSourceClaims(value, &src.claim_ids);
+    if (!src.claims_listed) src.claim_ids.clear();
     out->push_back(std::move(src));
     return limit == 0 || out->size() < limit;
   });
@@ -196,6 +198,8 @@ Status RocksStore::SourcesForObjects(const std::vector<std::string>& objects, si
   struct Merged {
     uint32_t claims;
     std::string_view path, id;
+    std::string_view claim_list;  // the values' claim lists, one after another
+    bool listed;                  // every value had one
   };
   StringArena arena;
   std::unordered_map<std::string_view, Merged> by_id;
@@ -214,13 +218,18 @@ Status RocksStore::SourcesForObjects(const std::vector<std::string>& objects, si
         return Corrupt(Cf::kByObject, key);
       }
       const std::string_view id = rest.substr(sep + 1);
+      const std::string_view value(it->value().data(), it->value().size());
       auto found = by_id.find(id);
       if (found != by_id.end()) {
-        found->second.claims += ~inverted;
+        Merged& m = found->second;
+        m.claims += ~inverted;
+        m.listed = m.listed && !value.empty();
+        if (m.listed) m.claim_list = arena.Copy(std::string(m.claim_list).append(value));
         continue;
       }
       const std::string_view kept = arena.Copy(rest);
-      const Merged m{~inverted, kept.substr(0, sep), kept.substr(sep + 1)};
+      const Merged m{~inverted, kept.substr(0, sep), kept.substr(sep + 1), arena.Copy(value),
+                     !value.empty()};
       by_id.emplace(m.id, m);
     }
     if (!it->status().ok()) break;
@@ -239,7 +248,16 @@ Status RocksStore::SourcesForObjects(const std::vector<std::string>& objects, si
   out->clear();
   out->reserve(n);
   for (size_t k = 0; k < n; ++k) {
-    out->push_back({std::string(merged[k].id), std::string(merged[k].path), merged[k].claims});
+    ObjectSource& src = out->emplace_back();
+    src.source_id = merged[k].id;
+    src.path = merged[k].path;
+    src.claims = merged[k].claims;
+    src.claims_listed = merged[k].listed && ParseSourceClaims(merged[k].claim_list, &src.claim_ids);
+    if (src.claims_listed) {
+      std::sort(src.claim_ids.begin(), src.claim_ids.end());
+    } else {
+      src.claim_ids.clear();
+    }
   }
   *total = merged.size();
   return Status::OK();

@@ -261,8 +261,24 @@ kb::Status RankSourcesFromIndex(kb::Store* store, const std::vector<std::string>
   std::vector<kb::Source> records;
   std::vector<bool> found;
   if (s = store->GetSources(source_ids, &records, &found); !s.ok()) return s;
-  std::vector<std::vector<std::string>> asserted;
-  if (s = store->ClaimsOfSources(source_ids, &asserted); !s.ok()) return s;
+  // Each source's claims come with its index entry; a database written
+  // before the entries listed them has the sources' own index read.
+  std::vector<std::vector<std::string>> asserted(sources.size());
+  std::vector<std::string> unlisted;
+  for (size_t k = 0; k < sources.size(); ++k) {
+    if (sources[k].claims_listed) {
+      asserted[k] = std::move(sources[k].claim_ids);
+    } else {
+      unlisted.push_back(source_ids[k]);
+    }
+  }
+  if (!unlisted.empty()) {
+    std::vector<std::vector<std::string>> read;
+    if (s = store->ClaimsOfSources(unlisted, &read); !s.ok()) return s;
+    for (size_t k = 0, next = 0; k < sources.size(); ++k) {
+      if (!sources[k].claims_listed) asserted[k] = std::move(read[next++]);
+    }
+  }
   out->sources.clear();
   out->sources.reserve(sources.size());
   for (size_t k = 0; k < source_ids.size(); ++k) {

@@ -128,7 +128,12 @@ void Fresh(kb::Store* store, const std::set<std::string>& objects,
   for (const auto& [id, claims] : source_claims) {
     kb::Source src;
     REQUIRE(store->GetSource(id, &src).ok());
-    sources->push_back({id, src.path, static_cast<uint32_t>(claims.size())});
+    kb::ObjectSource& s = sources->emplace_back();
+    s.source_id = id;
+    s.path = src.path;
+    s.claims = static_cast<uint32_t>(claims.size());
+    s.claim_ids.assign(claims.begin(), claims.end());
+    s.claims_listed = true;
   }
   std::sort(sources->begin(), sources->end(),
             [](const kb::ObjectSource& a, const kb::ObjectSource& b) {
@@ -159,6 +164,8 @@ void CheckObject(kb::Store* store, const std::string& object,
     CHECK(sources[i].source_id == want_sources[i].source_id);
     CHECK(sources[i].path == want_sources[i].path);
     CHECK(sources[i].claims == want_sources[i].claims);
+    CHECK(sources[i].claims_listed);
+    CHECK(sources[i].claim_ids == want_sources[i].claim_ids);
   }
   kb::ObjectTotals totals;
   REQUIRE(store->ObjectTotalsFor(object, &totals).ok());
@@ -371,7 +378,12 @@ TEST_CASE("Store: SourcesForObjects merges the objects' source lists", "[kb]") {
     REQUIRE(store->SourcesForObject(o, 0, &list).ok());
     for (const kb::ObjectSource& s : list) {
       auto [it, added] = merged.try_emplace(s.source_id, s);
-      if (!added) it->second.claims += s.claims;
+      if (!added) {
+        it->second.claims += s.claims;
+        it->second.claim_ids.insert(it->second.claim_ids.end(), s.claim_ids.begin(),
+                                    s.claim_ids.end());
+        std::sort(it->second.claim_ids.begin(), it->second.claim_ids.end());
+      }
     }
   }
   std::vector<kb::ObjectSource> want;
@@ -394,6 +406,9 @@ TEST_CASE("Store: SourcesForObjects merges the objects' source lists", "[kb]") {
       CHECK(got[i].source_id == want[i].source_id);
       CHECK(got[i].path == want[i].path);
       CHECK(got[i].claims == want[i].claims);
+      CHECK(got[i].claims_listed);
+      CHECK(got[i].claim_ids == want[i].claim_ids);
+      CHECK(got[i].claim_ids.size() == got[i].claims);
     }
   }
 }

@@ -286,7 +286,7 @@ TEST_CASE("Judge: listings read the same with or without sources in the index", 
   };
   const std::vector<std::string> with_index = listing(f.kb.store());
   REQUIRE(with_index.size() == 12 + 2);
-  f.kb.EmptyTopEvidenceValues();
+  f.kb.EmptyValues(kb::Cf::kTopEvidence);
   CHECK(listing(f.kb.store()) == with_index);
 }
 

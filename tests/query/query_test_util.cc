@@ -109,18 +109,20 @@ void FixtureStore::PutConcepts(const kb::Lexicon& lex) {
   REQUIRE(s.ok());
 }
 
-void FixtureStore::EmptyTopEvidenceValues() {
+void FixtureStore::EmptyValues(kb::Cf family, char tag) {
   store_.reset();
   size_t emptied = 0;
-  kb_test::EditRaw(dir_, [&](rocksdb::DB* db, const std::string& name, rocksdb::ColumnFamilyHandle* cf) {
-    if (name != kb::CfSpecOf(kb::Cf::kTopEvidence).name) return;
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      REQUIRE_FALSE(it->value().empty());
-      REQUIRE(db->Put(rocksdb::WriteOptions(), cf, it->key(), "").ok());
-      ++emptied;
-    }
-  });
+  kb_test::EditRaw(
+      dir_, [&](rocksdb::DB* db, const std::string& name, rocksdb::ColumnFamilyHandle* cf) {
+        if (name != kb::CfSpecOf(family).name) return;
+        std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf));
+        for (it->SeekToFirst(); it->Valid(); it->Next()) {
+          if (tag != 0 && it->key()[0] != tag) continue;
+          REQUIRE_FALSE(it->value().empty());
+          REQUIRE(db->Put(rocksdb::WriteOptions(), cf, it->key(), "").ok());
+          ++emptied;
+        }
+      });
   REQUIRE(emptied > 0);
   kb::Status s = kb::Store::Open(kb::StoreOptions(), dir_, &store_);
   INFO(s.ToString());

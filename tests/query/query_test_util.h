@@ -10,6 +10,7 @@
 #include "kb/lexicon.h"
 #include "kb/model.h"
 #include "kb/store.h"
+#include "key_codec.h"
 
 namespace query_test {
 
@@ -63,9 +64,11 @@ class FixtureStore {
   void PutConcepts(const kb::Lexicon& lex);
   // The id of the last source added.
   const std::string& last_source() const { return last_source_; }
-  // Empties every top_evidence value (closing and reopening the store), as
-  // builds that did not keep the sources' paths and titles there wrote them.
-  void EmptyTopEvidenceValues();
+  // Empties every value in `cf` whose key starts with `tag` (any key when
+  // 0), closing and reopening the store: what builds before those values
+  // were kept wrote (top_evidence: the sources' paths and titles; by_object
+  // 'S': the sources' claims).
+  void EmptyValues(kb::Cf cf, char tag = 0);
 
  private:
   std::string dir_;

@@ -215,3 +215,36 @@ TEST_CASE("BuildSourcesReport: the first merged work heads no single concept's l
     CHECK(r.totals.works == 3);
   }
 }
+
+TEST_CASE("BuildSourcesReport: articles' claims read the same with or without lists in the index",
+          "[reports]") {
+  const int concepts = GENERATE(0, 2);
+  CAPTURE(concepts);
+  Fixture f(concepts);
+  auto reports = [&]() {
+    std::vector<std::string> lines;
+    for (const char* benefit : {"doms", "cramp", "pain"}) {
+      for (size_t limit : {2, 20}) {
+        query::Judge fresh(f.kb.store(), &f.lex);
+        query::SourcesReport r;
+        REQUIRE(
+            query::BuildSourcesReport(f.kb.store(), f.lex, &fresh, benefit, {benefit}, &r, limit)
+                .ok());
+        for (const query::SourcedArticle& a : r.sources) {
+          std::string line = std::string(benefit) + " " + a.source.path + ":";
+          for (const std::string& id : a.claims) line += " " + id;
+          lines.push_back(line);
+        }
+      }
+    }
+    return lines;
+  };
+  const std::vector<std::string> listed = reports();
+  REQUIRE(listed.size() > 20);
+  // As builds before the 'S' entries listed the articles' claims wrote them.
+  f.kb.EmptyValues(kb::Cf::kByObject, kb::kObjectSourceRankTag);
+  CHECK(reports() == listed);
+  std::vector<std::string> problems;
+  REQUIRE(f.kb.store()->Verify(&problems).ok());
+  CHECK(problems.empty());
+}

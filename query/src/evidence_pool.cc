@@ -235,7 +235,7 @@ kb::Status EvidencePool::TopEvidenceOf(const std::string& claim_id, kb::Stance s
     kb::Status s = store_->TopAssertionsForClaim(claim_id, n, affirming ? &read : nullptr,
                                                  affirming ? nullptr : &read);
     if (!s.ok()) return s;
-    cached_assertions_ += read.size() - items.size();
+    cached_assertions_ = cached_assertions_ - items.size() + read.size();
     items = std::move(read);
     asked = n;
   }

@@ -563,18 +563,29 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, size
   *out = Judgement{};
   out->claim = claim;
   std::vector<Candidate> candidates;
-  std::vector<Candidate>* listing = max_listed > 0 ? &candidates : nullptr;
-  const Summed* own = nullptr;
-  kb::Status s = SummaryOf(claim.id, &own);
-  if (!s.ok()) return s;
-  Tally tally;
-  Count(out->claim, *own, kSameConcept, &tally, listing);
-
-  const std::vector<Narrower>* narrower = nullptr;
-  if (s = NarrowerOf(claim, &narrower); !s.ok()) return s;
-  for (const Narrower& n : *narrower) {
-    Count(*n.claim, *n.summed, n.closeness, &tally, listing);
+  auto [known, fresh] = tallies_.try_emplace(claim.id);
+  // A listing needs the candidates, which only counting gives.
+  if (fresh || max_listed > 0) {
+    std::vector<Candidate>* listing = max_listed > 0 ? &candidates : nullptr;
+    auto count = [&](Tally* tally) {
+      const Summed* own = nullptr;
+      kb::Status s = SummaryOf(claim.id, &own);
+      if (!s.ok()) return s;
+      Count(out->claim, *own, kSameConcept, tally, listing);
+      const std::vector<Narrower>* narrower = nullptr;
+      if (s = NarrowerOf(claim, &narrower); !s.ok()) return s;
+      for (const Narrower& n : *narrower) {
+        Count(*n.claim, *n.summed, n.closeness, tally, listing);
+      }
+      return kb::Status::OK();
+    };
+    Tally recount;
+    if (kb::Status s = count(fresh ? &known->second : &recount); !s.ok()) {
+      if (fresh) tallies_.erase(known);
+      return s;
+    }
   }
+  const Tally& tally = known->second;
   out->for_count = tally.for_count;
   out->against_count = tally.against_count;
   for (const auto& [tag, n] : tally.mechanisms) out->mechanisms[*tag] += n;
@@ -584,7 +595,8 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, size
   out->confidence = v.confidence;
   if (max_listed > 0) {
     std::vector<Counted> listed_for, listed_against;
-    if (s = Gather(candidates, kb::Stance::kAsserts, max_listed, &listed_for); !s.ok()) return s;
+    kb::Status s = Gather(candidates, kb::Stance::kAsserts, max_listed, &listed_for);
+    if (!s.ok()) return s;
     if (s = Gather(candidates, kb::Stance::kDenies, max_listed, &listed_against); !s.ok()) {
       return s;
     }

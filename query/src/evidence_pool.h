@@ -49,9 +49,10 @@ class EvidencePool {
   // The summed weight of the assertions of `claim_id` itself (no pooling).
   kb::Status OwnWeight(const std::string& claim_id, double* out);
 
-  // The number of claims, summaries and assertions held, for the Judge's bound.
+  // The number of claims, summaries, tallies and assertions held, for the
+  // Judge's bound.
   size_t CachedRecords() const {
-    return claims_.size() + summaries_.size() + cached_assertions_;
+    return claims_.size() + summaries_.size() + tallies_.size() + cached_assertions_;
   }
 
   // `relation` and every lexicon relation similar to it (similarity > 0).
@@ -202,6 +203,9 @@ class EvidencePool {
   std::unordered_map<const kb::Claim*, const Summed*> summed_of_;
   std::unordered_set<std::string> mechanism_tags_;  // Summed::mechanisms point here
   std::unordered_map<std::string, std::vector<Narrower>> narrower_;  // by claim id
+  // Each judged claim's tally, by claim id: a claim's verdict is the same
+  // every time, and a sources report judges every claim about its benefit.
+  std::unordered_map<std::string, Tally> tallies_;
   // Lexicon walks, the same few over and over.
   std::unordered_map<std::string, std::vector<std::string>> similar_relations_;
   // Each similar_relations_ list's similarities to its relation, in order.

@@ -314,4 +314,25 @@ TEST_CASE("Judge: JudgeClaimsWithoutEvidence gives JudgeClaims' verdicts, no lis
   }
   CHECK_FALSE(listed[0].for_evidence.empty());
   CHECK(listed[0].against_count == 1);  // the narrower doms denial pools into soreness
+
+  // One judge, verdicts first and listings after: the listings are those a
+  // fresh judge makes, and the verdicts asked for again the same.
+  Judge reused(f.kb.store(), &f.lex);
+  std::vector<Judgement> first, again, relisted;
+  REQUIRE(reused.JudgeClaimsWithoutEvidence(ids, &first).ok());
+  REQUIRE(reused.JudgeClaims(ids, &relisted).ok());
+  REQUIRE(reused.JudgeClaimsWithoutEvidence(ids, &again).ok());
+  REQUIRE(relisted.size() == listed.size());
+  REQUIRE(again.size() == bare.size());
+  for (size_t i = 0; i < listed.size(); ++i) {
+    CHECK(relisted[i].verdict == listed[i].verdict);
+    CHECK(relisted[i].confidence == listed[i].confidence);
+    CHECK(relisted[i].for_count == listed[i].for_count);
+    CHECK(relisted[i].mechanisms == listed[i].mechanisms);
+    CHECK(relisted[i].for_evidence.size() == listed[i].for_evidence.size());
+    CHECK(relisted[i].against_evidence.size() == listed[i].against_evidence.size());
+    CHECK(again[i].confidence == bare[i].confidence);
+    CHECK(again[i].against_count == bare[i].against_count);
+    CHECK(again[i].mechanisms == bare[i].mechanisms);
+  }
 }

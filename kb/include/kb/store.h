@@ -75,8 +75,8 @@ struct ObjectWork {
 struct ObjectSource {
   std::string source_id, path;
   uint32_t claims = 0;  // distinct claims with that object it asserts or denies
-  // Those claims in id order, when the index lists them (claims_listed;
-  // databases written before it did list none).
+  // Those claims in id order, when the index lists them (claims_listed);
+  // entries written by older builds list none.
   std::vector<std::string> claim_ids;
   bool claims_listed = false;
 };

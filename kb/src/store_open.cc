@@ -10,13 +10,13 @@
 #include <stdlib.h>
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
 #include <filesystem>
 #include <system_error>
 #include <thread>
 
 #include "claim_summaries.h"
+#include "kb/parallel.h"
 #include "object_index.h"
 #include "store_rocksdb.h"
 
@@ -616,26 +616,11 @@ Status RocksStore::CompactLevel0() {
   // side, largest first, on as many threads as there are cores.
   std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.bytes > b.bytes; });
   std::vector<Status> results(jobs.size());
-  std::atomic<size_t> next{0};
-  auto work = [&]() {
-    for (size_t i = next++; i < jobs.size(); i = next++) {
-      Job& job = jobs[i];
-      results[i] = FromRocks(db->CompactFiles(job.options, job.cf, job.names, job.output_level),
-                             path_, "compacting level 0 of " + job.cf->GetName());
-    }
-  };
-  const size_t threads =
-      std::min<size_t>(jobs.size(), std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> helpers;
-  for (size_t t = 1; t < threads; ++t) {
-    try {
-      helpers.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // no more threads to be had: this one takes the jobs
-    }
-  }
-  work();
-  for (std::thread& t : helpers) t.join();
+  ForEachJob(jobs.size(), std::max(1u, std::thread::hardware_concurrency()), [&](size_t, size_t i) {
+    Job& job = jobs[i];
+    results[i] = FromRocks(db->CompactFiles(job.options, job.cf, job.names, job.output_level),
+                           path_, "compacting level 0 of " + job.cf->GetName());
+  });
   for (const Status& r : results) {
     if (!r.ok()) {
       s = r;

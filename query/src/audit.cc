@@ -3,12 +3,12 @@
 #include "query/audit.h"
 
 #include <algorithm>
-#include <atomic>
 #include <string>
-#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <vector>
+
+#include "kb/parallel.h"
 
 namespace query {
 namespace {
@@ -97,23 +97,10 @@ struct MatchJob {
 // on a thread of its own, each taking the next job not yet taken. Returns
 // the first failed job's status, in job order.
 kb::Status JudgeInParallel(const std::vector<Judge*>& judges, std::vector<MatchJob>* jobs) {
-  std::atomic<size_t> next{0};
-  auto work = [&](Judge* judge) {
-    for (size_t i = next++; i < jobs->size(); i = next++) {
-      MatchJob& job = (*jobs)[i];
-      job.status = judge->Match(*job.claim, 1, &job.result, job.listed);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (size_t t = 1; t < judges.size(); ++t) {
-    try {
-      threads.emplace_back(work, judges[t]);
-    } catch (const std::system_error&) {
-      break;  // no more threads to be had: the others take the jobs
-    }
-  }
-  work(judges[0]);
-  for (std::thread& t : threads) t.join();
+  kb::ForEachJob(jobs->size(), judges.size(), [&](size_t worker, size_t i) {
+    MatchJob& job = (*jobs)[i];
+    job.status = judges[worker]->Match(*job.claim, 1, &job.result, job.listed);
+  });
   for (const MatchJob& job : *jobs) {
     if (!job.status.ok()) return job.status;
   }

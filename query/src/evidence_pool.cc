@@ -164,16 +164,20 @@ void EvidencePool::PickHeld(const std::vector<const kb::Claim*>& held,
 }
 
 const std::vector<std::string>& EvidencePool::SimilarRelations(const std::string& relation) {
+  return SimilarOf(relation).relations;
+}
+
+const EvidencePool::Similar& EvidencePool::SimilarOf(const std::string& relation) {
   auto [it, added] = similar_relations_.try_emplace(relation);
   if (added) {
-    std::vector<double>& scores = relation_scores_[relation];
-    it->second.push_back(relation);
-    scores.push_back(lex_->RelationSimilarity(relation, relation));
+    Similar& similar = it->second;
+    similar.relations.push_back(relation);
+    similar.scores.push_back(lex_->RelationSimilarity(relation, relation));
     for (const kb::RelationDef& r : lex_->relations) {
       const double score = r.id == relation ? 0 : lex_->RelationSimilarity(relation, r.id);
       if (score > 0) {
-        it->second.push_back(r.id);
-        scores.push_back(score);
+        similar.relations.push_back(r.id);
+        similar.scores.push_back(score);
       }
     }
   }
@@ -522,9 +526,9 @@ kb::Status EvidencePool::NarrowerOf(const kb::Claim& claim, const std::vector<Na
   auto it = narrower_.find(claim.id);
   if (it == narrower_.end()) {
     std::vector<const kb::Claim*> found;
-    const std::vector<std::string>& relations = SimilarRelations(claim.relation);
-    const std::vector<double>& scores = relation_scores_.find(claim.relation)->second;
-    kb::Status s = FindClaims(AtOrBelow(claim.subject), relations, AtOrBelow(claim.object), &found);
+    const Similar& similar = SimilarOf(claim.relation);
+    kb::Status s =
+        FindClaims(AtOrBelow(claim.subject), similar.relations, AtOrBelow(claim.object), &found);
     if (!s.ok()) return s;
     std::vector<Narrower> narrower;
     // Found at or below the claim's subject and object, so each is the same
@@ -534,16 +538,16 @@ kb::Status EvidencePool::NarrowerOf(const kb::Claim& claim, const std::vector<Na
     };
     // Each found claim has one of the few relations found for: their
     // similarities were worked out with the list.
-    auto similar = [&](const std::string& relation) {
-      for (size_t k = 0; k < relations.size(); ++k) {
-        if (relations[k] == relation) return scores[k];
+    auto score = [&](const std::string& relation) {
+      for (size_t k = 0; k < similar.relations.size(); ++k) {
+        if (similar.relations[k] == relation) return similar.scores[k];
       }
       return lex_->RelationSimilarity(claim.relation, relation);
     };
     narrower.reserve(found.size());
     for (const kb::Claim* n : found) {
       if (n->id == claim.id) continue;
-      const double closeness = hierarchy(claim.subject, n->subject) * similar(n->relation) *
+      const double closeness = hierarchy(claim.subject, n->subject) * score(n->relation) *
                                hierarchy(claim.object, n->object);
       const Summed* summed = nullptr;
       if (auto known = summed_of_.find(n); known != summed_of_.end()) {

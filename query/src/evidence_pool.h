@@ -207,9 +207,13 @@ class EvidencePool {
   // every time, and a sources report judges every claim about its benefit.
   std::unordered_map<std::string, Tally> tallies_;
   // Lexicon walks, the same few over and over.
-  std::unordered_map<std::string, std::vector<std::string>> similar_relations_;
-  // Each similar_relations_ list's similarities to its relation, in order.
-  std::unordered_map<std::string, std::vector<double>> relation_scores_;
+  // A relation's similar ones (SimilarRelations) and their similarities.
+  struct Similar {
+    std::vector<std::string> relations;
+    std::vector<double> scores;  // scores[k] for relations[k]
+  };
+  const Similar& SimilarOf(const std::string& relation);
+  std::unordered_map<std::string, Similar> similar_relations_;
   std::unordered_map<std::string, std::vector<std::string>> at_or_below_;
   const std::vector<std::string>& AtOrBelow(const std::string& concept_id);
 };

@@ -14,11 +14,16 @@
 //            evkb-query process has (RocksDB's block and row caches stay warm)
 //   ask_warm the same with one Judge reused across calls (its pool's memo
 //            turns repeated questions into cache hits)
+//   ask_uncached  ask on a second read-only open of the KB that keeps no
+//            decoded records (StoreOptions::record_cache_bytes = 0): what
+//            the store's record cache saves a question
 //   match    Judge::Match alone, on the question's first probe
 //   sources  Pipeline::MatchConcepts + BuildSourcesReport with the default
 //            --limit (query::kDefaultSourcesLimit): the bounded report, a
 //            fresh Judge per call
 //   sources_warm  the same with one Judge reused
+//   sources_uncached  sources, a fresh Judge per call, on the open that
+//            keeps no decoded records
 //   sources_all  the same with --limit 0 (every work and article, read from
 //            the claims' assertions) and one Judge reused; fewer calls, it
 //            is slow on a large KB
@@ -46,6 +51,7 @@
 #include <vector>
 
 #include "ingest/reader.h"
+#include "kb/store.h"
 #include "query/audit.h"
 #include "query/context.h"
 #include "query/judge.h"
@@ -164,8 +170,9 @@ int main(int argc, char** argv) {
       std::fprintf(
           stderr,
           "usage: evkb-bench-query --db DIR [--iterations N] [--budget-ms MS] [--audit FILE]\n"
-          "                        [--threads N] [--only ask,ask_warm,match,sources,"
-          "sources_warm,sources_all,verdicts,audit,audit_1t,audit_warm]\n");
+          "                        [--threads N] [--only ask,ask_uncached,ask_warm,match,"
+          "sources,sources_uncached,sources_warm,sources_all,verdicts,audit,audit_1t,"
+          "audit_warm]\n");
       return 2;
     }
   }
@@ -200,6 +207,22 @@ int main(int argc, char** argv) {
     matches += r.matches.size();
     return ok;
   });
+  // The same KB opened again, keeping no decoded records (only RocksDB's
+  // caches), opened only when an operation needs it.
+  std::unique_ptr<kb::Store> uncached;
+  if (Wanted("ask_uncached") || Wanted("sources_uncached")) {
+    kb::StoreOptions so;
+    so.read_only = true;
+    so.record_cache_bytes = 0;
+    if (!Check(kb::Store::Open(so, db, &uncached), "open without a record cache")) return 1;
+  }
+  Stats ask_uncached = Time("ask_uncached", questions.size(), iterations, [&](size_t i) {
+    query::Judge cold(uncached.get(), &ctx.lexicon);
+    query::AskReport r;
+    return Check(
+        query::BuildAskReport(ctx.pipeline.get(), &cold, questions[i % questions.size()], &r),
+        "ask");
+  });
   Stats ask_warm = Time("ask_warm", questions.size(), iterations, [&](size_t i) {
     query::AskReport r;
     return Check(query::BuildAskReport(ctx.pipeline.get(), &judge, questions[i % questions.size()], &r), "ask");
@@ -209,23 +232,28 @@ int main(int argc, char** argv) {
     return Check(judge.Match(probes[i % probes.size()], query::kAskMatchesPerProbe, &out), "match");
   });
   size_t source_works = 0;
-  auto sources_with = [&](query::Judge* j, size_t i) {
+  auto sources_with = [&](query::Judge* j, size_t i, kb::Store* store) {
     const std::string& b = benefits[i % benefits.size()];
     query::SourcesReport r;
-    bool ok = Check(
-        query::BuildSourcesReport(ctx.store.get(), ctx.lexicon, j, b,
-                                  ctx.pipeline->MatchConcepts(b), &r, query::kDefaultSourcesLimit),
-        "sources");
+    bool ok =
+        Check(query::BuildSourcesReport(store, ctx.lexicon, j, b, ctx.pipeline->MatchConcepts(b),
+                                        &r, query::kDefaultSourcesLimit),
+              "sources");
     source_works += r.totals.works;
     return ok;
   };
   Stats sources =
       Time("sources", benefits.size(), std::max<size_t>(iterations / 4, 20), [&](size_t i) {
         query::Judge cold(ctx.store.get(), &ctx.lexicon);
-        return sources_with(&cold, i);
+        return sources_with(&cold, i, ctx.store.get());
       });
+  Stats sources_uncached = Time("sources_uncached", benefits.size(),
+                                std::max<size_t>(iterations / 4, 20), [&](size_t i) {
+                                  query::Judge cold(uncached.get(), &ctx.lexicon);
+                                  return sources_with(&cold, i, uncached.get());
+                                });
   Stats sources_warm = Time("sources_warm", benefits.size(), std::max<size_t>(iterations / 4, 20),
-                            [&](size_t i) { return sources_with(&judge, i); });
+                            [&](size_t i) { return sources_with(&judge, i, ctx.store.get()); });
   Stats sources_all = Time("sources_all", benefits.size(), std::max<size_t>(iterations / 20, 8), [&](size_t i) {
     const std::string& b = benefits[i % benefits.size()];
     query::SourcesReport r;
@@ -274,9 +302,10 @@ int main(int argc, char** argv) {
       static_cast<double>(source_works) /
           static_cast<double>(std::max<size_t>(sources.us.size() + sources_warm.us.size(), 1)));
   out += head;
-  out += ask.Json("ask") + "," + ask_warm.Json("ask_warm") + "," + match.Json("match") + "," +
-         sources.Json("sources") + "," + sources_warm.Json("sources_warm") + "," +
-         sources_all.Json("sources_all") + "," + verdicts.Json("verdicts");
+  out += ask.Json("ask") + "," + ask_uncached.Json("ask_uncached") + "," +
+         ask_warm.Json("ask_warm") + "," + match.Json("match") + "," + sources.Json("sources") +
+         "," + sources_uncached.Json("sources_uncached") + "," + sources_warm.Json("sources_warm") +
+         "," + sources_all.Json("sources_all") + "," + verdicts.Json("verdicts");
 
   if (!audit_path.empty()) {
     std::ifstream in(audit_path, std::ios::binary);

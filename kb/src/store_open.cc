@@ -18,6 +18,7 @@
 #include "claim_summaries.h"
 #include "kb/parallel.h"
 #include "object_index.h"
+#include "record_cache.h"
 #include "store_rocksdb.h"
 
 namespace kb {
@@ -446,8 +447,10 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
       ro.skip_stats_update_on_db_open = true;
       ro.stats_dump_period_sec = 0;
       ro.stats_persist_period_sec = 0;
-      // Rows read again (a judge's claims, works and assertions across
-      // questions) skip the index and data-block searches of every level.
+      // Rows read again skip the index and data-block searches of every
+      // level: the by_object counters and other point reads a question
+      // makes, and the claims, works, sources and assertions of a store
+      // that keeps no decoded records (record_cache.h) or has let them go.
       // RocksStore::GetValue reads single keys with MultiGet, which RocksDB's
       // read-only Get needs to see a row-cache hit.
       ro.row_cache = rocksdb::NewLRUCache(kReaderRowCacheBytes);
@@ -495,6 +498,9 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
   auto result = std::make_unique<RocksStore>(path, std::move(h), options.read_only, secondary,
                                              std::move(owned_secondary_dir));
   result->set_notice(options.notice);
+  if (options.read_only && options.record_cache_bytes > 0) {
+    result->KeepRecords(options.record_cache_bytes);
+  }
   Status s = CheckSchema(result.get(), !has_current, options.read_only);
   if (s.ok()) s = result->LoadObjectGroups();
   if (!s.ok()) return s;
@@ -515,6 +521,10 @@ RocksStore::RocksStore(std::string path, Handles handles, bool read_only, bool s
       secondary_(secondary),
       owned_secondary_dir_(std::move(owned_secondary_dir)) {
   if (!read_only_ && !secondary_) settled_level0_ = Level0Tables();
+}
+
+void RocksStore::KeepRecords(size_t capacity_bytes) {
+  records_ = std::make_unique<RecordCache>(capacity_bytes);
 }
 
 std::vector<std::vector<std::string>> RocksStore::Level0Tables() const {

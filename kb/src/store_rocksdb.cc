@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "record_cache.h"
 #include "value_codec.h"
 
 namespace kb {
@@ -24,6 +25,29 @@ Status GetRecord(const RocksStore& store, Cf c, const std::string& id,
   Status s = store.GetValue(c, id, &value);
   if (!s.ok()) return s;
   return DecodeInto(store, c, id, value, decode, out);
+}
+
+// GetRecord for the record types a reader keeps (record_cache.h): through
+// the store's record cache when it keeps one.
+template <typename T>
+Status GetKeptRecord(const RocksStore& store, const std::string& key,
+                     bool (*decode)(std::string_view, T*), T* out) {
+  constexpr Cf c = RecordCache::CfOf<T>();
+  RecordCache* cache = store.records();
+  if (cache == nullptr) return GetRecord(store, c, key, decode, out);
+  bool found = false;
+  if (cache->Lookup(key, out, &found)) return found ? Status::OK() : Status::NotFound(key);
+  std::string value;
+  Status s = store.GetValue(c, key, &value);
+  if (s.IsNotFound()) cache->Insert<T>(key, nullptr, 0);
+  if (!s.ok()) return s;
+  s = DecodeInto(store, c, key, value, decode, out);
+  if (s.ok()) cache->Insert(key, out, value.size());
+  return s;
+}
+
+bool DecodeClaimRecord(std::string_view value, ClaimRecord* out) {
+  return DecodeClaimWithSummary(value, &out->claim, &out->summary);
 }
 
 template <typename T>
@@ -164,7 +188,7 @@ Status RocksStore::Corrupt(Cf c, std::string_view key) const {
 }
 
 Status RocksStore::GetSource(const std::string& id, Source* out) {
-  return GetRecord(*this, Cf::kSources, id, DecodeSource, out);
+  return GetKeptRecord(*this, id, DecodeSource, out);
 }
 
 Status RocksStore::FindSourceByPath(const std::string& path, Source* out) {
@@ -177,24 +201,33 @@ Status RocksStore::FindSourceByPath(const std::string& path, Source* out) {
 }
 
 Status RocksStore::GetClaim(const std::string& id, Claim* out) {
-  return GetRecord(*this, Cf::kClaims, id, DecodeClaim, out);
+  if (records() == nullptr) return GetRecord(*this, Cf::kClaims, id, DecodeClaim, out);
+  ClaimRecord record;
+  Status s = GetKeptRecord(*this, id, DecodeClaimRecord, &record);
+  if (s.ok()) *out = std::move(record.claim);
+  return s;
 }
 
 Status RocksStore::GetClaimSummary(const std::string& id, EvidenceSummary* out) {
-  return GetRecord(*this, Cf::kClaims, id, DecodeClaimSummary, out);
+  if (records() == nullptr) return GetRecord(*this, Cf::kClaims, id, DecodeClaimSummary, out);
+  ClaimRecord record;
+  Status s = GetKeptRecord(*this, id, DecodeClaimRecord, &record);
+  if (s.ok()) *out = std::move(record.summary);
+  return s;
 }
 
 Status RocksStore::GetClaimWithSummary(const std::string& id, Claim* claim,
                                        EvidenceSummary* summary) {
-  std::string value;
-  Status s = GetValue(Cf::kClaims, id, &value);
+  ClaimRecord record;
+  Status s = GetKeptRecord(*this, id, DecodeClaimRecord, &record);
   if (!s.ok()) return s;
-  if (!DecodeClaimWithSummary(value, claim, summary)) return Corrupt(Cf::kClaims, id);
+  *claim = std::move(record.claim);
+  *summary = std::move(record.summary);
   return Status::OK();
 }
 
 Status RocksStore::GetWork(const std::string& id, Work* out) {
-  return GetRecord(*this, Cf::kWorks, id, DecodeWork, out);
+  return GetKeptRecord(*this, id, DecodeWork, out);
 }
 
 Status RocksStore::GetConcept(const std::string& id, Concept* out) {
@@ -236,46 +269,74 @@ Status RocksStore::MultiGetValues(Cf c, const std::vector<std::string>& keys,
 
 namespace {
 
-// Decodes each found value of `keys` into (*out)[i], marking (*found)[i].
+// Decodes each found value of `keys` into (*out)[i], marking (*found)[i]:
+// those the store's record cache holds from there, the others read in one
+// batch (and kept, found or not).
 template <typename T>
-Status GetRecords(const RocksStore& store, Cf c, const std::vector<std::string>& keys,
+Status GetRecords(const RocksStore& store, const std::vector<std::string>& keys,
                   bool (*decode)(std::string_view, T*), std::vector<T>* out,
                   std::vector<bool>* found) {
+  constexpr Cf c = RecordCache::CfOf<T>();
   out->assign(keys.size(), T());
   found->assign(keys.size(), false);
-  return store.MultiGetValues(c, keys, [&](size_t i, std::string_view value) {
-    Status s = DecodeInto(store, c, keys[i], value, decode, &(*out)[i]);
-    if (s.ok()) (*found)[i] = true;
-    return s;
-  });
+  RecordCache* cache = store.records();
+  std::vector<size_t> unread;  // indexes into keys
+  for (size_t i = 0; i < keys.size(); ++i) {
+    bool kept_found = false;
+    if (cache != nullptr && cache->Lookup(keys[i], &(*out)[i], &kept_found)) {
+      (*found)[i] = kept_found;
+    } else {
+      unread.push_back(i);
+    }
+  }
+  if (unread.empty()) return Status::OK();
+  std::vector<std::string> some;  // the keys to read, when not all of them
+  if (unread.size() < keys.size()) {
+    some.reserve(unread.size());
+    for (size_t i : unread) some.push_back(keys[i]);
+  }
+  Status s =
+      store.MultiGetValues(c, some.empty() ? keys : some, [&](size_t j, std::string_view value) {
+        const size_t i = unread[j];
+        Status d = DecodeInto(store, c, keys[i], value, decode, &(*out)[i]);
+        if (!d.ok()) return d;
+        (*found)[i] = true;
+        if (cache != nullptr) cache->Insert(keys[i], &(*out)[i], value.size());
+        return Status::OK();
+      });
+  if (!s.ok() || cache == nullptr) return s;
+  for (size_t i : unread) {
+    if (!(*found)[i]) cache->Insert<T>(keys[i], nullptr, 0);
+  }
+  return Status::OK();
 }
 
 }  // namespace
 
 Status RocksStore::GetSources(const std::vector<std::string>& ids, std::vector<Source>* out,
                               std::vector<bool>* found) {
-  return GetRecords(*this, Cf::kSources, ids, DecodeSource, out, found);
+  return GetRecords(*this, ids, DecodeSource, out, found);
 }
 
 Status RocksStore::GetWorks(const std::vector<std::string>& ids, std::vector<Work>* out,
                             std::vector<bool>* found) {
-  return GetRecords(*this, Cf::kWorks, ids, DecodeWork, out, found);
+  return GetRecords(*this, ids, DecodeWork, out, found);
 }
 
 Status RocksStore::GetClaimsWithSummary(const std::vector<std::string>& ids,
                                         std::vector<Claim>* claims,
                                         std::vector<EvidenceSummary>* summaries,
                                         std::vector<bool>* found) {
-  claims->assign(ids.size(), Claim());
-  summaries->assign(ids.size(), EvidenceSummary());
-  found->assign(ids.size(), false);
-  return MultiGetValues(Cf::kClaims, ids, [&](size_t i, std::string_view value) {
-    if (!DecodeClaimWithSummary(value, &(*claims)[i], &(*summaries)[i])) {
-      return Corrupt(Cf::kClaims, ids[i]);
-    }
-    (*found)[i] = true;
-    return Status::OK();
-  });
+  std::vector<ClaimRecord> records;
+  Status s = GetRecords(*this, ids, DecodeClaimRecord, &records, found);
+  if (!s.ok()) return s;
+  claims->resize(ids.size());
+  summaries->resize(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    (*claims)[i] = std::move(records[i].claim);
+    (*summaries)[i] = std::move(records[i].summary);
+  }
+  return Status::OK();
 }
 
 Status RocksStore::ClaimsByConcept(const std::string& concept_id,
@@ -298,15 +359,27 @@ Status RocksStore::TopAssertionsForClaim(const std::string& claim_id, size_t per
   if (affirming != nullptr) affirming->clear();
   if (denying != nullptr) denying->clear();
   if (per_side == 0 || (affirming == nullptr && denying == nullptr)) return Status::OK();
-  IteratorPtr it = NewIter(Cf::kTopEvidence);
+  RecordCache* cache = records();
+  IteratorPtr it(nullptr, IteratorReturn{this, Cf::kTopEvidence});
   for (Stance side : {Stance::kAsserts, Stance::kDenies}) {
     std::vector<RankedAssertion>* out = side == Stance::kAsserts ? affirming : denying;
     if (out == nullptr) continue;
     const std::string prefix = TopEvidencePrefix(claim_id, side);
+    TopEvidenceList kept;
+    bool found = false;
+    if (cache != nullptr && cache->Lookup(prefix, &kept, &found) &&
+        (kept.asked >= per_side || kept.items.size() < kept.asked)) {
+      if (kept.items.size() > per_side) kept.items.resize(per_side);
+      *out = std::move(kept.items);
+      continue;
+    }
+    if (it == nullptr) it = NewIter(Cf::kTopEvidence);
+    size_t stored_bytes = 0;
     it->Seek(prefix);
     for (; it->Valid(); it->Next()) {
       std::string_view key(it->key().data(), it->key().size());
       if (!StartsWith(key, prefix)) break;
+      stored_bytes += key.size() + it->value().size();
       RankedAssertion& r = out->emplace_back();
       Stance stance = side;
       std::string_view source_id;
@@ -321,14 +394,19 @@ Status RocksStore::TopAssertionsForClaim(const std::string& claim_id, size_t per
       if (out->size() == per_side) break;
     }
     if (!it->status().ok()) break;  // a later seek could clear the error
+    if (cache != nullptr) {
+      kept.items = *out;
+      kept.asked = per_side;
+      cache->Insert(prefix, &kept, stored_bytes);
+    }
   }
-  return FromRocks(it->status(), path_, "scanning top_evidence");
+  return it == nullptr ? Status::OK() : FromRocks(it->status(), path_, "scanning top_evidence");
 }
 
 Status RocksStore::GetAssertion(const RankedAssertion& ref, Assertion* out) {
-  return GetRecord(*this, Cf::kAssertions,
-                   AssertionKey(ref.claim_id, ref.source_id, ref.span_begin, ref.span_end),
-                   DecodeAssertion, out);
+  return GetKeptRecord(*this,
+                       AssertionKey(ref.claim_id, ref.source_id, ref.span_begin, ref.span_end),
+                       DecodeAssertion, out);
 }
 
 Status RocksStore::GetAssertions(const std::vector<const RankedAssertion*>& refs,
@@ -338,11 +416,11 @@ Status RocksStore::GetAssertions(const std::vector<const RankedAssertion*>& refs
   for (const RankedAssertion* r : refs) {
     keys.push_back(AssertionKey(r->claim_id, r->source_id, r->span_begin, r->span_end));
   }
-  return GetRecords(*this, Cf::kAssertions, keys, DecodeAssertion, out, found);
+  return GetRecords(*this, keys, DecodeAssertion, out, found);
 }
 
 Status RocksStore::AssertionByKey(const std::string& key, Assertion* out) {
-  return GetRecord(*this, Cf::kAssertions, key, DecodeAssertion, out);
+  return GetKeptRecord(*this, key, DecodeAssertion, out);
 }
 
 Status RocksStore::AssertionsForSource(const std::string& source_id, std::vector<Assertion>* out) {

@@ -22,6 +22,7 @@
 namespace kb {
 
 class ClaimCache;         // claim_summaries.h
+class RecordCache;        // record_cache.h
 class ObjectTotalsCache;  // object_index.h
 
 // The one place a rocksdb::Status becomes a kb::Status. `db_path` and `action`
@@ -136,6 +137,10 @@ class RocksStore final : public Store {
                       const std::function<bool(size_t, std::string_view)>& fn,
                       const std::function<bool(size_t)>& wanted = nullptr) const;
   Status Corrupt(Cf c, std::string_view key) const;
+  // Decoded records kept across calls (record_cache.h), or null: a reader
+  // keeps them when opened with StoreOptions::record_cache_bytes > 0.
+  RecordCache* records() const { return records_.get(); }
+  void KeepRecords(size_t capacity_bytes);
 
   // Reads the object groups by_object holds from meta (Open calls it).
   Status LoadObjectGroups();
@@ -216,6 +221,7 @@ class RocksStore final : public Store {
   // The writer's decoded claim records; made by the first PutSource.
   std::unique_ptr<ClaimCache> claim_cache_;
   std::unique_ptr<ObjectTotalsCache> object_totals_;  // the writer's by_object 'T' values
+  std::unique_ptr<RecordCache> records_;              // see records()
   ObjectGroups object_groups_;  // what meta "object_groups" records
   GroupsByObject groups_by_object_;
 };

@@ -44,6 +44,11 @@ struct StoreOptions {
   // secondary_dir, default a temp dir) instead of failing.
   bool allow_secondary = true;
   std::string secondary_dir;
+  // For read-only opens: decoded claims, works, sources and assertions are
+  // kept across calls, up to about this many bytes (0: none), so a process
+  // asking many questions reads and decodes each record once. A read-only
+  // store sees the database as it was opened, so what is kept stays right.
+  size_t record_cache_bytes = 64 << 20;
   // Told, one line each, before long upkeep starts (an upgrade that
   // rebuilds, an index rebuilt for a changed concept hierarchy) and when it
   // ends; null: nothing is said.

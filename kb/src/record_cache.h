@@ -1,0 +1,119 @@
+// Decoded records a reader keeps across calls. A read-only or secondary
+// RocksStore sees the database as it stood when it was opened (a secondary
+// catches up with its primary only then), so a record read and decoded
+// once stays right for the store's life. A process that asks many
+// questions of one store (a server, an editor's checker, the audit's
+// threads) then reads each claim, work, source and assertion from RocksDB
+// and decodes it once, not once per question (and each claim's strongest
+// evidence from its index); records the store does not have are
+// remembered too. Writable stores keep none: what they read can
+// change under them.
+//
+// The entries live in a RocksDB LRU cache (sharded, thread-safe), charged
+// by their stored size, so the memory they take is bounded by the capacity
+// (StoreOptions::record_cache_bytes). Lookup copies a record out: callers
+// own what they get, as they do from a read.
+#ifndef EVKB_KB_SRC_RECORD_CACHE_H_
+#define EVKB_KB_SRC_RECORD_CACHE_H_
+
+#include <rocksdb/cache.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "kb/model.h"
+#include "kb/store.h"
+#include "kb/verdict.h"
+#include "key_codec.h"
+
+namespace kb {
+
+// A claim record as stored: the claim and its evidence summary.
+struct ClaimRecord {
+  Claim claim;
+  EvidenceSummary summary;
+};
+
+// The first entries of one side of a claim's top_evidence index, as
+// TopAssertionsForClaim read them: `asked` were asked for, so the list is
+// the whole side when it holds fewer.
+struct TopEvidenceList {
+  std::vector<RankedAssertion> items;
+  size_t asked = 0;
+};
+
+class RecordCache {
+ public:
+  explicit RecordCache(size_t capacity_bytes);
+
+  // The column family a record type is read from; one type per family.
+  template <typename T>
+  static constexpr Cf CfOf() {
+    if constexpr (std::is_same_v<T, ClaimRecord>) {
+      return Cf::kClaims;
+    } else if constexpr (std::is_same_v<T, Work>) {
+      return Cf::kWorks;
+    } else if constexpr (std::is_same_v<T, Source>) {
+      return Cf::kSources;
+    } else if constexpr (std::is_same_v<T, Assertion>) {
+      return Cf::kAssertions;
+    } else {
+      static_assert(std::is_same_v<T, TopEvidenceList>, "not a record type a reader keeps");
+      return Cf::kTopEvidence;
+    }
+  }
+
+  // True on a hit: *found then says whether the store has the record and,
+  // when it has, *out holds a copy of it.
+  template <typename T>
+  bool Lookup(std::string_view key, T* out, bool* found) const {
+    const std::string k = CacheKey(CfOf<T>(), key);
+    rocksdb::Cache::Handle* h = cache_->Lookup(k);
+    if (h == nullptr) return false;
+    const auto* entry = static_cast<const Entry<T>*>(cache_->Value(h));
+    *found = entry->found;
+    if (entry->found) *out = entry->record;
+    cache_->Release(h);
+    return true;
+  }
+
+  // Keeps `record` for `key` (null: the store has none); `stored_bytes`,
+  // the size of the stored value, sets what the entry is charged.
+  template <typename T>
+  void Insert(std::string_view key, const T* record, size_t stored_bytes) {
+    auto entry = std::make_unique<Entry<T>>();
+    entry->found = record != nullptr;
+    if (record != nullptr) entry->record = *record;
+    const std::string k = CacheKey(CfOf<T>(), key);
+    const size_t charge = sizeof(Entry<T>) + k.size() + kDecodedPerStoredByte * stored_bytes;
+    // Insert fails only with a strict capacity limit, which this cache has
+    // not; the entry is then simply not kept.
+    if (cache_->Insert(k, entry.get(), charge, &Delete<T>).ok()) entry.release();
+  }
+
+ private:
+  // A decoded record takes about this many bytes per byte stored (strings
+  // and vectors of what the stored value packs).
+  static constexpr size_t kDecodedPerStoredByte = 3;
+
+  template <typename T>
+  struct Entry {
+    bool found = false;
+    T record;
+  };
+  template <typename T>
+  static void Delete(const rocksdb::Slice&, void* value) {
+    delete static_cast<Entry<T>*>(value);
+  }
+  // The column family's number, then the key.
+  static std::string CacheKey(Cf c, std::string_view key);
+
+  std::shared_ptr<rocksdb::Cache> cache_;
+};
+
+}  // namespace kb
+
+#endif  // EVKB_KB_SRC_RECORD_CACHE_H_

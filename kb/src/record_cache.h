@@ -11,8 +11,9 @@
 //
 // The entries live in a RocksDB LRU cache (sharded, thread-safe), charged
 // by their stored size, so the memory they take is bounded by the capacity
-// (StoreOptions::record_cache_bytes). Lookup copies a record out: callers
-// own what they get, as they do from a read.
+// (StoreOptions::record_cache_bytes). Records are shared and read-only:
+// the store's reads copy them out, except GetClaimRecords, which hands
+// them out as they are kept.
 #ifndef EVKB_KB_SRC_RECORD_CACHE_H_
 #define EVKB_KB_SRC_RECORD_CACHE_H_
 
@@ -30,12 +31,6 @@
 #include "key_codec.h"
 
 namespace kb {
-
-// A claim record as stored: the claim and its evidence summary.
-struct ClaimRecord {
-  Claim claim;
-  EvidenceSummary summary;
-};
 
 // The first entries of one side of a claim's top_evidence index, as
 // TopAssertionsForClaim read them: `asked` were asked for, so the list is
@@ -66,16 +61,14 @@ class RecordCache {
     }
   }
 
-  // True on a hit: *found then says whether the store has the record and,
-  // when it has, *out holds a copy of it.
+  // True on a hit: *out is then the record kept, null when the store has
+  // none.
   template <typename T>
-  bool Lookup(std::string_view key, T* out, bool* found) const {
+  bool Lookup(std::string_view key, std::shared_ptr<const T>* out) const {
     const std::string k = CacheKey(CfOf<T>(), key);
     rocksdb::Cache::Handle* h = cache_->Lookup(k);
     if (h == nullptr) return false;
-    const auto* entry = static_cast<const Entry<T>*>(cache_->Value(h));
-    *found = entry->found;
-    if (entry->found) *out = entry->record;
+    *out = *static_cast<const std::shared_ptr<const T>*>(cache_->Value(h));
     cache_->Release(h);
     return true;
   }
@@ -83,12 +76,10 @@ class RecordCache {
   // Keeps `record` for `key` (null: the store has none); `stored_bytes`,
   // the size of the stored value, sets what the entry is charged.
   template <typename T>
-  void Insert(std::string_view key, const T* record, size_t stored_bytes) {
-    auto entry = std::make_unique<Entry<T>>();
-    entry->found = record != nullptr;
-    if (record != nullptr) entry->record = *record;
+  void Insert(std::string_view key, std::shared_ptr<const T> record, size_t stored_bytes) {
+    auto entry = std::make_unique<std::shared_ptr<const T>>(std::move(record));
     const std::string k = CacheKey(CfOf<T>(), key);
-    const size_t charge = sizeof(Entry<T>) + k.size() + kDecodedPerStoredByte * stored_bytes;
+    const size_t charge = sizeof(T) + k.size() + kDecodedPerStoredByte * stored_bytes;
     // Insert fails only with a strict capacity limit, which this cache has
     // not; the entry is then simply not kept.
     if (cache_->Insert(k, entry.get(), charge, &Delete<T>).ok()) entry.release();
@@ -100,13 +91,8 @@ class RecordCache {
   static constexpr size_t kDecodedPerStoredByte = 3;
 
   template <typename T>
-  struct Entry {
-    bool found = false;
-    T record;
-  };
-  template <typename T>
   static void Delete(const rocksdb::Slice&, void* value) {
-    delete static_cast<Entry<T>*>(value);
+    delete static_cast<std::shared_ptr<const T>*>(value);
   }
   // The column family's number, then the key.
   static std::string CacheKey(Cf c, std::string_view key);

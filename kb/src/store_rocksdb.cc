@@ -35,14 +35,18 @@ Status GetKeptRecord(const RocksStore& store, const std::string& key,
   constexpr Cf c = RecordCache::CfOf<T>();
   RecordCache* cache = store.records();
   if (cache == nullptr) return GetRecord(store, c, key, decode, out);
-  bool found = false;
-  if (cache->Lookup(key, out, &found)) return found ? Status::OK() : Status::NotFound(key);
+  std::shared_ptr<const T> kept;
+  if (cache->Lookup(key, &kept)) {
+    if (kept == nullptr) return Status::NotFound(key);
+    *out = *kept;
+    return Status::OK();
+  }
   std::string value;
   Status s = store.GetValue(c, key, &value);
   if (s.IsNotFound()) cache->Insert<T>(key, nullptr, 0);
   if (!s.ok()) return s;
   s = DecodeInto(store, c, key, value, decode, out);
-  if (s.ok()) cache->Insert(key, out, value.size());
+  if (s.ok()) cache->Insert(key, std::make_shared<const T>(*out), value.size());
   return s;
 }
 
@@ -269,25 +273,19 @@ Status RocksStore::MultiGetValues(Cf c, const std::vector<std::string>& keys,
 
 namespace {
 
-// Decodes each found value of `keys` into (*out)[i], marking (*found)[i]:
-// those the store's record cache holds from there, the others read in one
-// batch (and kept, found or not).
+// The records of `keys`, null where the store has none: those the store's
+// record cache holds from there, the others read in one batch (and kept,
+// found or not).
 template <typename T>
-Status GetRecords(const RocksStore& store, const std::vector<std::string>& keys,
-                  bool (*decode)(std::string_view, T*), std::vector<T>* out,
-                  std::vector<bool>* found) {
+Status GetSharedRecords(const RocksStore& store, const std::vector<std::string>& keys,
+                        bool (*decode)(std::string_view, T*),
+                        std::vector<std::shared_ptr<const T>>* out) {
   constexpr Cf c = RecordCache::CfOf<T>();
-  out->assign(keys.size(), T());
-  found->assign(keys.size(), false);
+  out->assign(keys.size(), nullptr);
   RecordCache* cache = store.records();
   std::vector<size_t> unread;  // indexes into keys
   for (size_t i = 0; i < keys.size(); ++i) {
-    bool kept_found = false;
-    if (cache != nullptr && cache->Lookup(keys[i], &(*out)[i], &kept_found)) {
-      (*found)[i] = kept_found;
-    } else {
-      unread.push_back(i);
-    }
+    if (cache == nullptr || !cache->Lookup(keys[i], &(*out)[i])) unread.push_back(i);
   }
   if (unread.empty()) return Status::OK();
   std::vector<std::string> some;  // the keys to read, when not all of them
@@ -298,15 +296,44 @@ Status GetRecords(const RocksStore& store, const std::vector<std::string>& keys,
   Status s =
       store.MultiGetValues(c, some.empty() ? keys : some, [&](size_t j, std::string_view value) {
         const size_t i = unread[j];
-        Status d = DecodeInto(store, c, keys[i], value, decode, &(*out)[i]);
+        auto record = std::make_shared<T>();
+        Status d = DecodeInto(store, c, keys[i], value, decode, record.get());
         if (!d.ok()) return d;
-        (*found)[i] = true;
-        if (cache != nullptr) cache->Insert(keys[i], &(*out)[i], value.size());
+        (*out)[i] = record;
+        if (cache != nullptr) cache->Insert<T>(keys[i], std::move(record), value.size());
         return Status::OK();
       });
   if (!s.ok() || cache == nullptr) return s;
   for (size_t i : unread) {
-    if (!(*found)[i]) cache->Insert<T>(keys[i], nullptr, 0);
+    if ((*out)[i] == nullptr) cache->Insert<T>(keys[i], nullptr, 0);
+  }
+  return Status::OK();
+}
+
+// Decodes each found value of `keys` into (*out)[i], marking (*found)[i]:
+// through the record cache (copies of what it keeps) when the store keeps
+// one.
+template <typename T>
+Status GetRecords(const RocksStore& store, const std::vector<std::string>& keys,
+                  bool (*decode)(std::string_view, T*), std::vector<T>* out,
+                  std::vector<bool>* found) {
+  constexpr Cf c = RecordCache::CfOf<T>();
+  out->assign(keys.size(), T());
+  found->assign(keys.size(), false);
+  if (store.records() == nullptr) {
+    return store.MultiGetValues(c, keys, [&](size_t i, std::string_view value) {
+      Status s = DecodeInto(store, c, keys[i], value, decode, &(*out)[i]);
+      if (s.ok()) (*found)[i] = true;
+      return s;
+    });
+  }
+  std::vector<std::shared_ptr<const T>> shared;
+  Status s = GetSharedRecords(store, keys, decode, &shared);
+  if (!s.ok()) return s;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (shared[i] == nullptr) continue;
+    (*out)[i] = *shared[i];
+    (*found)[i] = true;
   }
   return Status::OK();
 }
@@ -323,20 +350,9 @@ Status RocksStore::GetWorks(const std::vector<std::string>& ids, std::vector<Wor
   return GetRecords(*this, ids, DecodeWork, out, found);
 }
 
-Status RocksStore::GetClaimsWithSummary(const std::vector<std::string>& ids,
-                                        std::vector<Claim>* claims,
-                                        std::vector<EvidenceSummary>* summaries,
-                                        std::vector<bool>* found) {
-  std::vector<ClaimRecord> records;
-  Status s = GetRecords(*this, ids, DecodeClaimRecord, &records, found);
-  if (!s.ok()) return s;
-  claims->resize(ids.size());
-  summaries->resize(ids.size());
-  for (size_t i = 0; i < ids.size(); ++i) {
-    (*claims)[i] = std::move(records[i].claim);
-    (*summaries)[i] = std::move(records[i].summary);
-  }
-  return Status::OK();
+Status RocksStore::GetClaimRecords(const std::vector<std::string>& ids,
+                                   std::vector<std::shared_ptr<const ClaimRecord>>* out) {
+  return GetSharedRecords(*this, ids, DecodeClaimRecord, out);
 }
 
 Status RocksStore::ClaimsByConcept(const std::string& concept_id,
@@ -365,12 +381,11 @@ Status RocksStore::TopAssertionsForClaim(const std::string& claim_id, size_t per
     std::vector<RankedAssertion>* out = side == Stance::kAsserts ? affirming : denying;
     if (out == nullptr) continue;
     const std::string prefix = TopEvidencePrefix(claim_id, side);
-    TopEvidenceList kept;
-    bool found = false;
-    if (cache != nullptr && cache->Lookup(prefix, &kept, &found) &&
-        (kept.asked >= per_side || kept.items.size() < kept.asked)) {
-      if (kept.items.size() > per_side) kept.items.resize(per_side);
-      *out = std::move(kept.items);
+    std::shared_ptr<const TopEvidenceList> kept;
+    if (cache != nullptr && cache->Lookup(prefix, &kept) && kept != nullptr &&
+        (kept->asked >= per_side || kept->items.size() < kept->asked)) {
+      out->assign(kept->items.begin(), kept->items.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                                 kept->items.size(), per_side)));
       continue;
     }
     if (it == nullptr) it = NewIter(Cf::kTopEvidence);
@@ -395,9 +410,8 @@ Status RocksStore::TopAssertionsForClaim(const std::string& claim_id, size_t per
     }
     if (!it->status().ok()) break;  // a later seek could clear the error
     if (cache != nullptr) {
-      kept.items = *out;
-      kept.asked = per_side;
-      cache->Insert(prefix, &kept, stored_bytes);
+      cache->Insert<TopEvidenceList>(
+          prefix, std::make_shared<TopEvidenceList>(TopEvidenceList{*out, per_side}), stored_bytes);
     }
   }
   return it == nullptr ? Status::OK() : FromRocks(it->status(), path_, "scanning top_evidence");

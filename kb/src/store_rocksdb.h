@@ -59,9 +59,8 @@ class RocksStore final : public Store {
                     std::vector<bool>* found) override;
   Status GetWorks(const std::vector<std::string>& ids, std::vector<Work>* out,
                   std::vector<bool>* found) override;
-  Status GetClaimsWithSummary(const std::vector<std::string>& ids, std::vector<Claim>* claims,
-                              std::vector<EvidenceSummary>* summaries,
-                              std::vector<bool>* found) override;
+  Status GetClaimRecords(const std::vector<std::string>& ids,
+                         std::vector<std::shared_ptr<const ClaimRecord>>* out) override;
 
   Status ClaimsByConcept(const std::string& concept_id, std::vector<std::string>* claim_ids) override;
   Status AssertionsForClaim(const std::string& claim_id, std::vector<Assertion>* out) override;

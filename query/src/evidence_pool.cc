@@ -41,23 +41,22 @@ kb::Status EvidencePool::LookUp(const std::string& id, const kb::Claim** out) {
     if (kb::Status s = LoadClaims({id}); !s.ok()) return s;
     it = claims_.find(id);
   }
-  *out = it->second.id.empty() ? nullptr : &it->second;
+  *out = it->second == nullptr ? nullptr : &it->second->claim;
   return kb::Status::OK();
 }
 
 kb::Status EvidencePool::LoadClaims(const std::vector<std::string>& ids) {
   const std::vector<std::string> missing = Unread(ids, claims_);
   if (missing.empty()) return kb::Status::OK();
-  std::vector<kb::Claim> claims;
-  std::vector<kb::EvidenceSummary> summaries;
-  std::vector<bool> found;
-  kb::Status s = store_->GetClaimsWithSummary(missing, &claims, &summaries, &found);
+  std::vector<std::shared_ptr<const kb::ClaimRecord>> records;
+  kb::Status s = store_->GetClaimRecords(missing, &records);
   if (!s.ok()) return s;
   for (size_t i = 0; i < missing.size(); ++i) {
     // The record holds the summary too: kept for SummaryOf.
-    const Summed* summed = found[i] ? &KeepSummary(missing[i], std::move(summaries[i])) : nullptr;
-    auto it = claims_.emplace(missing[i], found[i] ? std::move(claims[i]) : kb::Claim{}).first;
-    if (summed != nullptr) summed_of_.emplace(&it->second, summed);
+    if (records[i] != nullptr) {
+      summed_of_.emplace(&records[i]->claim, &KeepSummary(missing[i], records[i]));
+    }
+    claims_.emplace(missing[i], std::move(records[i]));
   }
   return kb::Status::OK();
 }
@@ -112,7 +111,7 @@ kb::Status EvidencePool::FindClaims(const std::vector<std::string>& subjects,
           unread.push_back(id);
           looked_up.push_back(nullptr);
         } else {
-          looked_up.push_back(it->second.id.empty() ? nullptr : &it->second);
+          looked_up.push_back(it->second == nullptr ? nullptr : &it->second->claim);
         }
         ids.push_back(std::move(id));
       }
@@ -122,8 +121,8 @@ kb::Status EvidencePool::FindClaims(const std::vector<std::string>& subjects,
     if (kb::Status st = LoadClaims(unread); !st.ok()) return st;
     for (size_t i = 0; i < ids.size(); ++i) {
       if (looked_up[i] == nullptr) {
-        const kb::Claim& c = claims_.find(ids[i])->second;
-        looked_up[i] = c.id.empty() ? nullptr : &c;
+        const auto& record = claims_.find(ids[i])->second;
+        looked_up[i] = record == nullptr ? nullptr : &record->claim;
       }
     }
   }
@@ -319,17 +318,18 @@ kb::Status EvidencePool::ListedAll(const std::vector<const kb::RankedAssertion*>
   return kb::Status::OK();
 }
 
-const EvidencePool::Summed& EvidencePool::KeepSummary(const std::string& claim_id,
-                                                      kb::EvidenceSummary summary) {
+const EvidencePool::Summed& EvidencePool::KeepSummary(
+    const std::string& claim_id, std::shared_ptr<const kb::ClaimRecord> record) {
   auto [it, added] = summaries_.try_emplace(claim_id);
   if (added) {
     Summed& s = it->second;
-    s.summary = std::move(summary);
-    s.affirm = s.summary.Side(kb::Stance::kAsserts);
-    s.deny = s.summary.Side(kb::Stance::kDenies);
-    s.for_count = s.summary.Count(kb::Stance::kAsserts);
-    s.against_count = s.summary.Count(kb::Stance::kDenies);
-    for (const auto& [tag, n] : s.summary.mechanisms) {
+    s.record = std::move(record);
+    const kb::EvidenceSummary& summary = s.summary();
+    s.affirm = summary.Side(kb::Stance::kAsserts);
+    s.deny = summary.Side(kb::Stance::kDenies);
+    s.for_count = summary.Count(kb::Stance::kAsserts);
+    s.against_count = summary.Count(kb::Stance::kDenies);
+    for (const auto& [tag, n] : summary.mechanisms) {
       s.mechanisms.emplace_back(&*mechanism_tags_.insert(tag).first, n);
     }
   }
@@ -342,14 +342,12 @@ kb::Status EvidencePool::SummaryOf(const std::string& claim_id, const Summed** o
     *out = &it->second;
     return kb::Status::OK();
   }
-  kb::EvidenceSummary summary;
-  kb::Status s = store_->GetClaimSummary(claim_id, &summary);
-  if (s.IsNotFound()) {
-    summary = kb::EvidenceSummary{};
-  } else if (!s.ok()) {
-    return s;
-  }
-  *out = &KeepSummary(claim_id, std::move(summary));
+  // Read with the claim's record, which LoadClaims keeps the summary of; a
+  // claim the store does not have counts nothing.
+  if (kb::Status s = LoadClaims({claim_id}); !s.ok()) return s;
+  it = summaries_.find(claim_id);
+  *out = it != summaries_.end() ? &it->second
+                                : &KeepSummary(claim_id, std::make_shared<const kb::ClaimRecord>());
   return kb::Status::OK();
 }
 
@@ -401,7 +399,7 @@ void EvidencePool::Count(const kb::Claim& claim, const Summed& summed, double cl
       it->second += n;
     }
   }
-  if (candidates != nullptr) candidates->push_back({&claim, closeness, &summed.summary});
+  if (candidates != nullptr) candidates->push_back({&claim, closeness, &summed.summary()});
 }
 
 kb::Status EvidencePool::Gather(const std::vector<Candidate>& candidates, kb::Stance side,

@@ -5,6 +5,7 @@
 #define EVKB_QUERY_EVIDENCE_POOL_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -118,7 +119,10 @@ class EvidencePool {
   // adds from it, worked out once per pool (a claim is counted by each
   // broader claim judged, over and over in a sources report).
   struct Summed {
-    kb::EvidenceSummary summary;
+    // The stored record holding the summary (its claim empty when the
+    // claim was not read with it), shared with the store's record cache.
+    std::shared_ptr<const kb::ClaimRecord> record;
+    const kb::EvidenceSummary& summary() const { return record->summary; }
     kb::SideEvidence affirm, deny;
     size_t for_count = 0, against_count = 0;
     // summary.mechanisms with the tags interned (mechanism_tags_).
@@ -165,8 +169,10 @@ class EvidencePool {
   void WorksOf(const kb::Assertion& a, std::vector<const kb::Work*>* out) const;
   // The stored summary of `claim_id`'s own assertions, read once per pool.
   kb::Status SummaryOf(const std::string& claim_id, const Summed** out);
-  // Keeps `summary` as `claim_id`'s (if it has none yet) with its sums.
-  const Summed& KeepSummary(const std::string& claim_id, kb::EvidenceSummary summary);
+  // Keeps `record`'s summary as `claim_id`'s (if it has none yet) with its
+  // sums.
+  const Summed& KeepSummary(const std::string& claim_id,
+                            std::shared_ptr<const kb::ClaimRecord> record);
   // Adds `claim`'s evidence (`summed`), weighed at `closeness`, to the
   // tally's sides, counts and mechanisms, and (when `candidates` is not
   // null) the claim to the candidates for the listing.
@@ -191,7 +197,8 @@ class EvidencePool {
   std::unordered_map<std::string,
                      std::unordered_map<std::string_view, std::vector<const kb::Claim*>>>
       held_by_subject_;
-  std::unordered_map<std::string, kb::Claim> claims_;  // id "" entries mark missing ones
+  // The claim records read, by id; null for a claim the store does not have.
+  std::unordered_map<std::string, std::shared_ptr<const kb::ClaimRecord>> claims_;
   std::unordered_map<std::string, kb::Work> works_;    // id "" entries mark missing ones
   std::unordered_map<std::string, kb::Source> sources_;
   std::unordered_map<std::string, std::vector<Owned>> owned_;

@@ -43,14 +43,16 @@ std::string ReadAll(kb::Store* store, const std::vector<std::string>& claim_ids,
                     const std::vector<std::string>& source_ids) {
   std::string out;
   auto status = [](const kb::Status& s) { return s.ok() ? std::string("ok") : s.ToString(); };
-  std::vector<kb::Claim> claims;
-  std::vector<kb::EvidenceSummary> summaries;
-  std::vector<bool> found;
-  REQUIRE(store->GetClaimsWithSummary(claim_ids, &claims, &summaries, &found).ok());
+  std::vector<std::shared_ptr<const kb::ClaimRecord>> records;
+  REQUIRE(store->GetClaimRecords(claim_ids, &records).ok());
   for (size_t i = 0; i < claim_ids.size(); ++i) {
-    out += "claims " + claim_ids[i] + " " + (found[i] ? "found " : "absent ") +
-           kb::EncodeClaim(claims[i], summaries[i]) + "\n";
+    out +=
+        "claims " + claim_ids[i] + " " +
+        (records[i] != nullptr ? "found " + kb::EncodeClaim(records[i]->claim, records[i]->summary)
+                               : std::string("absent")) +
+        "\n";
   }
+  std::vector<bool> found;
   std::vector<const kb::RankedAssertion*> refs;
   std::vector<kb::RankedAssertion> tops[2];
   for (const std::string& id : claim_ids) {
@@ -164,24 +166,27 @@ TEST_CASE("Store: a reader's kept records read as the store has them", "[kb]") {
 
 TEST_CASE("RecordCache: keeps records and their absence per column family", "[kb]") {
   kb::RecordCache cache(1 << 20);
-  kb::Work w = kb_test::MakeWork("Cheatham", 2015, "Foam rolling and range of motion");
-  kb::Work got;
-  bool found = true;
-  CHECK_FALSE(cache.Lookup("w1", &got, &found));
-  cache.Insert("w1", &w, 100);
+  auto w = std::make_shared<const kb::Work>(
+      kb_test::MakeWork("Cheatham", 2015, "Foam rolling and range of motion"));
+  std::shared_ptr<const kb::Work> got;
+  CHECK_FALSE(cache.Lookup("w1", &got));
+  cache.Insert("w1", w, 100);
   cache.Insert<kb::Work>("w2", nullptr, 0);
-  REQUIRE(cache.Lookup("w1", &got, &found));
-  CHECK(found);
-  CHECK(kb::EncodeWork(got) == kb::EncodeWork(w));
-  REQUIRE(cache.Lookup("w2", &got, &found));
-  CHECK_FALSE(found);
+  REQUIRE(cache.Lookup("w1", &got));
+  REQUIRE(got != nullptr);
+  CHECK(kb::EncodeWork(*got) == kb::EncodeWork(*w));
+  REQUIRE(cache.Lookup("w2", &got));
+  CHECK(got == nullptr);
   // The same key in another column family is another record.
-  kb::Source src;
-  CHECK_FALSE(cache.Lookup("w1", &src, &found));
-  // A later insert replaces what was kept.
-  kb::Work other =
-      kb_test::MakeWork("Pearcey", 2015, "Foam rolling for delayed-onset muscle soreness");
-  cache.Insert("w1", &other, 100);
-  REQUIRE(cache.Lookup("w1", &got, &found));
-  CHECK(kb::EncodeWork(got) == kb::EncodeWork(other));
+  std::shared_ptr<const kb::Source> src;
+  CHECK_FALSE(cache.Lookup("w1", &src));
+  // A later insert replaces what was kept; a record handed out stays whole.
+  std::shared_ptr<const kb::Work> held;
+  REQUIRE(cache.Lookup("w1", &held));
+  auto other = std::make_shared<const kb::Work>(
+      kb_test::MakeWork("Pearcey", 2015, "Foam rolling for delayed-onset muscle soreness"));
+  cache.Insert("w1", other, 100);
+  REQUIRE(cache.Lookup("w1", &got));
+  CHECK(kb::EncodeWork(*got) == kb::EncodeWork(*other));
+  CHECK(kb::EncodeWork(*held) == kb::EncodeWork(*w));
 }

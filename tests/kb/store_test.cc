@@ -245,24 +245,22 @@ TEST_CASE("Store: batched reads equal one read per id, in order, absent ids mark
     claim_ids.push_back(i % 3 == 0 ? c1.id : i % 3 == 1 ? "c-missing" + std::to_string(i) : c2.id);
     work_ids.push_back(i % 2 == 0 ? w2.id : i % 5 == 1 ? "w-missing" : w1.id);
   }
-  std::vector<kb::Claim> claims;
-  std::vector<kb::EvidenceSummary> summaries;
-  std::vector<bool> found;
-  REQUIRE(store->GetClaimsWithSummary(claim_ids, &claims, &summaries, &found).ok());
-  REQUIRE(claims.size() == claim_ids.size());
-  REQUIRE(summaries.size() == claim_ids.size());
-  REQUIRE(found.size() == claim_ids.size());
+  std::vector<std::shared_ptr<const kb::ClaimRecord>> records;
+  REQUIRE(store->GetClaimRecords(claim_ids, &records).ok());
+  REQUIRE(records.size() == claim_ids.size());
   for (size_t i = 0; i < claim_ids.size(); ++i) {
     kb::Claim one;
     kb::EvidenceSummary one_summary;
     kb::Status s = store->GetClaimWithSummary(claim_ids[i], &one, &one_summary);
-    REQUIRE(found[i] == s.ok());
-    if (!found[i]) continue;
-    CHECK(claims[i].id == claim_ids[i]);
-    CHECK(claims[i].text == one.text);
-    CHECK(summaries[i].Count(kb::Stance::kAsserts) == one_summary.Count(kb::Stance::kAsserts));
-    CHECK(summaries[i].Count(kb::Stance::kAsserts) == (claim_ids[i] == c1.id ? 2u : 1u));
+    REQUIRE((records[i] != nullptr) == s.ok());
+    if (records[i] == nullptr) continue;
+    CHECK(records[i]->claim.id == claim_ids[i]);
+    CHECK(records[i]->claim.text == one.text);
+    CHECK(records[i]->summary.Count(kb::Stance::kAsserts) ==
+          one_summary.Count(kb::Stance::kAsserts));
+    CHECK(records[i]->summary.Count(kb::Stance::kAsserts) == (claim_ids[i] == c1.id ? 2u : 1u));
   }
+  std::vector<bool> found;
 
   std::vector<kb::Work> works;
   REQUIRE(store->GetWorks(work_ids, &works, &found).ok());

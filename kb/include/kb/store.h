@@ -57,6 +57,12 @@ struct StoreOptions {
 
 enum class PutOutcome { kIngested, kUnchanged, kReplaced };
 
+// A claim record as stored: the claim and its evidence summary.
+struct ClaimRecord {
+  Claim claim;
+  EvidenceSummary summary;
+};
+
 // An assertion named by its key, with its weight (Store::TopAssertionsForClaim).
 struct RankedAssertion {
   std::string claim_id, source_id;
@@ -149,10 +155,12 @@ class Store {
   // GetWork and GetClaimWithSummary likewise.
   virtual Status GetWorks(const std::vector<std::string>& ids, std::vector<Work>* out,
                           std::vector<bool>* found) = 0;
-  virtual Status GetClaimsWithSummary(const std::vector<std::string>& ids,
-                                      std::vector<Claim>* claims,
-                                      std::vector<EvidenceSummary>* summaries,
-                                      std::vector<bool>* found) = 0;
+  // The claim records of `ids`, each with its evidence summary, null where
+  // the store has none; read-only and shared: a reader that keeps decoded
+  // records (StoreOptions::record_cache_bytes) hands out those it keeps
+  // instead of copies.
+  virtual Status GetClaimRecords(const std::vector<std::string>& ids,
+                                 std::vector<std::shared_ptr<const ClaimRecord>>* out) = 0;
 
   // ---- Index reads. Empty results are OK, not NotFound.
 

@@ -68,12 +68,6 @@ void SetWriterCompaction(Cf c, rocksdb::ColumnFamilyOptions* cfo) {
   if (GrowsPerArticle(c)) cfo->write_buffer_size = 16 << 20;
   cfo->level_compaction_dynamic_level_bytes = true;
   cfo->level0_file_num_compaction_trigger = 8;
-  // The writer reads before it writes (counters, claims, works), mostly
-  // keys its memtables do not hold: a bloom filter over each memtable's
-  // keys (2% of its size) answers those without a skip-list search. 5% fewer
-  // instructions in PutSource, at 1 GB and on an empty database alike.
-  cfo->memtable_prefix_bloom_size_ratio = 0.02;
-  cfo->memtable_whole_key_filtering = true;
   // An insert starts from where the last one with the same first bytes went
   // (keys lead with an id or a tag and concept), not from the top of the
   // skip list: a quarter fewer instructions per insert on the generated

@@ -11,7 +11,8 @@
 // pipeline, then times, per call:
 //   ask      BuildAskReport: ParseQuestion + Judge::Match for each probe, with
 //            a fresh query::Judge (and so evidence pool) per call, as a new
-//            evkb-query process has (RocksDB's block and row caches stay warm)
+//            evkb-query process has (the store's caches stay warm: RocksDB's
+//            block and row caches and the records it keeps decoded)
 //   ask_warm the same with one Judge reused across calls (its pool's memo
 //            turns repeated questions into cache hits)
 //   ask_uncached  ask on a second read-only open of the KB that keeps no

@@ -27,27 +27,55 @@ Status GetRecord(const RocksStore& store, Cf c, const std::string& id,
   return DecodeInto(store, c, id, value, decode, out);
 }
 
+// The records of `keys`, null where the store has none: those the store's
+// record cache holds from there, the others read in one batch (and kept,
+// found or not).
+template <typename T>
+Status GetSharedRecords(const RocksStore& store, const std::vector<std::string>& keys,
+                        bool (*decode)(std::string_view, T*),
+                        std::vector<std::shared_ptr<const T>>* out) {
+  constexpr Cf c = RecordCache::CfOf<T>();
+  out->assign(keys.size(), nullptr);
+  RecordCache* cache = store.records();
+  std::vector<size_t> unread;  // indexes into keys
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (cache == nullptr || !cache->Lookup(keys[i], &(*out)[i])) unread.push_back(i);
+  }
+  if (unread.empty()) return Status::OK();
+  std::vector<std::string> some;  // the keys to read, when not all of them
+  if (unread.size() < keys.size()) {
+    some.reserve(unread.size());
+    for (size_t i : unread) some.push_back(keys[i]);
+  }
+  Status s =
+      store.MultiGetValues(c, some.empty() ? keys : some, [&](size_t j, std::string_view value) {
+        const size_t i = unread[j];
+        auto record = std::make_shared<T>();
+        Status d = DecodeInto(store, c, keys[i], value, decode, record.get());
+        if (!d.ok()) return d;
+        (*out)[i] = record;
+        if (cache != nullptr) cache->Insert<T>(keys[i], std::move(record), value.size());
+        return Status::OK();
+      });
+  if (!s.ok() || cache == nullptr) return s;
+  for (size_t i : unread) {
+    if ((*out)[i] == nullptr) cache->Insert<T>(keys[i], nullptr, 0);
+  }
+  return Status::OK();
+}
+
 // GetRecord for the record types a reader keeps (record_cache.h): through
 // the store's record cache when it keeps one.
 template <typename T>
 Status GetKeptRecord(const RocksStore& store, const std::string& key,
                      bool (*decode)(std::string_view, T*), T* out) {
-  constexpr Cf c = RecordCache::CfOf<T>();
-  RecordCache* cache = store.records();
-  if (cache == nullptr) return GetRecord(store, c, key, decode, out);
-  std::shared_ptr<const T> kept;
-  if (cache->Lookup(key, &kept)) {
-    if (kept == nullptr) return Status::NotFound(key);
-    *out = *kept;
-    return Status::OK();
-  }
-  std::string value;
-  Status s = store.GetValue(c, key, &value);
-  if (s.IsNotFound()) cache->Insert<T>(key, nullptr, 0);
+  if (store.records() == nullptr) return GetRecord(store, RecordCache::CfOf<T>(), key, decode, out);
+  std::vector<std::shared_ptr<const T>> kept;
+  Status s = GetSharedRecords(store, {key}, decode, &kept);
   if (!s.ok()) return s;
-  s = DecodeInto(store, c, key, value, decode, out);
-  if (s.ok()) cache->Insert(key, std::make_shared<const T>(*out), value.size());
-  return s;
+  if (kept[0] == nullptr) return Status::NotFound(key);
+  *out = *kept[0];
+  return Status::OK();
 }
 
 bool DecodeClaimRecord(std::string_view value, ClaimRecord* out) {
@@ -272,43 +300,6 @@ Status RocksStore::MultiGetValues(Cf c, const std::vector<std::string>& keys,
 }
 
 namespace {
-
-// The records of `keys`, null where the store has none: those the store's
-// record cache holds from there, the others read in one batch (and kept,
-// found or not).
-template <typename T>
-Status GetSharedRecords(const RocksStore& store, const std::vector<std::string>& keys,
-                        bool (*decode)(std::string_view, T*),
-                        std::vector<std::shared_ptr<const T>>* out) {
-  constexpr Cf c = RecordCache::CfOf<T>();
-  out->assign(keys.size(), nullptr);
-  RecordCache* cache = store.records();
-  std::vector<size_t> unread;  // indexes into keys
-  for (size_t i = 0; i < keys.size(); ++i) {
-    if (cache == nullptr || !cache->Lookup(keys[i], &(*out)[i])) unread.push_back(i);
-  }
-  if (unread.empty()) return Status::OK();
-  std::vector<std::string> some;  // the keys to read, when not all of them
-  if (unread.size() < keys.size()) {
-    some.reserve(unread.size());
-    for (size_t i : unread) some.push_back(keys[i]);
-  }
-  Status s =
-      store.MultiGetValues(c, some.empty() ? keys : some, [&](size_t j, std::string_view value) {
-        const size_t i = unread[j];
-        auto record = std::make_shared<T>();
-        Status d = DecodeInto(store, c, keys[i], value, decode, record.get());
-        if (!d.ok()) return d;
-        (*out)[i] = record;
-        if (cache != nullptr) cache->Insert<T>(keys[i], std::move(record), value.size());
-        return Status::OK();
-      });
-  if (!s.ok() || cache == nullptr) return s;
-  for (size_t i : unread) {
-    if ((*out)[i] == nullptr) cache->Insert<T>(keys[i], nullptr, 0);
-  }
-  return Status::OK();
-}
 
 // Decodes each found value of `keys` into (*out)[i], marking (*found)[i]:
 // through the record cache (copies of what it keeps) when the store keeps

@@ -111,11 +111,11 @@ VerdictResult CombineSides(const SideEvidence& affirm, const SideEvidence& deny)
 
 // One claim's own assertions summed up: what CombineSides, the for/against
 // counts and the mechanism tally need, without the assertions themselves.
-// The store keeps one per claim, updated by every write
-// (Store::GetClaimSummary), so a verdict costs one read however many
-// articles repeat the claim. Items are kept as counts per distinct weight,
-// which makes removing one exact (no floating-point drift) and the sums
-// independent of the order items were added in.
+// The store keeps one per claim, in the claim's record, updated by every
+// write (Store::GetClaimSummary, GetClaimRecords), so a verdict costs one
+// read however many articles repeat the claim. Items are kept as counts per
+// distinct weight, which makes removing one exact (no floating-point drift)
+// and the sums independent of the order items were added in.
 struct EvidenceSummary {
   // Weights are kept in millionths: exact integers on disk, and finer than
   // any weight needs (they are products of the verdict_rules constants).

@@ -78,7 +78,7 @@ class Judge {
 
   // JudgeClaims without the evidence lists (for_evidence and against_evidence
   // stay empty): verdicts, confidences, counts and mechanisms come from the
-  // claims' stored summaries (kb::Store::GetClaimSummary), so the cost does
+  // claims' stored summaries (kb::Store::GetClaimRecords), so the cost does
   // not grow with the number of assertions behind a claim.
   kb::Status JudgeClaimsWithoutEvidence(const std::vector<std::string>& claim_ids,
                                         std::vector<Judgement>* out);

@@ -248,16 +248,6 @@ Status RocksStore::GetClaimSummary(const std::string& id, EvidenceSummary* out) 
   return s;
 }
 
-Status RocksStore::GetClaimWithSummary(const std::string& id, Claim* claim,
-                                       EvidenceSummary* summary) {
-  ClaimRecord record;
-  Status s = GetKeptRecord(*this, id, DecodeClaimRecord, &record);
-  if (!s.ok()) return s;
-  *claim = std::move(record.claim);
-  *summary = std::move(record.summary);
-  return Status::OK();
-}
-
 Status RocksStore::GetWork(const std::string& id, Work* out) {
   return GetKeptRecord(*this, id, DecodeWork, out);
 }

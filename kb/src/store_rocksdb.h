@@ -53,8 +53,6 @@ class RocksStore final : public Store {
   Status GetWork(const std::string& id, Work* out) override;
   Status GetConcept(const std::string& id, Concept* out) override;
   Status GetClaimSummary(const std::string& id, EvidenceSummary* out) override;
-  Status GetClaimWithSummary(const std::string& id, Claim* claim,
-                             EvidenceSummary* summary) override;
   Status GetSources(const std::vector<std::string>& ids, std::vector<Source>* out,
                     std::vector<bool>* found) override;
   Status GetWorks(const std::vector<std::string>& ids, std::vector<Work>* out,

@@ -119,8 +119,8 @@ class EvidencePool {
   // adds from it, worked out once per pool (a claim is counted by each
   // broader claim judged, over and over in a sources report).
   struct Summed {
-    // The stored record holding the summary (its claim empty when the
-    // claim was not read with it), shared with the store's record cache.
+    // The stored record holding the summary (an empty record for a claim
+    // the store does not have), shared with the store's record cache.
     std::shared_ptr<const kb::ClaimRecord> record;
     const kb::EvidenceSummary& summary() const { return record->summary; }
     kb::SideEvidence affirm, deny;

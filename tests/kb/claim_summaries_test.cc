@@ -43,11 +43,12 @@ void CheckAllSummaries(kb::Store* store) {
                   REQUIRE(store->GetClaimSummary(c.id, &stored).ok());
                   CHECK(stored == Fresh(store, c.id));
                   CHECK(!stored.empty());
-                  // The one-read form returns the same claim and summary.
-                  kb::Claim claim;
-                  kb::EvidenceSummary with;
-                  REQUIRE(store->GetClaimWithSummary(c.id, &claim, &with).ok());
-                  CHECK(with == stored);
+                  // The claim's record holds the same claim and summary.
+                  std::vector<std::shared_ptr<const kb::ClaimRecord>> records;
+                  REQUIRE(store->GetClaimRecords({c.id}, &records).ok());
+                  REQUIRE(records.at(0) != nullptr);
+                  const kb::Claim& claim = records[0]->claim;
+                  CHECK(records[0]->summary == stored);
                   CHECK(claim.id == c.id);
                   CHECK(claim.subject == c.subject);
                   CHECK(claim.relation == c.relation);

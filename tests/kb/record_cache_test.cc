@@ -62,10 +62,6 @@ std::string ReadAll(kb::Store* store, const std::vector<std::string>& claim_ids,
     out += "claim " + id + " " + status(s) + " " + kb::EncodeClaim(c) + "\n";
     s = store->GetClaimSummary(id, &summary);
     out += "summary " + status(s) + " " + kb::EncodeClaim(kb::Claim{}, summary) + "\n";
-    c = kb::Claim{};
-    summary = kb::EvidenceSummary{};
-    s = store->GetClaimWithSummary(id, &c, &summary);
-    out += "with " + status(s) + " " + kb::EncodeClaim(c, summary) + "\n";
     for (size_t n : {1, 2, 10, 3}) {
       std::vector<kb::RankedAssertion> affirming, denying;
       REQUIRE(store->TopAssertionsForClaim(id, n, &affirming, &denying).ok());

@@ -180,7 +180,11 @@ TEST_CASE("Store::Open: a schema-4 database (JSON values) is read as it is", "[k
     REQUIRE(store->PutSource(kb_test::Varied(MakeRecord("a.md", "a1", {claim, claim}, {review})),
                              &outcome)
                 .ok());
-    REQUIRE(store->GetClaimWithSummary(claim.id, &stored_claim, &summary).ok());
+    std::vector<std::shared_ptr<const kb::ClaimRecord>> records;
+    REQUIRE(store->GetClaimRecords({claim.id}, &records).ok());
+    REQUIRE(records.at(0) != nullptr);
+    stored_claim = records[0]->claim;
+    summary = records[0]->summary;
     REQUIRE(store->AssertionsForClaim(claim.id, &assertions).ok());
     REQUIRE(assertions.size() == 2);
   }
@@ -198,11 +202,11 @@ TEST_CASE("Store::Open: a schema-4 database (JSON values) is read as it is", "[k
     }
   });
   auto check_reads = [&](kb::Store* store) {
-    kb::Claim c;
-    kb::EvidenceSummary ev;
-    REQUIRE(store->GetClaimWithSummary(claim.id, &c, &ev).ok());
-    CHECK(c.text == stored_claim.text);
-    CHECK(ev == summary);
+    std::vector<std::shared_ptr<const kb::ClaimRecord>> records;
+    REQUIRE(store->GetClaimRecords({claim.id}, &records).ok());
+    REQUIRE(records.at(0) != nullptr);
+    CHECK(records[0]->claim.text == stored_claim.text);
+    CHECK(records[0]->summary == summary);
     std::vector<kb::Assertion> read;
     REQUIRE(store->AssertionsForClaim(claim.id, &read).ok());
     REQUIRE(read.size() == assertions.size());

@@ -143,16 +143,13 @@ class Store {
   // with the works as stored now; kept up to date by every write, so it
   // equals a summary made from AssertionsForClaim.
   virtual Status GetClaimSummary(const std::string& id, EvidenceSummary* out) = 0;
-  // GetClaim and GetClaimSummary with one read.
-  virtual Status GetClaimWithSummary(const std::string& id, Claim* claim,
-                                     EvidenceSummary* summary) = 0;
 
   // GetSource for each of `ids` in one batch. On success out->size() and
   // found->size() equal ids.size(), and (*out)[i] holds the source when
   // (*found)[i]; an absent source is not an error.
   virtual Status GetSources(const std::vector<std::string>& ids, std::vector<Source>* out,
                             std::vector<bool>* found) = 0;
-  // GetWork and GetClaimWithSummary likewise.
+  // GetWork likewise.
   virtual Status GetWorks(const std::vector<std::string>& ids, std::vector<Work>* out,
                           std::vector<bool>* found) = 0;
   // The claim records of `ids`, each with its evidence summary, null where

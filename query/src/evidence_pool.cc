@@ -384,21 +384,33 @@ kb::Status EvidencePool::OwnWeight(const std::string& claim_id, double* out) {
   return s;
 }
 
+void EvidencePool::AddMechanism(const std::string* tag, int n,
+                                std::vector<std::pair<const std::string*, int>>* mechanisms) {
+  auto it = std::find_if(mechanisms->begin(), mechanisms->end(),
+                         [tag](const auto& m) { return m.first == tag; });
+  if (it == mechanisms->end()) {
+    mechanisms->emplace_back(tag, n);
+  } else {
+    it->second += n;
+  }
+}
+
+void EvidencePool::FillJudgement(const Tally& tally, Judgement* out) {
+  out->for_count = tally.for_count;
+  out->against_count = tally.against_count;
+  for (const auto& [tag, n] : tally.mechanisms) out->mechanisms[*tag] += n;
+  const kb::VerdictResult v = kb::CombineSides(tally.affirm, tally.deny);
+  out->verdict = v.verdict;
+  out->confidence = v.confidence;
+}
+
 void EvidencePool::Count(const kb::Claim& claim, const Summed& summed, double closeness,
                          Tally* tally, std::vector<Candidate>* candidates) {
   tally->affirm.Merge(summed.affirm, closeness);
   tally->deny.Merge(summed.deny, closeness);
   tally->for_count += summed.for_count;
   tally->against_count += summed.against_count;
-  for (const auto& [tag, n] : summed.mechanisms) {
-    auto it = std::find_if(tally->mechanisms.begin(), tally->mechanisms.end(),
-                           [tag = tag](const auto& m) { return m.first == tag; });
-    if (it == tally->mechanisms.end()) {
-      tally->mechanisms.emplace_back(tag, n);
-    } else {
-      it->second += n;
-    }
-  }
+  for (const auto& [tag, n] : summed.mechanisms) AddMechanism(tag, n, &tally->mechanisms);
   if (candidates != nullptr) candidates->push_back({&claim, closeness, &summed.summary()});
 }
 
@@ -587,14 +599,7 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, size
       return s;
     }
   }
-  const Tally& tally = known->second;
-  out->for_count = tally.for_count;
-  out->against_count = tally.against_count;
-  for (const auto& [tag, n] : tally.mechanisms) out->mechanisms[*tag] += n;
-
-  const kb::VerdictResult v = kb::CombineSides(tally.affirm, tally.deny);
-  out->verdict = v.verdict;
-  out->confidence = v.confidence;
+  FillJudgement(known->second, out);
   if (max_listed > 0) {
     std::vector<Counted> listed_for, listed_against;
     kb::Status s = Gather(candidates, kb::Stance::kAsserts, max_listed, &listed_for);

@@ -69,6 +69,18 @@ class EvidencePool {
   kb::Status JudgeClaim(const kb::Claim& claim, Judgement* out,
                         size_t max_listed = kMaxEvidencePerSide);
 
+  // JudgeClaim with max_listed 0 for each of `claims`, out[i] for
+  // claims[i], counting each claim once for all of them instead of once per
+  // judgement that counts it: sums per (subject, relation, object) cell over
+  // the hierarchy, made in one pass over `claims`, are what each judgement
+  // adds up (evidence_pool_closed.cc). The verdicts, counts and mechanisms
+  // are JudgeClaim's; the summed weights may differ from its in the last
+  // bits, being added in another order.
+  // REQUIRES: `claims` holds, with each claim, every stored claim it
+  // counts: every claim whose object is at or below one of theirs (as
+  // ClaimsAbout reads them for an object closed under narrower concepts).
+  kb::Status JudgeClosed(const std::vector<const kb::Claim*>& claims, std::vector<Judgement>* out);
+
   // The claim with `id`, or nullptr when absent (remembered either way).
   kb::Status LookUp(const std::string& id, const kb::Claim** out);
   // Reads the claims of `ids` not looked up yet in one batch, so the
@@ -178,6 +190,14 @@ class EvidencePool {
   // null) the claim to the candidates for the listing.
   static void Count(const kb::Claim& claim, const Summed& summed, double closeness, Tally* tally,
                     std::vector<Candidate>* candidates);
+  // Adds `n` of the tag to `mechanisms`.
+  static void AddMechanism(const std::string* tag, int n,
+                           std::vector<std::pair<const std::string*, int>>* mechanisms);
+  // Fills `out` from `tally` (everything but the claim, match and evidence
+  // lists).
+  static void FillJudgement(const Tally& tally, Judgement* out);
+  // The tallies of JudgeClosed's claims not tallied yet, into tallies_.
+  kb::Status TallyClosed(const std::vector<const kb::Claim*>& claims);
   // The strongest kMaxEvidencePerSide of `side` in listing order, of which
   // the first `max_listed` as Evidence, assertions, works and sources
   // loaded (ties in weight are ordered by source path, so the sources of

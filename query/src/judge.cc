@@ -123,6 +123,19 @@ kb::Status Judge::JudgeClaimsAbout(const std::vector<std::string>& objects,
   std::sort(claims.begin(), claims.end(),
             [](const kb::Claim* a, const kb::Claim* b) { return a->id < b->id; });
   claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
+  // Objects closed under narrower concepts give claims that hold every
+  // claim they count: judged together, each counted once.
+  const bool closed = std::all_of(objects.begin(), objects.end(), [&](const std::string& o) {
+    if (lexicon_->FindConcept(o) == nullptr) return true;
+    const std::vector<std::string> below = lexicon_->Descendants(o);
+    return std::all_of(below.begin(), below.end(),
+                       [&](const std::string& d) { return wanted.count(d) != 0; });
+  });
+  if (closed) {
+    kb::Status s = pool.JudgeClosed(claims, out);
+    for (Judgement& j : *out) j.match = 1.0;
+    return s;
+  }
   out->reserve(claims.size());
   for (const kb::Claim* c : claims) {
     Judgement j;

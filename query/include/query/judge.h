@@ -86,7 +86,10 @@ class Judge {
   // JudgeClaimsWithoutEvidence for every stored claim whose object is one
   // of `objects`, in claim id order. The claims are found through the
   // objects' by_concept entries and read once, with their summaries, into
-  // the Judge's cache.
+  // the Judge's cache. When `objects` holds every concept below each of
+  // them (as a sources report asks), the claims found hold all the claims
+  // their judgements count, and each is counted once for all of them; the
+  // confidences may then differ from JudgeClaims' in the last bits.
   kb::Status JudgeClaimsAbout(const std::vector<std::string>& objects, std::vector<Judgement>* out);
   // Called with one of a claim's own assertions and the stored works it
   // links to (missing works left out). The pointers live for the call only.

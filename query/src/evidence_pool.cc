@@ -384,17 +384,6 @@ kb::Status EvidencePool::OwnWeight(const std::string& claim_id, double* out) {
   return s;
 }
 
-void EvidencePool::AddMechanism(const std::string* tag, int n,
-                                std::vector<std::pair<const std::string*, int>>* mechanisms) {
-  auto it = std::find_if(mechanisms->begin(), mechanisms->end(),
-                         [tag](const auto& m) { return m.first == tag; });
-  if (it == mechanisms->end()) {
-    mechanisms->emplace_back(tag, n);
-  } else {
-    it->second += n;
-  }
-}
-
 void EvidencePool::FillJudgement(const Tally& tally, Judgement* out) {
   out->for_count = tally.for_count;
   out->against_count = tally.against_count;
@@ -410,7 +399,15 @@ void EvidencePool::Count(const kb::Claim& claim, const Summed& summed, double cl
   tally->deny.Merge(summed.deny, closeness);
   tally->for_count += summed.for_count;
   tally->against_count += summed.against_count;
-  for (const auto& [tag, n] : summed.mechanisms) AddMechanism(tag, n, &tally->mechanisms);
+  for (const auto& [tag, n] : summed.mechanisms) {
+    auto it = std::find_if(tally->mechanisms.begin(), tally->mechanisms.end(),
+                           [tag = tag](const auto& m) { return m.first == tag; });
+    if (it == tally->mechanisms.end()) {
+      tally->mechanisms.emplace_back(tag, n);
+    } else {
+      it->second += n;
+    }
+  }
   if (candidates != nullptr) candidates->push_back({&claim, closeness, &summed.summary()});
 }
 

@@ -76,9 +76,10 @@ class EvidencePool {
   // adds up (evidence_pool_closed.cc). The verdicts, counts and mechanisms
   // are JudgeClaim's; the summed weights may differ from its in the last
   // bits, being added in another order.
-  // REQUIRES: `claims` holds, with each claim, every stored claim it
-  // counts: every claim whose object is at or below one of theirs (as
-  // ClaimsAbout reads them for an object closed under narrower concepts).
+  // REQUIRES: `claims` are distinct and hold, with each claim, every
+  // stored claim it counts: every claim whose object is at or below one of
+  // theirs (as ClaimsAbout reads them for objects closed under narrower
+  // concepts).
   kb::Status JudgeClosed(const std::vector<const kb::Claim*>& claims, std::vector<Judgement>* out);
 
   // The claim with `id`, or nullptr when absent (remembered either way).
@@ -190,9 +191,6 @@ class EvidencePool {
   // null) the claim to the candidates for the listing.
   static void Count(const kb::Claim& claim, const Summed& summed, double closeness, Tally* tally,
                     std::vector<Candidate>* candidates);
-  // Adds `n` of the tag to `mechanisms`.
-  static void AddMechanism(const std::string* tag, int n,
-                           std::vector<std::pair<const std::string*, int>>* mechanisms);
   // Fills `out` from `tally` (everything but the claim, match and evidence
   // lists).
   static void FillJudgement(const Tally& tally, Judgement* out);

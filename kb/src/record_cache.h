@@ -5,7 +5,8 @@
 // questions of one store (a server, an editor's checker, the audit's
 // threads) then reads each claim, work, source and assertion from RocksDB
 // and decodes it once, not once per question (and each claim's strongest
-// evidence from its index); records the store does not have are
+// evidence and each concept's claims from their indexes); records the
+// store does not have are
 // remembered too. Writable stores keep none: what they read can
 // change under them.
 //
@@ -40,6 +41,12 @@ struct TopEvidenceList {
   size_t asked = 0;
 };
 
+// The claims about one concept (its by_concept entries), as
+// ClaimsByConcept read them.
+struct ConceptClaims {
+  std::vector<std::string> claim_ids;
+};
+
 class RecordCache {
  public:
   explicit RecordCache(size_t capacity_bytes);
@@ -55,6 +62,8 @@ class RecordCache {
       return Cf::kSources;
     } else if constexpr (std::is_same_v<T, Assertion>) {
       return Cf::kAssertions;
+    } else if constexpr (std::is_same_v<T, ConceptClaims>) {
+      return Cf::kByConcept;
     } else {
       static_assert(std::is_same_v<T, TopEvidenceList>, "not a record type a reader keeps");
       return Cf::kTopEvidence;

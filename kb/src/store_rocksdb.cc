@@ -338,7 +338,23 @@ Status RocksStore::GetClaimRecords(const std::vector<std::string>& ids,
 
 Status RocksStore::ClaimsByConcept(const std::string& concept_id,
                                    std::vector<std::string>* claim_ids) {
-  return CollectSuffixes(*this, Cf::kByConcept, ByConceptPrefix(concept_id), claim_ids);
+  // A sources report reads the claims about every concept below its
+  // benefit: a reader keeps the lists, as it keeps the claims.
+  RecordCache* cache = records();
+  std::shared_ptr<const ConceptClaims> kept;
+  if (cache != nullptr && cache->Lookup(concept_id, &kept) && kept != nullptr) {
+    *claim_ids = kept->claim_ids;
+    return Status::OK();
+  }
+  const std::string prefix = ByConceptPrefix(concept_id);
+  Status s = CollectSuffixes(*this, Cf::kByConcept, prefix, claim_ids);
+  if (s.ok() && cache != nullptr) {
+    size_t stored_bytes = 0;
+    for (const std::string& id : *claim_ids) stored_bytes += prefix.size() + id.size();
+    cache->Insert<ConceptClaims>(
+        concept_id, std::make_shared<const ConceptClaims>(ConceptClaims{*claim_ids}), stored_bytes);
+  }
+  return s;
 }
 
 Status RocksStore::AssertionsForClaim(const std::string& claim_id, std::vector<Assertion>* out) {

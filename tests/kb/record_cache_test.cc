@@ -34,7 +34,8 @@ std::string Ranked(const std::vector<kb::RankedAssertion>& refs) {
 }
 
 // Every read the record cache serves, written out: claims, their
-// summaries, works, sources, assertions and the top_evidence lists (heads
+// summaries, works, sources, assertions, the claims about a few concepts
+// and the top_evidence lists (heads
 // of 1, 2, then 10, then 3 entries, so a short list kept is read again for
 // a longer one and a long one kept answers a shorter read), for the ids
 // given, present or not.
@@ -91,6 +92,13 @@ std::string ReadAll(kb::Store* store, const std::vector<std::string>& claim_ids,
     out += std::string("assertions ") + (found[i] ? "found " : "absent ") +
            kb::EncodeAssertion(assertions[i]) + "\n";
   }
+  for (const std::string concept_id : {"foam_rolling", "doms", "no_such_concept", "doms"}) {
+    std::vector<std::string> ids;
+    REQUIRE(store->ClaimsByConcept(concept_id, &ids).ok());
+    out += "about " + concept_id + ":";
+    for (const std::string& id : ids) out += " " + id;
+    out += "\n";
+  }
   std::vector<kb::Work> works;
   REQUIRE(store->GetWorks(work_ids, &works, &found).ok());
   for (size_t i = 0; i < work_ids.size(); ++i) {
@@ -145,6 +153,7 @@ TEST_CASE("Store: a reader's kept records read as the store has them", "[kb]") {
   const std::string want = ReadAll(plain.get(), claim_ids, work_ids, sources);
   CHECK(want.find("found") != std::string::npos);
   CHECK(want.find("absent") != std::string::npos);
+  CHECK(want.find("about doms: " + c1.id) != std::string::npos);
   CHECK(ReadAll(plain.get(), claim_ids, work_ids, sources) == want);
 
   // The default capacity keeps everything read here; one byte keeps

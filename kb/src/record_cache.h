@@ -20,6 +20,8 @@
 
 #include <rocksdb/cache.h>
 
+#include <algorithm>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,11 +43,24 @@ struct TopEvidenceList {
   size_t asked = 0;
 };
 
-// The claims about one concept (its by_concept entries), as
-// ClaimsByConcept read them.
-struct ConceptClaims {
-  std::vector<std::string> claim_ids;
+// The head of a list of ids an index keeps under one key: its first
+// `asked` ids (0: the whole list), so it answers a read of that many or
+// fewer, and any read once it holds fewer than were asked.
+struct KeptIds {
+  std::vector<std::string> ids;
+  size_t asked = 0;
+  // Whether the first `limit` ids (0: all) are here.
+  bool Covers(size_t limit) const {
+    return asked == 0 || ids.size() < asked || (limit != 0 && limit <= asked);
+  }
 };
+// The claims about a concept (by_concept), as ClaimsByConcept reads them.
+struct ConceptClaims : KeptIds {};
+// The sources citing a work (by_work), as SourcesCitingWorks reads them.
+struct CitingSources : KeptIds {};
+// The claims about an object (or group) linking a work (by_object), as
+// ClaimsLinkingWorks reads them.
+struct LinkingClaims : KeptIds {};
 
 class RecordCache {
  public:
@@ -64,6 +79,10 @@ class RecordCache {
       return Cf::kAssertions;
     } else if constexpr (std::is_same_v<T, ConceptClaims>) {
       return Cf::kByConcept;
+    } else if constexpr (std::is_same_v<T, CitingSources>) {
+      return Cf::kByWork;
+    } else if constexpr (std::is_same_v<T, LinkingClaims>) {
+      return Cf::kByObject;
     } else {
       static_assert(std::is_same_v<T, TopEvidenceList>, "not a record type a reader keeps");
       return Cf::kTopEvidence;
@@ -108,6 +127,42 @@ class RecordCache {
 
   std::shared_ptr<rocksdb::Cache> cache_;
 };
+
+// For each of `keys`, the first `limit` ids (0: all) of its list: from the
+// lists `cache` keeps (of type List, a KeptIds) where they cover `limit`;
+// the others from `read`, called once with their indexes into `keys` to
+// fill those of `out`, and then kept. `cache` may be null.
+template <typename List>
+Status ReadThroughKept(
+    RecordCache* cache, const std::vector<std::string>& keys, size_t limit,
+    const std::function<Status(const std::vector<size_t>& unread,
+                               std::vector<std::vector<std::string>>* out)>& read,
+    std::vector<std::vector<std::string>>* out) {
+  out->assign(keys.size(), {});
+  std::vector<size_t> unread;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    std::shared_ptr<const List> kept;
+    if (cache != nullptr && cache->Lookup(keys[i], &kept) && kept != nullptr &&
+        kept->Covers(limit)) {
+      const size_t n = limit == 0 ? kept->ids.size() : std::min(limit, kept->ids.size());
+      (*out)[i].assign(kept->ids.begin(), kept->ids.begin() + static_cast<std::ptrdiff_t>(n));
+    } else {
+      unread.push_back(i);
+    }
+  }
+  if (unread.empty()) return Status::OK();
+  Status s = read(unread, out);
+  if (!s.ok() || cache == nullptr) return s;
+  for (size_t i : unread) {
+    auto list = std::make_shared<List>();
+    list->ids = (*out)[i];
+    list->asked = limit;
+    size_t stored_bytes = 0;  // each index entry's key
+    for (const std::string& id : list->ids) stored_bytes += keys[i].size() + id.size();
+    cache->Insert<List>(keys[i], std::move(list), stored_bytes);
+  }
+  return Status::OK();
+}
 
 }  // namespace kb
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "record_cache.h"
 #include "store_rocksdb.h"
 
 namespace kb {
@@ -285,30 +286,39 @@ Status RocksStore::ObjectWorkClaims(const std::string& work_id, const std::strin
 Status RocksStore::ClaimsLinkingWorks(const std::vector<std::string>& work_ids,
                                       const std::string& object, size_t limit,
                                       std::vector<std::vector<std::string>>* out) {
-  out->assign(work_ids.size(), {});
   // A group has no 'L' entries of its own: its members' are read, in the
   // members' order, which is also their prefixes' (the id ends at a 00).
   auto group = IsObjectGroupName(object) ? object_groups_.find(object.substr(1))
                                          : object_groups_.end();
   const std::vector<std::string> single = {object};
   const std::vector<std::string>& members = group == object_groups_.end() ? single : group->second;
-  std::vector<std::string> prefixes;
-  std::vector<size_t> work_of;
-  prefixes.reserve(work_ids.size() * members.size());
-  for (size_t w = 0; w < work_ids.size(); ++w) {
-    for (const std::string& m : members) {
-      prefixes.push_back(ObjectLinkPrefix(work_ids[w], m));
-      work_of.push_back(w);
-    }
-  }
-  auto open = [&](size_t i) { return limit == 0 || (*out)[work_of[i]].size() < limit; };
-  return ScanPrefixes(
-      Cf::kByObject, prefixes,
-      [&](size_t i, std::string_view key) {
-        (*out)[work_of[i]].emplace_back(key.substr(prefixes[i].size()));
-        return open(i);
+  // What a sources report shows of each work: a reader keeps each work's
+  // list for the object.
+  std::vector<std::string> keys;
+  keys.reserve(work_ids.size());
+  for (const std::string& w : work_ids) keys.push_back(ObjectLinkPrefix(w, object));
+  return ReadThroughKept<LinkingClaims>(
+      records(), keys, limit,
+      [&](const std::vector<size_t>& unread, std::vector<std::vector<std::string>>* lists) {
+        std::vector<std::string> prefixes;
+        std::vector<size_t> work_of;  // into work_ids
+        prefixes.reserve(unread.size() * members.size());
+        for (size_t w : unread) {
+          for (const std::string& m : members) {
+            prefixes.push_back(ObjectLinkPrefix(work_ids[w], m));
+            work_of.push_back(w);
+          }
+        }
+        auto open = [&](size_t i) { return limit == 0 || (*lists)[work_of[i]].size() < limit; };
+        return ScanPrefixes(
+            Cf::kByObject, prefixes,
+            [&](size_t i, std::string_view key) {
+              (*lists)[work_of[i]].emplace_back(key.substr(prefixes[i].size()));
+              return open(i);
+            },
+            open);
       },
-      open);
+      out);
 }
 
 Status RocksStore::ClaimsOfSources(const std::vector<std::string>& source_ids,

@@ -340,20 +340,14 @@ Status RocksStore::ClaimsByConcept(const std::string& concept_id,
                                    std::vector<std::string>* claim_ids) {
   // A sources report reads the claims about every concept below its
   // benefit: a reader keeps the lists, as it keeps the claims.
-  RecordCache* cache = records();
-  std::shared_ptr<const ConceptClaims> kept;
-  if (cache != nullptr && cache->Lookup(concept_id, &kept) && kept != nullptr) {
-    *claim_ids = kept->claim_ids;
-    return Status::OK();
-  }
-  const std::string prefix = ByConceptPrefix(concept_id);
-  Status s = CollectSuffixes(*this, Cf::kByConcept, prefix, claim_ids);
-  if (s.ok() && cache != nullptr) {
-    size_t stored_bytes = 0;
-    for (const std::string& id : *claim_ids) stored_bytes += prefix.size() + id.size();
-    cache->Insert<ConceptClaims>(
-        concept_id, std::make_shared<const ConceptClaims>(ConceptClaims{*claim_ids}), stored_bytes);
-  }
+  std::vector<std::vector<std::string>> lists;
+  Status s = ReadThroughKept<ConceptClaims>(
+      records(), {concept_id}, 0,
+      [&](const std::vector<size_t>&, std::vector<std::vector<std::string>>* out) {
+        return CollectSuffixes(*this, Cf::kByConcept, ByConceptPrefix(concept_id), &(*out)[0]);
+      },
+      &lists);
+  if (s.ok()) *claim_ids = std::move(lists[0]);
   return s;
 }
 
@@ -473,14 +467,21 @@ Status RocksStore::SourcesCitingWork(const std::string& work_id,
 
 Status RocksStore::SourcesCitingWorks(const std::vector<std::string>& work_ids, size_t limit,
                                       std::vector<std::vector<std::string>>* out) {
-  out->assign(work_ids.size(), {});
-  std::vector<std::string> prefixes;
-  prefixes.reserve(work_ids.size());
-  for (const std::string& id : work_ids) prefixes.push_back(ByWorkPrefix(id));
-  return ScanPrefixes(Cf::kByWork, prefixes, [&](size_t i, std::string_view key) {
-    (*out)[i].emplace_back(key.substr(prefixes[i].size()));
-    return limit == 0 || (*out)[i].size() < limit;
-  });
+  // The heads of these lists are what a sources report shows of each work:
+  // a reader keeps them.
+  return ReadThroughKept<CitingSources>(
+      records(), work_ids, limit,
+      [&](const std::vector<size_t>& unread, std::vector<std::vector<std::string>>* lists) {
+        std::vector<std::string> prefixes;
+        prefixes.reserve(unread.size());
+        for (size_t i : unread) prefixes.push_back(ByWorkPrefix(work_ids[i]));
+        return ScanPrefixes(Cf::kByWork, prefixes, [&](size_t j, std::string_view key) {
+          std::vector<std::string>& ids = (*lists)[unread[j]];
+          ids.emplace_back(key.substr(prefixes[j].size()));
+          return limit == 0 || ids.size() < limit;
+        });
+      },
+      out);
 }
 
 Status RocksStore::WorksCitedBySource(const std::string& source_id,

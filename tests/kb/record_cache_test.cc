@@ -34,8 +34,9 @@ std::string Ranked(const std::vector<kb::RankedAssertion>& refs) {
 }
 
 // Every read the record cache serves, written out: claims, their
-// summaries, works, sources, assertions, the claims about a few concepts
-// and the top_evidence lists (heads
+// summaries, works, sources, assertions, the claims about a few concepts,
+// the sources citing each work and the claims linking it, and the
+// top_evidence lists (heads
 // of 1, 2, then 10, then 3 entries, so a short list kept is read again for
 // a longer one and a long one kept answers a shorter read), for the ids
 // given, present or not.
@@ -99,6 +100,25 @@ std::string ReadAll(kb::Store* store, const std::vector<std::string>& claim_ids,
     for (const std::string& id : ids) out += " " + id;
     out += "\n";
   }
+  // Heads of 1, 2, all, then 1 again: a short list kept is read again for
+  // a longer one, the whole one answers both.
+  for (size_t n : {1, 2, 0, 1}) {
+    std::vector<std::vector<std::string>> citing, linking;
+    REQUIRE(store->SourcesCitingWorks(work_ids, n, &citing).ok());
+    for (const std::string object : {"doms", "scar_tissue"}) {
+      REQUIRE(store->ClaimsLinkingWorks(work_ids, object, n, &linking).ok());
+      for (size_t i = 0; i < work_ids.size(); ++i) {
+        out += "linking " + object + " " + std::to_string(n) + ":";
+        for (const std::string& id : linking[i]) out += " " + id;
+        out += "\n";
+      }
+    }
+    for (size_t i = 0; i < work_ids.size(); ++i) {
+      out += "citing " + std::to_string(n) + ":";
+      for (const std::string& id : citing[i]) out += " " + id;
+      out += "\n";
+    }
+  }
   std::vector<kb::Work> works;
   REQUIRE(store->GetWorks(work_ids, &works, &found).ok());
   for (size_t i = 0; i < work_ids.size(); ++i) {
@@ -154,6 +174,8 @@ TEST_CASE("Store: a reader's kept records read as the store has them", "[kb]") {
   CHECK(want.find("found") != std::string::npos);
   CHECK(want.find("absent") != std::string::npos);
   CHECK(want.find("about doms: " + c1.id) != std::string::npos);
+  CHECK(want.find("linking doms 0: " + c1.id) != std::string::npos);
+  CHECK(want.find("citing 2: ") != std::string::npos);
   CHECK(ReadAll(plain.get(), claim_ids, work_ids, sources) == want);
 
   // The default capacity keeps everything read here; one byte keeps

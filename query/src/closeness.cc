@@ -52,4 +52,18 @@ std::vector<std::string> ObjectNeighbourhood(const kb::Lexicon& lex, const std::
   return out;
 }
 
+SimilarRelationSet RelationsSimilarTo(const kb::Lexicon& lex, const std::string& relation) {
+  SimilarRelationSet similar;
+  similar.relations.push_back(relation);
+  similar.scores.push_back(lex.RelationSimilarity(relation, relation));
+  for (const kb::RelationDef& r : lex.relations) {
+    const double score = r.id == relation ? 0 : lex.RelationSimilarity(relation, r.id);
+    if (score > 0) {
+      similar.relations.push_back(r.id);
+      similar.scores.push_back(score);
+    }
+  }
+  return similar;
+}
+
 }  // namespace query

@@ -36,6 +36,15 @@ double ObjectCloseness(const kb::Lexicon& lex, const std::string& wanted,
 // ancestors and its siblings (as ObjectCloseness defines them).
 std::vector<std::string> ObjectNeighbourhood(const kb::Lexicon& lex, const std::string& id);
 
+// A relation and those similar to it for matching and pooling: `relation`
+// itself first, then every lexicon relation whose RelationSimilarity to it
+// is above 0, with the similarities (scores[k] for relations[k]).
+struct SimilarRelationSet {
+  std::vector<std::string> relations;
+  std::vector<double> scores;
+};
+SimilarRelationSet RelationsSimilarTo(const kb::Lexicon& lex, const std::string& relation);
+
 }  // namespace query
 
 #endif  // EVKB_QUERY_CLOSENESS_H_

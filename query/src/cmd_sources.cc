@@ -80,12 +80,8 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
   if (limit > 0) {
     // Verdicts from the claims' summaries; works and articles from the
     // by_object index.
-    std::vector<Judgement> judged;
-    kb::Status s = judge->JudgeClaimsAbout(out->concepts, &judged);
+    kb::Status s = judge->VerdictsAbout(out->concepts, &out->claims);
     if (!s.ok()) return s;
-    for (Judgement& j : judged) {
-      out->claims.push_back({std::move(j.claim), j.verdict, j.confidence});
-    }
     out->totals.claims = out->claims.size();
     ClaimObjects claim_objects;
     claim_objects.reserve(out->claims.size());

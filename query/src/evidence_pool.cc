@@ -166,19 +166,10 @@ const std::vector<std::string>& EvidencePool::SimilarRelations(const std::string
   return SimilarOf(relation).relations;
 }
 
-const EvidencePool::Similar& EvidencePool::SimilarOf(const std::string& relation) {
-  auto [it, added] = similar_relations_.try_emplace(relation);
-  if (added) {
-    Similar& similar = it->second;
-    similar.relations.push_back(relation);
-    similar.scores.push_back(lex_->RelationSimilarity(relation, relation));
-    for (const kb::RelationDef& r : lex_->relations) {
-      const double score = r.id == relation ? 0 : lex_->RelationSimilarity(relation, r.id);
-      if (score > 0) {
-        similar.relations.push_back(r.id);
-        similar.scores.push_back(score);
-      }
-    }
+const SimilarRelationSet& EvidencePool::SimilarOf(const std::string& relation) {
+  auto it = similar_relations_.find(relation);
+  if (it == similar_relations_.end()) {
+    it = similar_relations_.emplace(relation, RelationsSimilarTo(*lex_, relation)).first;
   }
   return it->second;
 }
@@ -384,15 +375,6 @@ kb::Status EvidencePool::OwnWeight(const std::string& claim_id, double* out) {
   return s;
 }
 
-void EvidencePool::FillJudgement(const Tally& tally, Judgement* out) {
-  out->for_count = tally.for_count;
-  out->against_count = tally.against_count;
-  for (const auto& [tag, n] : tally.mechanisms) out->mechanisms[*tag] += n;
-  const kb::VerdictResult v = kb::CombineSides(tally.affirm, tally.deny);
-  out->verdict = v.verdict;
-  out->confidence = v.confidence;
-}
-
 void EvidencePool::Count(const kb::Claim& claim, const Summed& summed, double closeness,
                          Tally* tally, std::vector<Candidate>* candidates) {
   tally->affirm.Merge(summed.affirm, closeness);
@@ -533,7 +515,7 @@ kb::Status EvidencePool::NarrowerOf(const kb::Claim& claim, const std::vector<Na
   auto it = narrower_.find(claim.id);
   if (it == narrower_.end()) {
     std::vector<const kb::Claim*> found;
-    const Similar& similar = SimilarOf(claim.relation);
+    const SimilarRelationSet& similar = SimilarOf(claim.relation);
     kb::Status s =
         FindClaims(AtOrBelow(claim.subject), similar.relations, AtOrBelow(claim.object), &found);
     if (!s.ok()) return s;
@@ -596,7 +578,14 @@ kb::Status EvidencePool::JudgeClaim(const kb::Claim& claim, Judgement* out, size
       return s;
     }
   }
-  FillJudgement(known->second, out);
+  const Tally& tally = known->second;
+  out->for_count = tally.for_count;
+  out->against_count = tally.against_count;
+  for (const auto& [tag, n] : tally.mechanisms) out->mechanisms[*tag] += n;
+
+  const kb::VerdictResult v = kb::CombineSides(tally.affirm, tally.deny);
+  out->verdict = v.verdict;
+  out->confidence = v.confidence;
   if (max_listed > 0) {
     std::vector<Counted> listed_for, listed_against;
     kb::Status s = Gather(candidates, kb::Stance::kAsserts, max_listed, &listed_for);

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "closeness.h"
 #include "kb/lexicon.h"
 #include "kb/store.h"
 #include "query/judge.h"
@@ -68,19 +69,6 @@ class EvidencePool {
   // (the verdict, confidence, counts and mechanisms are the same).
   kb::Status JudgeClaim(const kb::Claim& claim, Judgement* out,
                         size_t max_listed = kMaxEvidencePerSide);
-
-  // JudgeClaim with max_listed 0 for each of `claims`, out[i] for
-  // claims[i], counting each claim once for all of them instead of once per
-  // judgement that counts it: sums per (subject, relation, object) cell over
-  // the hierarchy, made in one pass over `claims`, are what each judgement
-  // adds up (evidence_pool_closed.cc). The verdicts, counts and mechanisms
-  // are JudgeClaim's; the summed weights may differ from its in the last
-  // bits, being added in another order.
-  // REQUIRES: `claims` are distinct and hold, with each claim, every
-  // stored claim it counts: every claim whose object is at or below one of
-  // theirs (as ClaimsAbout reads them for objects closed under narrower
-  // concepts).
-  kb::Status JudgeClosed(const std::vector<const kb::Claim*>& claims, std::vector<Judgement>* out);
 
   // The claim with `id`, or nullptr when absent (remembered either way).
   kb::Status LookUp(const std::string& id, const kb::Claim** out);
@@ -191,11 +179,6 @@ class EvidencePool {
   // null) the claim to the candidates for the listing.
   static void Count(const kb::Claim& claim, const Summed& summed, double closeness, Tally* tally,
                     std::vector<Candidate>* candidates);
-  // Fills `out` from `tally` (everything but the claim, match and evidence
-  // lists).
-  static void FillJudgement(const Tally& tally, Judgement* out);
-  // The tallies of JudgeClosed's claims not tallied yet, into tallies_.
-  kb::Status TallyClosed(const std::vector<const kb::Claim*>& claims);
   // The strongest kMaxEvidencePerSide of `side` in listing order, of which
   // the first `max_listed` as Evidence, assertions, works and sources
   // loaded (ties in weight are ordered by source path, so the sources of
@@ -233,12 +216,8 @@ class EvidencePool {
   std::unordered_map<std::string, Tally> tallies_;
   // Lexicon walks, the same few over and over.
   // A relation's similar ones (SimilarRelations) and their similarities.
-  struct Similar {
-    std::vector<std::string> relations;
-    std::vector<double> scores;  // scores[k] for relations[k]
-  };
-  const Similar& SimilarOf(const std::string& relation);
-  std::unordered_map<std::string, Similar> similar_relations_;
+  const SimilarRelationSet& SimilarOf(const std::string& relation);
+  std::unordered_map<std::string, SimilarRelationSet> similar_relations_;
   std::unordered_map<std::string, std::vector<std::string>> at_or_below_;
   const std::vector<std::string>& AtOrBelow(const std::string& concept_id);
 };

@@ -6,6 +6,7 @@
 
 #include "closeness.h"
 #include "evidence_pool.h"
+#include "verdicts_about.h"
 
 namespace query {
 namespace {
@@ -107,11 +108,21 @@ kb::Status Judge::JudgeClaimsWithoutEvidence(const std::vector<std::string>& cla
   return JudgeClaims(claim_ids, out, none, /*visit_own=*/false);
 }
 
-kb::Status Judge::JudgeClaimsAbout(const std::vector<std::string>& objects,
-                                   std::vector<Judgement>* out) {
+kb::Status Judge::VerdictsAbout(const std::vector<std::string>& objects,
+                                std::vector<ClaimVerdict>* out) {
   out->clear();
-  EvidencePool& pool = *Pool();
   const std::unordered_set<std::string_view> wanted(objects.begin(), objects.end());
+  // Objects closed under narrower concepts give claims that hold every
+  // claim they count: judged together, each counted once.
+  const bool closed = std::all_of(objects.begin(), objects.end(), [&](const std::string& o) {
+    if (lexicon_->FindConcept(o) == nullptr) return true;
+    const std::vector<std::string> below = lexicon_->Descendants(o);
+    return std::all_of(below.begin(), below.end(),
+                       [&](const std::string& d) { return wanted.count(d) != 0; });
+  });
+  if (closed) return VerdictsOfClosedSet(store_, *lexicon_, objects, out);
+
+  EvidencePool& pool = *Pool();
   std::vector<const kb::Claim*> claims;
   for (const std::string& o : objects) {
     const std::vector<const kb::Claim*>* around = nullptr;
@@ -123,25 +134,11 @@ kb::Status Judge::JudgeClaimsAbout(const std::vector<std::string>& objects,
   std::sort(claims.begin(), claims.end(),
             [](const kb::Claim* a, const kb::Claim* b) { return a->id < b->id; });
   claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
-  // Objects closed under narrower concepts give claims that hold every
-  // claim they count: judged together, each counted once.
-  const bool closed = std::all_of(objects.begin(), objects.end(), [&](const std::string& o) {
-    if (lexicon_->FindConcept(o) == nullptr) return true;
-    const std::vector<std::string> below = lexicon_->Descendants(o);
-    return std::all_of(below.begin(), below.end(),
-                       [&](const std::string& d) { return wanted.count(d) != 0; });
-  });
-  if (closed) {
-    kb::Status s = pool.JudgeClosed(claims, out);
-    for (Judgement& j : *out) j.match = 1.0;
-    return s;
-  }
   out->reserve(claims.size());
   for (const kb::Claim* c : claims) {
     Judgement j;
     if (kb::Status s = pool.JudgeClaim(*c, &j, /*max_listed=*/0); !s.ok()) return s;
-    j.match = 1.0;
-    out->push_back(std::move(j));
+    out->push_back({std::move(j.claim), j.verdict, j.confidence});
   }
   return kb::Status::OK();
 }

@@ -337,11 +337,11 @@ TEST_CASE("Judge: JudgeClaimsWithoutEvidence gives JudgeClaims' verdicts, no lis
   }
 }
 
-TEST_CASE("Judge: JudgeClaimsAbout a subtree judges each claim as JudgeClaims does", "[judge]") {
+TEST_CASE("Judge: VerdictsAbout a subtree judges each claim as JudgeClaims does", "[judge]") {
   Fixture f;
   // Claims at every depth of the subject and object hierarchies, with
-  // relations of one family, another family and a subject the lexicon does
-  // not know, on both sides and with mechanisms.
+  // relations of one family and of another, a subject the lexicon does not
+  // know, and evidence on both sides.
   const kb::Claim broad = MakeClaim("soft_tissue_therapy", "reduces", "pain");
   const kb::Claim mid = MakeClaim("foam_rolling", "reduces", "soreness");
   const kb::Claim deep = MakeClaim("massage_ball", "relieves", "doms");
@@ -349,11 +349,8 @@ TEST_CASE("Judge: JudgeClaimsAbout a subtree judges each claim as JudgeClaims do
   const kb::Claim knee = MakeClaim("massage_ball", "reduces", "knee_pain");
   const kb::Claim other_family = MakeClaim("foam_rolling", "improves", "doms");
   const kb::Claim unknown_subject = MakeClaim("ice_bath", "reduces", "doms");
-  Statement deep_denied = Says(deep, Stance::kDenies, {kReview});
-  deep_denied.mechanisms = {"neurological"};
-  Statement mid_said = Says(mid, Stance::kAsserts, {kTrial});
-  mid_said.mechanisms = {"neurological", "mechanical"};
-  f.kb.AddSource("a.txt", {Says(broad, Stance::kAsserts), mid_said, deep_denied});
+  f.kb.AddSource("a.txt", {Says(broad, Stance::kAsserts), Says(mid, Stance::kAsserts, {kTrial}),
+                           Says(deep, Stance::kDenies, {kReview})});
   f.kb.AddSource("b.txt", {Says(cramp, Stance::kAsserts, {}, Attribution::kExpert),
                            Says(knee, Stance::kDenies), Says(other_family, Stance::kAsserts)});
   f.kb.AddSource("c.txt", {Says(unknown_subject, Stance::kAsserts, {kReview}),
@@ -361,12 +358,13 @@ TEST_CASE("Judge: JudgeClaimsAbout a subtree judges each claim as JudgeClaims do
 
   auto check_same = [&](const std::vector<std::string>& objects, size_t expected) {
     CAPTURE(objects);
-    std::vector<Judgement> about, each;
-    REQUIRE(Judge(f.kb.store(), &f.lex).JudgeClaimsAbout(objects, &about).ok());
+    std::vector<query::ClaimVerdict> about;
+    REQUIRE(Judge(f.kb.store(), &f.lex).VerdictsAbout(objects, &about).ok());
     REQUIRE(about.size() == expected);
     std::vector<std::string> ids;
-    for (const Judgement& j : about) ids.push_back(j.claim.id);
+    for (const query::ClaimVerdict& v : about) ids.push_back(v.claim.id);
     REQUIRE(std::is_sorted(ids.begin(), ids.end()));
+    std::vector<Judgement> each;
     REQUIRE(Judge(f.kb.store(), &f.lex).JudgeClaimsWithoutEvidence(ids, &each).ok());
     REQUIRE(each.size() == about.size());
     for (size_t i = 0; i < about.size(); ++i) {
@@ -374,27 +372,23 @@ TEST_CASE("Judge: JudgeClaimsAbout a subtree judges each claim as JudgeClaims do
       CHECK(about[i].claim.id == each[i].claim.id);
       CHECK(about[i].verdict == each[i].verdict);
       CHECK(about[i].confidence == Approx(each[i].confidence).epsilon(1e-12));
-      CHECK(about[i].for_count == each[i].for_count);
-      CHECK(about[i].against_count == each[i].against_count);
-      CHECK(about[i].mechanisms == each[i].mechanisms);
-      CHECK(about[i].match == 1.0);
     }
     return about;
   };
   // Closed under narrower concepts: judged together.
-  const std::vector<Judgement> all =
+  const std::vector<query::ClaimVerdict> all =
       check_same({"pain", "soreness", "doms", "cramp", "knee_pain"}, 7);
   // Not closed (doms and cramp are below soreness): judged one by one.
   check_same({"soreness", "knee_pain"}, 2);
 
-  // The broadest claim pools everything below it but the other family's.
+  // The pooling shows: the broadest claim, said by its author alone, is
+  // disputed by the review's denial of a claim two levels below it; the
+  // claim with a subject the lexicon lacks pools nothing.
   auto of = [&](const kb::Claim& c) {
     return *std::find_if(all.begin(), all.end(),
-                         [&](const Judgement& j) { return j.claim.id == c.id; });
+                         [&](const query::ClaimVerdict& v) { return v.claim.id == c.id; });
   };
-  CHECK(of(broad).for_count == 4);      // itself, mid, cramp, the hearsay deep
-  CHECK(of(broad).against_count == 2);  // deep, knee
-  CHECK(of(broad).mechanisms.at("neurological") == 2);
-  CHECK(of(mid).against_count == 1);          // deep, not knee (not below soreness)
-  CHECK(of(unknown_subject).for_count == 1);  // pools nothing
+  CHECK(of(broad).verdict != Verdict::kUnsupported);
+  CHECK(of(unknown_subject).verdict == Verdict::kSupported);
+  CHECK(of(other_family).verdict == Verdict::kUnsupported);
 }

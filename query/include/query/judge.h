@@ -44,6 +44,13 @@ struct Judgement {
   std::map<std::string, int> mechanisms;  // tag -> number of assertions carrying it
 };
 
+// A stored claim's verdict, without the evidence behind it.
+struct ClaimVerdict {
+  kb::Claim claim;
+  kb::Verdict verdict = kb::Verdict::kUnknown;
+  double confidence = 0;
+};
+
 class EvidencePool;
 
 // Thread-compatible: one Judge per thread. Borrows store and lexicon.
@@ -83,14 +90,14 @@ class Judge {
   kb::Status JudgeClaimsWithoutEvidence(const std::vector<std::string>& claim_ids,
                                         std::vector<Judgement>* out);
 
-  // JudgeClaimsWithoutEvidence for every stored claim whose object is one
-  // of `objects`, in claim id order. The claims are found through the
-  // objects' by_concept entries and read once, with their summaries, into
-  // the Judge's cache. When `objects` holds every concept below each of
-  // them (as a sources report asks), the claims found hold all the claims
-  // their judgements count, and each is counted once for all of them; the
-  // confidences may then differ from JudgeClaims' in the last bits.
-  kb::Status JudgeClaimsAbout(const std::vector<std::string>& objects, std::vector<Judgement>* out);
+  // The verdict and confidence of every stored claim whose object is one
+  // of `objects`, in claim id order, as JudgeClaim gives them. The claims
+  // are found through the objects' by_concept entries. When `objects` holds
+  // every concept below each of them (as a sources report asks), the claims
+  // found hold every claim their judgements count, and each is counted
+  // once for all of them (verdicts_about.h); the confidences may then
+  // differ from JudgeClaim's in the last bits, being summed in another order.
+  kb::Status VerdictsAbout(const std::vector<std::string>& objects, std::vector<ClaimVerdict>* out);
   // Called with one of a claim's own assertions and the stored works it
   // links to (missing works left out). The pointers live for the call only.
   using AssertionFn =

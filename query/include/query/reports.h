@@ -53,12 +53,6 @@ struct SourcedArticle {
   std::vector<std::string> claims;  // ids of the benefit's claims it asserts or denies
 };
 
-struct ClaimVerdict {
-  kb::Claim claim;
-  kb::Verdict verdict = kb::Verdict::kUnknown;
-  double confidence = 0;
-};
-
 // How long the works and articles lists would be without a limit.
 struct SourcesTotals {
   uint64_t works = 0, sources = 0, claims = 0;

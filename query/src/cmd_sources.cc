@@ -85,7 +85,7 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
     out->totals.claims = out->claims.size();
     ClaimObjects claim_objects;
     claim_objects.reserve(out->claims.size());
-    for (const ClaimVerdict& c : out->claims) claim_objects.emplace(c.claim.id, c.claim.object);
+    for (const ClaimVerdict& c : out->claims) claim_objects.emplace(c.claim().id, c.claim().object);
     return RankSourcesFromIndex(store, IndexObjects(store, lexicon, out->concepts), claim_objects,
                                 limit, out);
   }
@@ -132,7 +132,9 @@ kb::Status BuildSourcesReport(kb::Store* store, const kb::Lexicon& lexicon, Judg
         }
       });
   if (!s.ok()) return s;
-  for (const Judgement& j : judged) out->claims.push_back({j.claim, j.verdict, j.confidence});
+  for (const Judgement& j : judged) {
+    out->claims.push_back(MakeClaimVerdict(j.claim, j.verdict, j.confidence));
+  }
   // Sorted by id, or (a work's, as a bounded report lists them) by object, then id.
   auto claim_ids = [&](std::vector<uint32_t>& v, bool by_object) {
     std::sort(v.begin(), v.end());

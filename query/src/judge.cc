@@ -19,6 +19,12 @@ struct Candidate {
 
 }  // namespace
 
+ClaimVerdict MakeClaimVerdict(kb::Claim claim, kb::Verdict verdict, double confidence) {
+  auto record = std::make_shared<kb::ClaimRecord>();
+  record->claim = std::move(claim);
+  return {std::move(record), verdict, confidence};
+}
+
 Judge::Judge(kb::Store* store, const kb::Lexicon* lexicon) : store_(store), lexicon_(lexicon) {}
 
 Judge::~Judge() = default;
@@ -138,7 +144,7 @@ kb::Status Judge::VerdictsAbout(const std::vector<std::string>& objects,
   for (const kb::Claim* c : claims) {
     Judgement j;
     if (kb::Status s = pool.JudgeClaim(*c, &j, /*max_listed=*/0); !s.ok()) return s;
-    out->push_back({std::move(j.claim), j.verdict, j.confidence});
+    out->push_back(MakeClaimVerdict(std::move(j.claim), j.verdict, j.confidence));
   }
   return kb::Status::OK();
 }

@@ -179,7 +179,7 @@ std::string RenderSourcesJson(const SourcesReport& r) {
   w.StartArray();
   for (const ClaimVerdict& cv : r.claims) {
     w.StartObject();
-    kb::WriteClaimFields(w, cv.claim);
+    kb::WriteClaimFields(w, cv.claim());
     KeyStr(w, "verdict", kb::VerdictName(cv.verdict));
     w.Key("confidence");
     Rounded(w, cv.confidence);

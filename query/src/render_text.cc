@@ -173,8 +173,8 @@ std::string RenderSourcesText(const SourcesReport& r, bool color) {
   out += ShowingOf(st, r, r.sources.size(), r.totals.sources, "articles");
   out += st.Bold("Claims") + ":\n";
   for (const ClaimVerdict& c : r.claims) {
-    out += "  " + st.Verdict(c.verdict) + "  " + c.claim.text + "  " +
-           st.Dim("[" + c.claim.id + "]") + "\n";
+    out += "  " + st.Verdict(c.verdict) + "  " + c.claim().text + "  " +
+           st.Dim("[" + c.claim().id + "]") + "\n";
   }
   return out;
 }

@@ -75,7 +75,7 @@ struct Cell {
 
 // One claim about the objects, its strings as ids, its evidence summed.
 struct Row {
-  const kb::Claim* claim;
+  const std::shared_ptr<const kb::ClaimRecord>* record;
   uint32_t subject, relation, object;
   kb::SideEvidence affirm, deny;
 };
@@ -86,14 +86,21 @@ kb::Status VerdictsOfClosedSet(kb::Store* store, const kb::Lexicon& lex,
                                const std::vector<std::string>& objects,
                                std::vector<ClaimVerdict>* out) {
   out->clear();
+  // The claims about each object, in claim id order: each concept's list
+  // comes in that order from its index, so they are merged, not sorted.
   std::vector<std::string> ids;
+  bool sorted = true;
   for (const std::string& o : objects) {
     std::vector<std::string> about;
     if (kb::Status s = store->ClaimsByConcept(o, &about); !s.ok()) return s;
+    const size_t middle = ids.size();
     ids.insert(ids.end(), std::make_move_iterator(about.begin()),
                std::make_move_iterator(about.end()));
+    const auto begin = ids.begin() + static_cast<std::ptrdiff_t>(middle);
+    sorted = sorted && std::is_sorted(begin, ids.end());
+    if (sorted) std::inplace_merge(ids.begin(), begin, ids.end());
   }
-  std::sort(ids.begin(), ids.end());
+  if (!sorted) std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<std::shared_ptr<const kb::ClaimRecord>> records;
   if (kb::Status s = store->GetClaimRecords(ids, &records); !s.ok()) return s;
@@ -106,7 +113,7 @@ kb::Status VerdictsOfClosedSet(kb::Store* store, const kb::Lexicon& lex,
   rows.reserve(records.size());
   for (const std::shared_ptr<const kb::ClaimRecord>& r : records) {
     if (r == nullptr || wanted.count(r->claim.object) == 0) continue;
-    rows.push_back({&r->claim, concepts.Id(r->claim.subject), relations.Id(r->claim.relation),
+    rows.push_back({&r, concepts.Id(r->claim.subject), relations.Id(r->claim.relation),
                     concepts.Id(r->claim.object), r->summary.Side(kb::Stance::kAsserts),
                     r->summary.Side(kb::Stance::kDenies)});
   }
@@ -181,7 +188,7 @@ kb::Status VerdictsOfClosedSet(kb::Store* store, const kb::Lexicon& lex,
       }
     }
     const kb::VerdictResult v = kb::CombineSides(affirm, deny);
-    out->push_back({*row.claim, v.verdict, v.confidence});
+    out->push_back({*row.record, v.verdict, v.confidence});
   }
   return kb::Status::OK();
 }

@@ -362,14 +362,14 @@ TEST_CASE("Judge: VerdictsAbout a subtree judges each claim as JudgeClaims does"
     REQUIRE(Judge(f.kb.store(), &f.lex).VerdictsAbout(objects, &about).ok());
     REQUIRE(about.size() == expected);
     std::vector<std::string> ids;
-    for (const query::ClaimVerdict& v : about) ids.push_back(v.claim.id);
+    for (const query::ClaimVerdict& v : about) ids.push_back(v.claim().id);
     REQUIRE(std::is_sorted(ids.begin(), ids.end()));
     std::vector<Judgement> each;
     REQUIRE(Judge(f.kb.store(), &f.lex).JudgeClaimsWithoutEvidence(ids, &each).ok());
     REQUIRE(each.size() == about.size());
     for (size_t i = 0; i < about.size(); ++i) {
-      CAPTURE(about[i].claim.subject, about[i].claim.relation, about[i].claim.object);
-      CHECK(about[i].claim.id == each[i].claim.id);
+      CAPTURE(about[i].claim().subject, about[i].claim().relation, about[i].claim().object);
+      CHECK(about[i].claim().id == each[i].claim.id);
       CHECK(about[i].verdict == each[i].verdict);
       CHECK(about[i].confidence == Approx(each[i].confidence).epsilon(1e-12));
     }
@@ -386,7 +386,7 @@ TEST_CASE("Judge: VerdictsAbout a subtree judges each claim as JudgeClaims does"
   // claim with a subject the lexicon lacks pools nothing.
   auto of = [&](const kb::Claim& c) {
     return *std::find_if(all.begin(), all.end(),
-                         [&](const query::ClaimVerdict& v) { return v.claim.id == c.id; });
+                         [&](const query::ClaimVerdict& v) { return v.claim().id == c.id; });
   };
   CHECK(of(broad).verdict != Verdict::kUnsupported);
   CHECK(of(unknown_subject).verdict == Verdict::kSupported);

@@ -110,7 +110,8 @@ TEST_CASE("RenderSourcesJson: the CLI.md sources shape", "[render]") {
   sa.source.path = "001_a.txt";
   sa.claims = {"c1"};
   r.sources = {sa};
-  r.claims = {{MakeClaim("foam_rolling", "reduces", "doms"), kb::Verdict::kSupported, 0.5}};
+  r.claims = {query::MakeClaimVerdict(MakeClaim("foam_rolling", "reduces", "doms"),
+                                      kb::Verdict::kSupported, 0.5)};
   const rapidjson::Document d = Parse(query::RenderSourcesJson(r));
   RequireKeys(d, {"benefit", "concepts", "works", "sources", "claims"});
   RequireKeys(d["works"][0],

@@ -125,7 +125,7 @@ TEST_CASE("BuildSourcesReport: a bounded report is the head of the full one", "[
       }
       REQUIRE(r.claims.size() == all.claims.size());
       for (size_t i = 0; i < r.claims.size(); ++i) {
-        CHECK(r.claims[i].claim.id == all.claims[i].claim.id);
+        CHECK(r.claims[i].claim().id == all.claims[i].claim().id);
         CHECK(r.claims[i].verdict == all.claims[i].verdict);
         CHECK(r.claims[i].confidence == all.claims[i].confidence);
       }

@@ -46,10 +46,15 @@ struct Judgement {
 
 // A stored claim's verdict, without the evidence behind it.
 struct ClaimVerdict {
-  kb::Claim claim;
+  // The claim's record, shared as the store keeps it (never null).
+  std::shared_ptr<const kb::ClaimRecord> record;
   kb::Verdict verdict = kb::Verdict::kUnknown;
   double confidence = 0;
+  const kb::Claim& claim() const { return record->claim; }
 };
+
+// A ClaimVerdict of `claim` without a stored record to share.
+ClaimVerdict MakeClaimVerdict(kb::Claim claim, kb::Verdict verdict, double confidence);
 
 class EvidencePool;
 

@@ -28,10 +28,11 @@
 //   sources_all  the same with --limit 0 (every work and article, read from
 //            the claims' assertions) and one Judge reused; fewer calls, it
 //            is slow on a large KB
-//   verdicts the claims part of sources alone: the claims whose object is
-//            the benefit (or below) and Judge::JudgeClaimsWithoutEvidence
-//            on them, without the works and articles lists (the floor of
-//            any sources report that keeps every claim's verdict)
+//   verdicts the claims part of sources judged claim by claim: the claims
+//            whose object is the benefit (or below) and
+//            Judge::JudgeClaimsWithoutEvidence on them, one Judge reused,
+//            without the works and articles lists (a report judges them
+//            together instead, Judge::VerdictsAbout, each claim counted once)
 //   audit    ParseByName + AuditDocument of FILE (nothing stored) on
 //            --threads threads (default: as evkb-query audit, one per core,
 //            at most 4), fresh Judges per call

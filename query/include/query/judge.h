@@ -103,6 +103,7 @@ class Judge {
   // once for all of them (verdicts_about.h); the confidences may then
   // differ from JudgeClaim's in the last bits, being summed in another order.
   kb::Status VerdictsAbout(const std::vector<std::string>& objects, std::vector<ClaimVerdict>* out);
+
   // Called with one of a claim's own assertions and the stored works it
   // links to (missing works left out). The pointers live for the call only.
   using AssertionFn =

@@ -118,7 +118,8 @@ class EvidencePool {
                            const std::vector<kb::RankedAssertion>** out);
   // A claim's stored summary with what every judgement counting the claim
   // adds from it, worked out once per pool (a claim is counted by each
-  // broader claim judged, over and over in a sources report).
+  // broader claim judged, over and over when one Judge judges many: an
+  // audit, a sources report with --limit 0).
   struct Summed {
     // The stored record holding the summary (an empty record for a claim
     // the store does not have), shared with the store's record cache.
@@ -212,7 +213,8 @@ class EvidencePool {
   std::unordered_set<std::string> mechanism_tags_;  // Summed::mechanisms point here
   std::unordered_map<std::string, std::vector<Narrower>> narrower_;  // by claim id
   // Each judged claim's tally, by claim id: a claim's verdict is the same
-  // every time, and a sources report judges every claim about its benefit.
+  // every time, and one Judge may be asked it again (a warm judge, an audit
+  // whose sentences repeat a claim).
   std::unordered_map<std::string, Tally> tallies_;
   // Lexicon walks, the same few over and over.
   // A relation's similar ones (SimilarRelations) and their similarities.

@@ -116,36 +116,21 @@ kb::Status Judge::JudgeClaimsWithoutEvidence(const std::vector<std::string>& cla
 
 kb::Status Judge::VerdictsAbout(const std::vector<std::string>& objects,
                                 std::vector<ClaimVerdict>* out) {
-  out->clear();
-  const std::unordered_set<std::string_view> wanted(objects.begin(), objects.end());
-  // Objects closed under narrower concepts give claims that hold every
-  // claim they count: judged together, each counted once.
-  const bool closed = std::all_of(objects.begin(), objects.end(), [&](const std::string& o) {
-    if (lexicon_->FindConcept(o) == nullptr) return true;
-    const std::vector<std::string> below = lexicon_->Descendants(o);
-    return std::all_of(below.begin(), below.end(),
-                       [&](const std::string& d) { return wanted.count(d) != 0; });
-  });
-  if (closed) return VerdictsOfClosedSet(store_, *lexicon_, objects, out);
-
-  EvidencePool& pool = *Pool();
-  std::vector<const kb::Claim*> claims;
+  // The claims a verdict counts have objects at or below its own: with the
+  // concepts below `objects` read too, every claim is judged together with
+  // all it counts, each counted once.
+  std::vector<std::string> closed = objects;
+  std::unordered_set<std::string> seen(objects.begin(), objects.end());
   for (const std::string& o : objects) {
-    const std::vector<const kb::Claim*>* around = nullptr;
-    if (kb::Status s = pool.ClaimsAbout(o, &around); !s.ok()) return s;
-    for (const kb::Claim* c : *around) {
-      if (wanted.count(c->object) != 0) claims.push_back(c);
+    if (lexicon_->FindConcept(o) == nullptr) continue;
+    for (std::string& d : lexicon_->Descendants(o)) {
+      if (seen.insert(d).second) closed.push_back(std::move(d));
     }
   }
-  std::sort(claims.begin(), claims.end(),
-            [](const kb::Claim* a, const kb::Claim* b) { return a->id < b->id; });
-  claims.erase(std::unique(claims.begin(), claims.end()), claims.end());
-  out->reserve(claims.size());
-  for (const kb::Claim* c : claims) {
-    Judgement j;
-    if (kb::Status s = pool.JudgeClaim(*c, &j, /*max_listed=*/0); !s.ok()) return s;
-    out->push_back(MakeClaimVerdict(std::move(j.claim), j.verdict, j.confidence));
-  }
+  kb::Status s = VerdictsOfClosedSet(store_, *lexicon_, closed, out);
+  if (!s.ok() || closed.size() == objects.size()) return s;
+  const std::unordered_set<std::string_view> wanted(objects.begin(), objects.end());
+  std::erase_if(*out, [&](const ClaimVerdict& v) { return wanted.count(v.claim().object) == 0; });
   return kb::Status::OK();
 }
 

@@ -172,8 +172,9 @@ kb::Status VerdictsOfClosedSet(kb::Store* store, const kb::Lexicon& lex,
       const SimilarRelationSet set = RelationsSimilarTo(lex, relations.Name(row.relation));
       for (size_t r = 0; r < set.relations.size(); ++r) {
         uint32_t id = 0;
-        if (relations.Find(set.relations[r], &id))
+        if (relations.Find(set.relations[r], &id)) {
           similar[row.relation].emplace_back(id, set.scores[r]);
+        }
       }
     }
     kb::SideEvidence affirm, deny;

@@ -378,7 +378,8 @@ TEST_CASE("Judge: VerdictsAbout a subtree judges each claim as JudgeClaims does"
   // Closed under narrower concepts: judged together.
   const std::vector<query::ClaimVerdict> all =
       check_same({"pain", "soreness", "doms", "cramp", "knee_pain"}, 7);
-  // Not closed (doms and cramp are below soreness): judged one by one.
+  // Not closed (doms and cramp are below soreness): their claims are read
+  // for the verdicts, and only the claims about the objects asked listed.
   check_same({"soreness", "knee_pain"}, 2);
 
   // The pooling shows: the broadest claim, said by its author alone, is

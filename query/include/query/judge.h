@@ -97,10 +97,9 @@ class Judge {
 
   // The verdict and confidence of every stored claim whose object is one
   // of `objects`, in claim id order, as JudgeClaim gives them. The claims
-  // are found through the objects' by_concept entries. When `objects` holds
-  // every concept below each of them (as a sources report asks), the claims
-  // found hold every claim their judgements count, and each is counted
-  // once for all of them (verdicts_about.h); the confidences may then
+  // are found through the by_concept entries of `objects` and the concepts
+  // below them, which hold every claim their verdicts count, and each is
+  // counted once for all of them (verdicts_about.h); the confidences may
   // differ from JudgeClaim's in the last bits, being summed in another order.
   kb::Status VerdictsAbout(const std::vector<std::string>& objects, std::vector<ClaimVerdict>* out);
 

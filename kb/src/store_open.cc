@@ -20,6 +20,7 @@
 #include "object_index.h"
 #include "record_cache.h"
 #include "store_rocksdb.h"
+#include "writer_lock.h"
 
 namespace kb {
 
@@ -175,17 +176,6 @@ rocksdb::DBOptions DbOptions(rocksdb::Env* env, bool writer) {
   o.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   if (env != nullptr) o.env = env;
   return o;
-}
-
-// True when another writer (this process or another) holds the db's LOCK.
-// RocksDB's own LockFile is used so an in-process writer is detected too.
-bool WriterHoldsLock(const std::string& path) {
-  rocksdb::Env* env = rocksdb::Env::Default();
-  rocksdb::FileLock* lock = nullptr;
-  rocksdb::Status s = env->LockFile(path + "/LOCK", &lock);
-  if (!s.ok()) return true;
-  env->UnlockFile(lock).PermitUncheckedError();
-  return false;
 }
 
 Status MakeTempDir(std::string* dir) {
@@ -430,7 +420,8 @@ Status OpenRocksStore(const StoreOptions& options, const std::string& path, rock
   if (!options.read_only) {
     db_options.create_if_missing = options.create_if_missing;
     db_options.create_missing_column_families = true;
-    rs = rocksdb::DB::Open(db_options, path, descriptors, &handles, &raw);
+    rs = OpenRecordedWriter(
+        path, [&] { return rocksdb::DB::Open(db_options, path, descriptors, &handles, &raw); });
     if (!rs.ok()) return FromRocks(rs, path, "opening for writing");
   } else {
     // A read-only instance is only well defined while nobody writes; with a
@@ -663,6 +654,7 @@ RocksStore::~RocksStore() {
   handles_.cfs.clear();
   if (handles_.db) handles_.db->Close().PermitUncheckedError();
   handles_.db.reset();
+  if (!read_only_) ForgetWriter(path_);
   if (!owned_secondary_dir_.empty()) {
     std::error_code ec;
     fs::remove_all(owned_secondary_dir_, ec);

@@ -20,6 +20,7 @@
 #include "object_index.h"
 #include "record_cache.h"
 #include "store_rocksdb.h"
+#include "work_key_mirror.h"
 #include "writer_lock.h"
 
 namespace kb {
@@ -511,7 +512,10 @@ RocksStore::RocksStore(std::string path, Handles handles, bool read_only, bool s
       read_only_(read_only),
       secondary_(secondary),
       owned_secondary_dir_(std::move(owned_secondary_dir)) {
-  if (!read_only_ && !secondary_) settled_level0_ = Level0Tables();
+  if (!read_only_ && !secondary_) {
+    settled_level0_ = Level0Tables();
+    work_keys_ = std::make_unique<WorkKeyMirror>();
+  }
 }
 
 void RocksStore::KeepRecords(size_t capacity_bytes) {

@@ -6,6 +6,7 @@
 
 #include "record_cache.h"
 #include "value_codec.h"
+#include "work_key_mirror.h"
 
 namespace kb {
 
@@ -517,12 +518,24 @@ Status RocksStore::WorkCandidateIds(const Work& w, std::vector<std::string>* ids
     prefixes.push_back(WorkKeyYearPrefix(w.year));
   }
   std::set<std::string> unique;
-  Status s = ScanPrefixes(Cf::kWorkKeys, prefixes,
-                          [&](size_t, std::string_view key) {
-                            unique.emplace(WorkKeyWorkId(key));
-                            return true;
-                          });
-  if (!s.ok()) return s;
+  auto collect = [&](size_t, std::string_view key) {
+    unique.emplace(WorkKeyWorkId(key));
+    return true;
+  };
+  if (work_keys_ != nullptr && work_keys_->WantsLoad()) {
+    std::vector<std::string> keys;
+    Status s = ScanPrefix(Cf::kWorkKeys, "", [&](std::string_view key, std::string_view) {
+      keys.emplace_back(key);
+      return true;
+    });
+    if (!s.ok()) return s;
+    work_keys_->Load(std::move(keys));
+  }
+  if (work_keys_ != nullptr && work_keys_->loaded()) {
+    work_keys_->ScanPrefixes(prefixes, collect);
+  } else if (Status s = ScanPrefixes(Cf::kWorkKeys, prefixes, collect); !s.ok()) {
+    return s;
+  }
   ids->assign(unique.begin(), unique.end());
   return Status::OK();
 }

@@ -24,6 +24,7 @@ namespace kb {
 class ClaimCache;         // claim_summaries.h
 class RecordCache;        // record_cache.h
 class ObjectTotalsCache;  // object_index.h
+class WorkKeyMirror;      // work_key_mirror.h
 
 // The one place a rocksdb::Status becomes a kb::Status. `db_path` and `action`
 // ("opening", "writing source x") give the message its context.
@@ -218,6 +219,7 @@ class RocksStore final : public Store {
   // The writer's decoded claim records; made by the first PutSource.
   std::unique_ptr<ClaimCache> claim_cache_;
   std::unique_ptr<ObjectTotalsCache> object_totals_;  // the writer's by_object 'T' values
+  std::unique_ptr<WorkKeyMirror> work_keys_;          // the writer's work_keys; made at open
   std::unique_ptr<RecordCache> records_;              // see records()
   ObjectGroups object_groups_;  // what meta "object_groups" records
   GroupsByObject groups_by_object_;

@@ -46,6 +46,7 @@
 #include "object_index.h"
 #include "store_rocksdb.h"
 #include "value_codec.h"
+#include "work_key_mirror.h"
 
 namespace kb {
 namespace {
@@ -102,6 +103,7 @@ Status RocksStore::AddAuthorlessWorkKeys() {
   });
   if (!s.ok()) return s;
   if (!bad.ok()) return bad;
+  if (work_keys_ != nullptr) work_keys_->Clear();
   return FromRocks(db()->Write(rocksdb::WriteOptions(), &batch), path_, "adding work_keys");
 }
 

@@ -11,6 +11,7 @@
 #include "object_index.h"
 #include "store_rocksdb.h"
 #include "value_codec.h"
+#include "work_key_mirror.h"
 
 namespace kb {
 
@@ -136,6 +137,7 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   }
 
   rocksdb::WriteBatch batch;
+  WorkKeyChanges work_key_changes;  // what the batch does to work_keys, for the mirror
   Deltas d;
   SummaryUpdater summaries(this, claim_cache_.get());
   summaries.KnowSource(src);
@@ -233,7 +235,10 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
       s = LoadWorkKeys(work_id, &keys);
       if (s.IsNotFound()) continue;
       if (!s.ok()) return s;
-      for (const std::string& k : keys) batch.Delete(cf(Cf::kWorkKeys), k);
+      for (const std::string& k : keys) {
+        batch.Delete(cf(Cf::kWorkKeys), k);
+        work_key_changes.Delete(k);
+      }
       batch.Delete(cf(Cf::kWorks), work_id);
       d.works -= 1;
     }
@@ -314,10 +319,16 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
       Work stored;
       if (!DecodeWork(value, &stored)) return Corrupt(Cf::kWorks, id);
       stored.id = id;
-      for (const std::string& k : WorkIndexKeys(stored)) batch.Delete(cf(Cf::kWorkKeys), k);
+      for (std::string& k : WorkIndexKeys(stored)) {
+        batch.Delete(cf(Cf::kWorkKeys), k);
+        work_key_changes.Delete(std::move(k));
+      }
     }
     batch.Put(cf(Cf::kWorks), id, encoded);
-    for (const std::string& k : WorkIndexKeys(*work)) batch.Put(cf(Cf::kWorkKeys), k, "");
+    for (std::string& k : WorkIndexKeys(*work)) {
+      batch.Put(cf(Cf::kWorkKeys), k, "");
+      work_key_changes.Put(std::move(k));
+    }
   }
   std::map<std::string, std::vector<std::string>> links;  // work id -> assertions keys
   for (const auto& [key, a] : plan.assertions) {
@@ -344,6 +355,7 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   if (!s.ok()) return s;
   summaries.Commit();
   objects.Commit();
+  if (work_keys_ != nullptr) work_keys_->Apply(work_key_changes);
   *outcome = replacing ? PutOutcome::kReplaced : PutOutcome::kIngested;
   return Status::OK();
 }

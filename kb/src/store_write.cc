@@ -137,7 +137,17 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   }
 
   rocksdb::WriteBatch batch;
-  WorkKeyChanges work_key_changes;  // what the batch does to work_keys, for the mirror
+  // work_keys changes go to the batch and, once it is written, to the
+  // writer's copy of the column family.
+  WorkKeyChanges work_key_changes;
+  auto put_work_key = [&](std::string key) {
+    batch.Put(cf(Cf::kWorkKeys), key, "");
+    work_key_changes.Put(std::move(key));
+  };
+  auto delete_work_key = [&](std::string key) {
+    batch.Delete(cf(Cf::kWorkKeys), key);
+    work_key_changes.Delete(std::move(key));
+  };
   Deltas d;
   SummaryUpdater summaries(this, claim_cache_.get());
   summaries.KnowSource(src);
@@ -235,10 +245,7 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
       s = LoadWorkKeys(work_id, &keys);
       if (s.IsNotFound()) continue;
       if (!s.ok()) return s;
-      for (const std::string& k : keys) {
-        batch.Delete(cf(Cf::kWorkKeys), k);
-        work_key_changes.Delete(k);
-      }
+      for (std::string& k : keys) delete_work_key(std::move(k));
       batch.Delete(cf(Cf::kWorks), work_id);
       d.works -= 1;
     }
@@ -319,16 +326,10 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
       Work stored;
       if (!DecodeWork(value, &stored)) return Corrupt(Cf::kWorks, id);
       stored.id = id;
-      for (std::string& k : WorkIndexKeys(stored)) {
-        batch.Delete(cf(Cf::kWorkKeys), k);
-        work_key_changes.Delete(std::move(k));
-      }
+      for (std::string& k : WorkIndexKeys(stored)) delete_work_key(std::move(k));
     }
     batch.Put(cf(Cf::kWorks), id, encoded);
-    for (std::string& k : WorkIndexKeys(*work)) {
-      batch.Put(cf(Cf::kWorkKeys), k, "");
-      work_key_changes.Put(std::move(k));
-    }
+    for (std::string& k : WorkIndexKeys(*work)) put_work_key(std::move(k));
   }
   std::map<std::string, std::vector<std::string>> links;  // work id -> assertions keys
   for (const auto& [key, a] : plan.assertions) {

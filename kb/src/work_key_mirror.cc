@@ -1,7 +1,5 @@
 #include "work_key_mirror.h"
 
-#include <algorithm>
-
 namespace kb {
 
 void WorkKeyMirror::Load(std::vector<std::string> keys) {
@@ -29,11 +27,7 @@ void WorkKeyMirror::Apply(const WorkKeyChanges& changes) {
 
 void WorkKeyMirror::ScanPrefixes(const std::vector<std::string>& prefixes,
                                  const std::function<bool(size_t, std::string_view)>& fn) const {
-  std::vector<size_t> order(prefixes.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](size_t a, size_t b) { return prefixes[a] < prefixes[b]; });
-  for (size_t i : order) {
+  for (size_t i = 0; i < prefixes.size(); ++i) {
     const std::string& prefix = prefixes[i];
     for (auto it = keys_.lower_bound(prefix); it != keys_.end(); ++it) {
       if (it->compare(0, prefix.size(), prefix) != 0) break;

@@ -43,9 +43,8 @@ class WorkKeyMirror {
   void Clear();
   // A batch holding `changes` was written. Nothing when not loaded.
   void Apply(const WorkKeyChanges& changes);
-  // As RocksStore::ScanPrefixes: calls fn(i, key) for each key starting
-  // with prefixes[i], in key order, prefixes in byte order, until fn
-  // returns false (then goes on with the next prefix).
+  // Calls fn(i, key) for each key starting with prefixes[i], in key order,
+  // until fn returns false (then goes on with the next prefix).
   // REQUIRES: loaded().
   void ScanPrefixes(const std::vector<std::string>& prefixes,
                     const std::function<bool(size_t, std::string_view)>& fn) const;

@@ -3,8 +3,9 @@
 namespace ingest {
 namespace {
 
-// Documents waiting or in work, per worker: enough to keep every worker
-// busy while the writer stores, few enough to bound memory.
+// Documents waiting, in analysis or analysed and waiting for the writer,
+// per worker: enough to keep every worker busy while the writer stores,
+// few enough to bound memory.
 constexpr size_t kSlotsPerWorker = 4;
 
 }  // namespace
@@ -22,6 +23,7 @@ kb::Status AnalysisQueue::Start() {
     pipelines_.push_back(std::move(p));
   }
   for (auto& p : pipelines_) workers_.emplace_back([this, pp = p.get()] { Work(pp); });
+  writer_ = std::thread([this] { Write(); });
   return kb::Status::OK();
 }
 
@@ -29,7 +31,6 @@ void AnalysisQueue::Push(std::unique_ptr<Slot> slot) {
   std::unique_lock<std::mutex> lock(mu_);
   changed_.wait(lock, [&] { return slots_.size() < kSlotsPerWorker * threads_; });
   slots_.push_back(std::move(slot));
-  Drain(lock);
   changed_.notify_all();
 }
 
@@ -66,35 +67,40 @@ void AnalysisQueue::Work(Pipeline* pipeline) {
     mine->item.status = pipeline->Analyze(mine->item.doc, &mine->item.analysis);
     lock.lock();
     mine->done = true;
-    Drain(lock);
     changed_.notify_all();
   }
 }
 
-void AnalysisQueue::Drain(std::unique_lock<std::mutex>& lock) {
-  if (draining_) return;
-  draining_ = true;
-  while (!slots_.empty() && slots_.front()->done) {
+void AnalysisQueue::Write() {
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    changed_.wait(lock, [&] {
+      return (!slots_.empty() && slots_.front()->done) || (stopping_ && slots_.empty());
+    });
+    if (slots_.empty()) return;
     std::unique_ptr<Slot> front = std::move(slots_.front());
     slots_.pop_front();
+    writing_ = true;
+    changed_.notify_all();  // a slot is free for the reader
     lock.unlock();
     consume_(std::move(front->item));
     front.reset();  // the document and its analysis are freed outside the lock
     lock.lock();
+    writing_ = false;
+    changed_.notify_all();
   }
-  draining_ = false;
-  changed_.notify_all();
 }
 
 void AnalysisQueue::Finish() {
   {
     std::unique_lock<std::mutex> lock(mu_);
-    changed_.wait(lock, [&] { return slots_.empty() && !draining_; });
+    changed_.wait(lock, [&] { return slots_.empty() && !writing_; });
     stopping_ = true;
     changed_.notify_all();
   }
   for (std::thread& t : workers_) t.join();
   workers_.clear();
+  if (writer_.joinable()) writer_.join();
 }
 
 }  // namespace ingest

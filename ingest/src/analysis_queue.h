@@ -1,6 +1,13 @@
-// Analyses documents on worker threads and hands the results on in input
-// order, one at a time, so that the single writer sees articles in the order
-// they were read and resolution of works stays deterministic.
+// Analyses documents on worker threads and hands the results, in input
+// order, to a writer thread of their own, so that the single writer sees
+// articles in the order they were read and resolution of works stays
+// deterministic.
+//
+// The writer sets an ingest's pace: resolving works and writing the store
+// take it about twice as long per article as analysing does, and it cannot
+// be shared out. So it never stops to analyse, and the workers never stop
+// to write (when whichever worker finished the oldest item wrote it, the
+// writer waited whenever that worker was still analysing an article).
 #ifndef EVKB_INGEST_ANALYSIS_QUEUE_H_
 #define EVKB_INGEST_ANALYSIS_QUEUE_H_
 
@@ -31,8 +38,8 @@ class AnalysisQueue {
  public:
   using Consumer = std::function<void(AnalysedItem&&)>;
 
-  // `consume` is called for every item in push order, never twice at once
-  // (from whichever worker finished the oldest item).
+  // `consume` is called for every item in push order, on the writer
+  // thread (so never twice at once).
   AnalysisQueue(const kb::Lexicon* lexicon, unsigned threads, Consumer consume);
   ~AnalysisQueue();
 
@@ -41,7 +48,7 @@ class AnalysisQueue {
   // Queues a document (blocks while too many wait) or a read error.
   void PushDocument(Document&& doc);
   void PushError(const ReadError& error);
-  // Waits until every item has been consumed and stops the workers.
+  // Waits until every item has been consumed and stops the threads.
   void Finish();
 
  private:
@@ -51,19 +58,19 @@ class AnalysisQueue {
     bool done = false;
   };
   void Work(Pipeline* pipeline);
+  void Write();
   void Push(std::unique_ptr<Slot> slot);
-  // Consumes finished items at the front. REQUIRES: lock held.
-  void Drain(std::unique_lock<std::mutex>& lock);
 
   const kb::Lexicon* lexicon_;
   unsigned threads_;
   Consumer consume_;
   std::vector<std::unique_ptr<Pipeline>> pipelines_;
   std::vector<std::thread> workers_;
+  std::thread writer_;
   std::mutex mu_;
   std::condition_variable changed_;
   std::deque<std::unique_ptr<Slot>> slots_;
-  bool draining_ = false;
+  bool writing_ = false;
   bool stopping_ = false;
 };
 

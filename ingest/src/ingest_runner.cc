@@ -131,7 +131,7 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
     if (jout) jout->Source(e.path, nullptr, "rejected", e.message);
   };
   WorkCache works;  // the writer's decoded stored works
-  // Runs on one thread at a time, in input order: resolution and the write.
+  // Runs on the queue's writer thread, in input order: resolution and the write.
   auto consume = [&](AnalysedItem&& item) {
     if (!db_error.ok()) return;
     if (item.rejected) {

@@ -46,15 +46,16 @@ void ClaimCache::Put(const std::string& claim_id, const Claim& claim, EvidenceSu
   it->second.summary = std::move(summary);
 }
 
-Status SummaryUpdater::OverrideWork(const Work& w) {
+Status SummaryUpdater::OverrideWork(const Work& w, const std::string* stored) {
   new_levels_[w.id] = w.level;
-  std::map<std::string, int> stored;
-  Assertion probe;
-  probe.works.push_back({w.id, LinkKind::kDirect});
-  Status s = StoredLevels(probe, &stored);
-  if (!s.ok()) return s;
-  auto it = stored.find(w.id);
-  if (it != stored.end() && it->second != w.level) changed_works_.insert(w.id);
+  std::optional<int> level;
+  if (stored != nullptr) {
+    Work old;
+    if (!DecodeWork(*stored, &old)) return store_->Corrupt(Cf::kWorks, w.id);
+    level = old.level;
+  }
+  stored_levels_[w.id] = level;
+  if (level.has_value() && *level != w.level) changed_works_.insert(w.id);
   return Status::OK();
 }
 

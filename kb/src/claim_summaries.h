@@ -78,9 +78,10 @@ class SummaryUpdater {
   explicit SummaryUpdater(RocksStore* store, ClaimCache* cache = nullptr)
       : store_(store), cache_(cache), listings_(store) {}
 
-  // The batch writes `w`: new assertions are weighed with it, and stored
-  // assertions linking it are re-weighed when its level changes (Reweigh).
-  Status OverrideWork(const Work& w);
+  // The batch writes `w`, stored before it as `stored` (null: not
+  // stored): new assertions are weighed with it, and stored assertions
+  // linking it are re-weighed when its level changes (Reweigh).
+  Status OverrideWork(const Work& w, const std::string* stored);
   // Works whose stored level differs from the one the batch writes.
   const std::set<std::string>& changed_works() const { return changed_works_; }
   // The stored level of a work given to OverrideWork (nullopt: not stored

@@ -154,12 +154,31 @@ void ObjectIndexUpdater::ForObjectAndGroups(const std::string& object, Fn fn) co
 }
 
 Status ObjectIndexUpdater::Count(std::string_view key, uint32_t* n) {
+  if (auto it = counts_.find(key); it != counts_.end()) {
+    *n = it->second;
+    return Status::OK();
+  }
   *n = 0;
   std::string value;
   Status s = store_->GetValue(Cf::kByObject, key, &value);
   if (s.IsNotFound()) return Status::OK();
   if (!s.ok()) return s;
   if (!GetBE32(value, n) || value.size() != 4) return store_->Corrupt(Cf::kByObject, key);
+  return Status::OK();
+}
+
+Status ObjectIndexUpdater::ReadCounts(std::vector<std::string> keys) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::vector<uint32_t> counts(keys.size(), 0);
+  Status s = store_->MultiGetValues(Cf::kByObject, keys, [&](size_t i, std::string_view value) {
+    if (!GetBE32(value, &counts[i]) || value.size() != 4) {
+      return store_->Corrupt(Cf::kByObject, keys[i]);
+    }
+    return Status::OK();
+  });
+  if (!s.ok()) return s;
+  for (size_t i = 0; i < keys.size(); ++i) counts_.emplace(std::move(keys[i]), counts[i]);
   return Status::OK();
 }
 
@@ -308,6 +327,14 @@ Status ObjectIndexUpdater::Write(rocksdb::WriteBatch* batch) {
   // Claim-work links: a claim starts or stops counting for a work when its
   // first linking assertion comes or its last one goes.
   std::map<std::string, std::map<std::string, int>> claims_delta;  // work -> object -> change
+  std::vector<std::string> to_read;
+  for (const auto& [key, d] : link_delta_) {
+    const LinkParts& parts = link_parts_.at(key);
+    if (d != 0 && !IsNewWork(parts.work) && new_claims_.count(parts.claim) == 0) {
+      to_read.push_back(key);
+    }
+  }
+  if (Status s = ReadCounts(std::move(to_read)); !s.ok()) return s;
   for (const auto& [key, d] : link_delta_) {
     if (d == 0) continue;
     const LinkParts& parts = link_parts_.at(key);
@@ -339,6 +366,17 @@ Status ObjectIndexUpdater::Write(rocksdb::WriteBatch* batch) {
   for (const auto& [w, level] : stored_levels_) {
     if (IsMoved(w)) works.insert(w);
   }
+  // WriteWork's counters: a stored work's citing sources, and its claims
+  // per object where its level stays (a moved work's are scanned).
+  to_read.clear();
+  for (const std::string& w : works) {
+    if (IsNewWork(w)) continue;
+    to_read.push_back(ObjectCitedKey(w));
+    auto cd = claims_delta.find(w);
+    if (cd == claims_delta.end() || IsMoved(w)) continue;
+    for (const auto& [object, d] : cd->second) to_read.push_back(ObjectWorkCountKey(w, object));
+  }
+  if (Status s = ReadCounts(std::move(to_read)); !s.ok()) return s;
   static const std::map<std::string, int> kNone;
   for (const std::string& w : works) {
     auto cd = claims_delta.find(w);

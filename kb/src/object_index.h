@@ -119,7 +119,14 @@ class ObjectIndexUpdater {
   // Calls fn(o) for the object and for the name of each group it is in.
   template <typename Fn>
   void ForObjectAndGroups(const std::string& object, Fn fn) const;
+  // A counter's value before the batch (0: absent): from ReadCounts when
+  // it read the key, else read alone.
   Status Count(std::string_view key, uint32_t* n);
+  // Reads the counters of `keys` in one MultiGet for Count. Write knows
+  // which counters it needs before it reads any of them (the 'L' ones, then
+  // the 'c' and 'w' ones of the works those change); RocksDB then looks
+  // each table up once for the lot, not once per key.
+  Status ReadCounts(std::vector<std::string> keys);
   Status Link(const Assertion& a, int delta);
   Status WriteWork(const std::string& work_id, const std::map<std::string, int>& claims_delta,
                    rocksdb::WriteBatch* batch);
@@ -141,6 +148,7 @@ class ObjectIndexUpdater {
   // Of the works the batch writes (nullopt: not stored before it).
   std::map<std::string, std::optional<int>> stored_levels_;
   std::set<std::string> new_claims_;
+  std::map<std::string, uint32_t, std::less<>> counts_;  // read by ReadCounts
   std::map<std::string, int> link_delta_;        // 'L' key -> change
   std::map<std::string, LinkParts> link_parts_;  // 'L' key -> its parts
   std::map<std::string, int> cited_delta_;       // work -> change in citing sources

@@ -148,11 +148,25 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
     batch.Delete(cf(Cf::kWorkKeys), key);
     work_key_changes.Delete(std::move(key));
   };
+  // The stored version of each work the record writes, read in one batch:
+  // its level before the batch, and whether the batch changes it.
+  std::map<std::string, std::string> stored_works;  // absent: not stored
+  {
+    std::vector<std::string> ids;
+    for (const auto& [id, work] : plan.works) ids.push_back(id);
+    s = MultiGetValues(Cf::kWorks, ids, [&](size_t i, std::string_view v) {
+      stored_works.emplace(ids[i], v);
+      return Status::OK();
+    });
+    if (!s.ok()) return s;
+  }
   Deltas d;
   SummaryUpdater summaries(this, claim_cache_.get());
   summaries.KnowSource(src);
   for (const auto& [id, work] : plan.works) {
-    if (s = summaries.OverrideWork(*work); !s.ok()) return s;
+    auto stored = stored_works.find(id);
+    s = summaries.OverrideWork(*work, stored == stored_works.end() ? nullptr : &stored->second);
+    if (!s.ok()) return s;
   }
   if (!object_totals_) object_totals_ = std::make_unique<ObjectTotalsCache>();
   ObjectIndexUpdater objects(this, object_totals_.get());
@@ -314,17 +328,15 @@ Status RocksStore::PutSource(const SourceRecord& record, PutOutcome* outcome) {
   }
   for (const auto& [id, work] : plan.works) {
     std::string encoded = EncodeWork(*work);
-    s = GetValue(Cf::kWorks, id, &value);
-    if (s.ok() && value == encoded) continue;  // stored as it is: nothing to write
-    if (s.IsNotFound()) {
+    auto was = stored_works.find(id);
+    if (was != stored_works.end() && was->second == encoded) continue;  // stored as it is
+    if (was == stored_works.end()) {
       d.works += 1;
-    } else if (!s.ok()) {
-      return s;
     } else {
       // An existing work rewritten with more fields (a DOI found later):
       // drop its old index keys first so none dangles.
       Work stored;
-      if (!DecodeWork(value, &stored)) return Corrupt(Cf::kWorks, id);
+      if (!DecodeWork(was->second, &stored)) return Corrupt(Cf::kWorks, id);
       stored.id = id;
       for (std::string& k : WorkIndexKeys(stored)) delete_work_key(std::move(k));
     }

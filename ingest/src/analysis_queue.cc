@@ -29,9 +29,14 @@ kb::Status AnalysisQueue::Start() {
 
 void AnalysisQueue::Push(std::unique_ptr<Slot> slot) {
   std::unique_lock<std::mutex> lock(mu_);
-  changed_.wait(lock, [&] { return slots_.size() < kSlotsPerWorker * threads_; });
+  space_.wait(lock, [&] { return slots_.size() < kSlotsPerWorker * threads_; });
+  const bool done = slot->done;
   slots_.push_back(std::move(slot));
-  changed_.notify_all();
+  if (done && slots_.size() == 1) {
+    written_.notify_one();  // a read error at the front: the writer's next
+  } else if (!done) {
+    queued_.notify_one();
+  }
 }
 
 void AnalysisQueue::PushDocument(Document&& doc) {
@@ -52,7 +57,7 @@ void AnalysisQueue::Work(Pipeline* pipeline) {
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
     Slot* mine = nullptr;
-    changed_.wait(lock, [&] {
+    queued_.wait(lock, [&] {
       for (auto& s : slots_) {
         if (!s->claimed) {
           mine = s.get();
@@ -67,36 +72,37 @@ void AnalysisQueue::Work(Pipeline* pipeline) {
     mine->item.status = pipeline->Analyze(mine->item.doc, &mine->item.analysis);
     lock.lock();
     mine->done = true;
-    changed_.notify_all();
+    if (mine == slots_.front().get()) written_.notify_one();
   }
 }
 
 void AnalysisQueue::Write() {
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
-    changed_.wait(lock, [&] {
+    written_.wait(lock, [&] {
       return (!slots_.empty() && slots_.front()->done) || (stopping_ && slots_.empty());
     });
     if (slots_.empty()) return;
     std::unique_ptr<Slot> front = std::move(slots_.front());
     slots_.pop_front();
     writing_ = true;
-    changed_.notify_all();  // a slot is free for the reader
+    space_.notify_one();  // a slot is free for the reader
     lock.unlock();
     consume_(std::move(front->item));
     front.reset();  // the document and its analysis are freed outside the lock
     lock.lock();
     writing_ = false;
-    changed_.notify_all();
+    if (slots_.empty()) idle_.notify_all();
   }
 }
 
 void AnalysisQueue::Finish() {
   {
     std::unique_lock<std::mutex> lock(mu_);
-    changed_.wait(lock, [&] { return slots_.empty() && !writing_; });
+    idle_.wait(lock, [&] { return slots_.empty() && !writing_; });
     stopping_ = true;
-    changed_.notify_all();
+    queued_.notify_all();
+    written_.notify_all();
   }
   for (std::thread& t : workers_) t.join();
   workers_.clear();

@@ -68,7 +68,10 @@ class AnalysisQueue {
   std::vector<std::thread> workers_;
   std::thread writer_;
   std::mutex mu_;
-  std::condition_variable changed_;
+  std::condition_variable queued_;   // a document to analyse, or stopping
+  std::condition_variable written_;  // the front item is analysed, or stopping
+  std::condition_variable space_;    // a slot is free
+  std::condition_variable idle_;     // nothing queued, nothing being written
   std::deque<std::unique_ptr<Slot>> slots_;
   bool writing_ = false;
   bool stopping_ = false;

@@ -33,7 +33,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--quiet,-q", o.quiet, "Print only the summary");
   app.add_option("--max-bytes", o.max_bytes, "Reject inputs larger than this (default 20 MB)");
-  app.add_option("--threads", o.threads, "Analysis threads (default: one per core, at most 4)");
+  app.add_option("--threads", o.threads,
+                 "Analysis threads, besides the writer's (default: one per core but one, at least "
+                 "1, at most 4)");
   app.add_flag("--upgrade", o.upgrade,
                "Bring a database written by an older evkb up to date: its schema, and (with no "
                "INPUT) every table rewritten in this build's format, which queries open faster; a "

@@ -176,8 +176,12 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
     }
     progress.Update(totals.files, totals.bytes, totals.claims, totals.rejected);
   };
-  unsigned threads = options.threads != 0 ? options.threads
-                                          : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  // The writer has a thread of its own and keeps a core busy; the analysis
+  // threads take the others. On 2 cores one analysis thread keeps ahead of
+  // the writer, and a second one only competed with it: the 100 MB corpus
+  // took 36.8 / 35.8 s with one, 37.4 / 37.3 s with two.
+  unsigned threads = options.threads;
+  if (threads == 0) threads = std::clamp(std::thread::hardware_concurrency(), 2u, 5u) - 1;
   AnalysisQueue queue(&lexicon, threads, consume);
   s = queue.Start();
   if (!s.ok()) {

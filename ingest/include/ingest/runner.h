@@ -19,7 +19,7 @@ struct RunOptions {
   std::string progress = "auto";      // auto | always | never
   bool quiet = false;
   uint64_t max_bytes = 20ull << 20;
-  unsigned threads = 0;               // analysis threads; 0: one per core, at most 4
+  unsigned threads = 0;               // analysis threads; 0: cores - 1, in 1..4
   bool upgrade = false;               // open an existing db writable (upgrading it); inputs optional
 };
 

@@ -6,8 +6,8 @@
 // The writer sets an ingest's pace: resolving works and writing the store
 // take it about twice as long per article as analysing does, and it cannot
 // be shared out. So it never stops to analyse, and the workers never stop
-// to write (when whichever worker finished the oldest item wrote it, the
-// writer waited whenever that worker was still analysing an article).
+// to write (before, whichever worker finished the oldest item wrote it and
+// analysed nothing meanwhile).
 #ifndef EVKB_INGEST_ANALYSIS_QUEUE_H_
 #define EVKB_INGEST_ANALYSIS_QUEUE_H_
 

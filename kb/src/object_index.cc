@@ -125,6 +125,10 @@ bool ObjectIndexUpdater::IsNewWork(const std::string& work_id) const {
   return it != stored_levels_.end() && !it->second.has_value();
 }
 
+bool ObjectIndexUpdater::IsStoredLink(const LinkParts& parts) const {
+  return !IsNewWork(parts.work) && new_claims_.count(parts.claim) == 0;
+}
+
 bool ObjectIndexUpdater::IsMoved(const std::string& work_id) const {
   auto it = stored_levels_.find(work_id);
   return it != stored_levels_.end() && it->second.has_value() &&
@@ -329,17 +333,14 @@ Status ObjectIndexUpdater::Write(rocksdb::WriteBatch* batch) {
   std::map<std::string, std::map<std::string, int>> claims_delta;  // work -> object -> change
   std::vector<std::string> to_read;
   for (const auto& [key, d] : link_delta_) {
-    const LinkParts& parts = link_parts_.at(key);
-    if (d != 0 && !IsNewWork(parts.work) && new_claims_.count(parts.claim) == 0) {
-      to_read.push_back(key);
-    }
+    if (d != 0 && IsStoredLink(link_parts_.at(key))) to_read.push_back(key);
   }
   if (Status s = ReadCounts(std::move(to_read)); !s.ok()) return s;
   for (const auto& [key, d] : link_delta_) {
     if (d == 0) continue;
     const LinkParts& parts = link_parts_.at(key);
     uint32_t n = 0;  // absent for a work or claim new in the batch
-    if (!IsNewWork(parts.work) && new_claims_.count(parts.claim) == 0) {
+    if (IsStoredLink(parts)) {
       if (Status s = Count(key, &n); !s.ok()) return s;
     }
     const int64_t next = static_cast<int64_t>(n) + d;

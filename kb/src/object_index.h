@@ -137,6 +137,9 @@ class ObjectIndexUpdater {
   };
   // Whether `work_id` has no by_object entries before the batch.
   bool IsNewWork(const std::string& work_id) const;
+  // Whether the 'L' counter of `parts` may be stored: neither its work nor
+  // its claim is new in the batch.
+  bool IsStoredLink(const LinkParts& parts) const;
   // Whether the batch changes the level of `work_id`, a stored work.
   bool IsMoved(const std::string& work_id) const;
 

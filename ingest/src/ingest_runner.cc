@@ -141,7 +141,8 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
     const Document& doc = item.doc;
     Analysis& analysis = item.analysis;
     kb::Status st = item.status;
-    if (st.ok()) st = ResolveWorks(store.get(), &analysis.record, &works);
+    std::vector<citations::WorkIdentity> identities;  // of analysis.record.works
+    if (st.ok()) st = ResolveWorks(store.get(), &analysis.record, &works, &identities);
     if (!st.ok()) {
       reject(ReadError{doc.path, 0, 0, st.message()});
       return;
@@ -157,7 +158,8 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
         return;
       }
       status = OutcomeName(outcome);
-      if (outcome != kb::PutOutcome::kUnchanged) works.Stored(analysis.record.works);
+      if (outcome != kb::PutOutcome::kUnchanged)
+        works.Stored(analysis.record.works, std::move(identities));
       if (outcome == kb::PutOutcome::kIngested) ++totals.ingested;
       if (outcome == kb::PutOutcome::kUnchanged) ++totals.unchanged;
       if (outcome == kb::PutOutcome::kReplaced) ++totals.replaced;

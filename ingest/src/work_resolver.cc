@@ -100,23 +100,30 @@ kb::Status WorkCache::Get(kb::Store* store, const std::string& id, const Entry**
   kb::Status s = store->GetWork(id, &work);
   if (s.IsNotFound()) return kb::Status::Corruption("work " + id + " is indexed but not stored");
   if (!s.ok()) return s;
-  *out = Put(std::move(work));
+  citations::WorkIdentity identity = IdentityOf(work);
+  *out = Put(std::move(work), std::move(identity));
   return kb::Status::OK();
 }
 
 void WorkCache::Stored(const std::vector<kb::Work>& works) {
-  for (const kb::Work& w : works) Put(w);
+  for (const kb::Work& w : works) Put(w, IdentityOf(w));
 }
 
-const WorkCache::Entry* WorkCache::Put(kb::Work work) {
+void WorkCache::Stored(const std::vector<kb::Work>& works,
+                       std::vector<citations::WorkIdentity> identities) {
+  for (size_t i = 0; i < works.size(); ++i) Put(works[i], std::move(identities[i]));
+}
+
+const WorkCache::Entry* WorkCache::Put(kb::Work work, citations::WorkIdentity identity) {
   if (entries_.size() >= capacity_ && entries_.count(work.id) == 0) entries_.clear();
   Entry& e = entries_[work.id];
-  e.identity = IdentityOf(work);
+  e.identity = std::move(identity);
   e.work = std::move(work);
   return &e;
 }
 
-kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* cache) {
+kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* cache,
+                        std::vector<citations::WorkIdentity>* identities) {
   WorkCache this_call;  // without the caller's: the works read for this record
   if (cache == nullptr) cache = &this_call;
   std::map<std::string, std::string> renamed;
@@ -138,6 +145,7 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* c
     }
     if (done) continue;
     kb::Work work = w;
+    bool adopted = false;  // merged into a stored work: its identity may differ from w's
     if (store != nullptr) {
       std::vector<std::string> ids;
       kb::Status s = store->WorkCandidateIds(w, &ids);
@@ -151,13 +159,15 @@ kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* c
         Merge(w, &stored);
         if (w.id != stored.id) renamed[w.id] = stored.id;
         work = stored;
+        adopted = true;
         break;
       }
     }
-    merged_ids.push_back(IdentityOf(work));
+    merged_ids.push_back(adopted ? IdentityOf(work) : w_id);
     merged.push_back(std::move(work));
   }
   record->works = std::move(merged);
+  if (identities != nullptr) *identities = std::move(merged_ids);
   Rename(renamed, record);
   return kb::Status::OK();
 }

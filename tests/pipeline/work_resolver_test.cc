@@ -105,6 +105,12 @@ TEST_CASE("ResolveWorks: a described review merges with its full reference", "[p
   CHECK(works[0].authors[0].family == "Grant");
 }
 
+bool SameIdentity(const citations::WorkIdentity& a, const citations::WorkIdentity& b) {
+  return a.has_doi == b.has_doi && a.doi == b.doi && a.pmid == b.pmid && a.year == b.year &&
+         a.volume == b.volume && a.first_page == b.first_page && a.family == b.family &&
+         a.has_title == b.has_title && a.title_words == b.title_words && a.title_key == b.title_key;
+}
+
 }  // namespace
 
 // The writer's cache of decoded works resolves exactly as reading the store
@@ -149,9 +155,22 @@ TEST_CASE("ResolveWorks: the work cache changes nothing", "[pipeline]") {
     kb::PutOutcome outcome;
     REQUIRE(ingest::ResolveWorks(plain.get(), &a).ok());
     REQUIRE(plain->PutSource(a, &outcome).ok());
-    REQUIRE(ingest::ResolveWorks(cached.get(), &b, &cache).ok());
+    std::vector<citations::WorkIdentity> ids;
+    REQUIRE(ingest::ResolveWorks(cached.get(), &b, &cache, &ids).ok());
     REQUIRE(cached->PutSource(b, &outcome).ok());
-    cache.Stored(b.works);
+    REQUIRE(ids.size() == b.works.size());
+    // The identities ResolveWorks hands over are those the cache would work
+    // out itself, for works adopted from the store as for new ones.
+    ingest::WorkCache handed, worked_out;
+    handed.Stored(b.works, ids);
+    worked_out.Stored(b.works);
+    for (const kb::Work& w : b.works) {
+      const ingest::WorkCache::Entry *h = nullptr, *o = nullptr;
+      REQUIRE(handed.Get(cached.get(), w.id, &h).ok());
+      REQUIRE(worked_out.Get(cached.get(), w.id, &o).ok());
+      CHECK(SameIdentity(h->identity, o->identity));
+    }
+    cache.Stored(b.works, std::move(ids));
     CHECK(cache.size() <= 2);
   }
   std::vector<kb::Work> want = AllWorks(plain.get()), got = AllWorks(cached.get());

@@ -35,10 +35,14 @@ class WorkCache {
   kb::Status Get(kb::Store* store, const std::string& id, const Entry** out);
   // `works` were just written (kb::PutOutcome kIngested or kReplaced).
   void Stored(const std::vector<kb::Work>& works);
+  // The same, with `identities[i]` the identity of `works[i]` as
+  // ResolveWorks gave it, so none is worked out again.
+  // REQUIRES: identities.size() == works.size().
+  void Stored(const std::vector<kb::Work>& works, std::vector<citations::WorkIdentity> identities);
   size_t size() const { return entries_.size(); }
 
  private:
-  const Entry* Put(kb::Work work);
+  const Entry* Put(kb::Work work, citations::WorkIdentity identity);
 
   size_t capacity_;
   std::unordered_map<std::string, Entry> entries_;
@@ -51,8 +55,10 @@ class WorkCache {
 // rewrites the assertions' and mentions' work ids. Works that match each
 // other within the record are merged too. `store` may be null (dry run).
 // With a `cache`, stored works are read through it (the caller reports its
-// writes to the cache).
-kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* cache = nullptr);
+// writes to the cache). With `identities`, it receives the identity of each
+// of the record's works after resolution (what WorkCache::Stored needs).
+kb::Status ResolveWorks(kb::Store* store, kb::SourceRecord* record, WorkCache* cache = nullptr,
+                        std::vector<citations::WorkIdentity>* identities = nullptr);
 
 }  // namespace ingest
 

@@ -158,8 +158,9 @@ int RunIngest(const RunOptions& options, FILE* out, FILE* err) {
         return;
       }
       status = OutcomeName(outcome);
-      if (outcome != kb::PutOutcome::kUnchanged)
+      if (outcome != kb::PutOutcome::kUnchanged) {
         works.Stored(analysis.record.works, std::move(identities));
+      }
       if (outcome == kb::PutOutcome::kIngested) ++totals.ingested;
       if (outcome == kb::PutOutcome::kUnchanged) ++totals.unchanged;
       if (outcome == kb::PutOutcome::kReplaced) ++totals.replaced;

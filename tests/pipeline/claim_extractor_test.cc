@@ -85,15 +85,31 @@ TEST_CASE("ClaimExtractor: effects, stance and hedging", "[pipeline]") {
   }
 }
 
-TEST_CASE("ClaimExtractor: a contrast ends a hedge and a negation", "[pipeline]") {
+// The claims of one sentence of an article about foam rolling.
+std::vector<ExtractedClaim> ClaimsAboutRolling(const char* sentence) {
   LexiconIndex index(&evkb_test::ShippedLexicon());
   ClaimExtractor extractor(&index);
-  SentenceReading r = extractor.Read(
-      "Rolling may reduce the feeling of tightness, but it will not lengthen the IT band.",
-      "foam_rolling", "", false);
-  INFO(Show(r.claims));
-  CHECK(Has(r.claims, {"foam_rolling", "reduces", "muscle_tension", A, true}));
-  CHECK(Has(r.claims, {"foam_rolling", "lengthens", "it_band", D, false}));
+  return extractor.Read(sentence, "foam_rolling", "", false).claims;
+}
+
+TEST_CASE("ClaimExtractor: a contrast ends a hedge and a negation", "[pipeline]") {
+  std::vector<ExtractedClaim> claims = ClaimsAboutRolling(
+      "Rolling may reduce the feeling of tightness, but it will not lengthen the IT band.");
+  INFO(Show(claims));
+  CHECK(Has(claims, {"foam_rolling", "reduces", "muscle_tension", A, true}));
+  CHECK(Has(claims, {"foam_rolling", "lengthens", "it_band", D, false}));
+}
+
+// "reduce soreness and return muscle function to normal": "return" is a cue
+// of improves (it restores), so it takes its own object, and the list of
+// the first verb's objects stops at it.
+TEST_CASE("ClaimExtractor: a second verb after 'and' takes its own object", "[pipeline]") {
+  std::vector<ExtractedClaim> claims = ClaimsAboutRolling(
+      "After a race, rolling can reduce soreness and return muscle function to normal sooner.");
+  INFO(Show(claims));
+  CHECK(Has(claims, {"foam_rolling", "reduces", "doms", A, false}));
+  CHECK(Has(claims, {"foam_rolling", "improves", "performance", A, false}));
+  CHECK_FALSE(Has(claims, {"foam_rolling", "reduces", "performance", A, false}));
 }
 
 TEST_CASE("ClaimExtractor: instructions, questions and sign-offs make no claims", "[pipeline]") {

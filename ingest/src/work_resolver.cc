@@ -105,10 +105,6 @@ kb::Status WorkCache::Get(kb::Store* store, const std::string& id, const Entry**
   return kb::Status::OK();
 }
 
-void WorkCache::Stored(const std::vector<kb::Work>& works) {
-  for (const kb::Work& w : works) Put(w, IdentityOf(w));
-}
-
 void WorkCache::Stored(const std::vector<kb::Work>& works,
                        std::vector<citations::WorkIdentity> identities) {
   for (size_t i = 0; i < works.size(); ++i) Put(works[i], std::move(identities[i]));

@@ -159,11 +159,10 @@ TEST_CASE("ResolveWorks: the work cache changes nothing", "[pipeline]") {
     REQUIRE(ingest::ResolveWorks(cached.get(), &b, &cache, &ids).ok());
     REQUIRE(cached->PutSource(b, &outcome).ok());
     REQUIRE(ids.size() == b.works.size());
-    // The identities ResolveWorks hands over are those the cache would work
-    // out itself, for works adopted from the store as for new ones.
-    ingest::WorkCache handed, worked_out;
+    // The identities ResolveWorks hands over are those a cache works out
+    // from the stored works, for works adopted from the store as for new ones.
+    ingest::WorkCache handed, worked_out;  // worked_out: empty, reads the store
     handed.Stored(b.works, ids);
-    worked_out.Stored(b.works);
     for (const kb::Work& w : b.works) {
       const ingest::WorkCache::Entry *h = nullptr, *o = nullptr;
       REQUIRE(handed.Get(cached.get(), w.id, &h).ok());

@@ -33,10 +33,9 @@ class WorkCache {
 
   // The stored work `id`, read from `store` on a miss.
   kb::Status Get(kb::Store* store, const std::string& id, const Entry** out);
-  // `works` were just written (kb::PutOutcome kIngested or kReplaced).
-  void Stored(const std::vector<kb::Work>& works);
-  // The same, with `identities[i]` the identity of `works[i]` as
-  // ResolveWorks gave it, so none is worked out again.
+  // `works` were just written (kb::PutOutcome kIngested or kReplaced);
+  // `identities[i]` is the identity of `works[i]` as ResolveWorks gave it,
+  // so none is worked out again.
   // REQUIRES: identities.size() == works.size().
   void Stored(const std::vector<kb::Work>& works, std::vector<citations::WorkIdentity> identities);
   size_t size() const { return entries_.size(); }
